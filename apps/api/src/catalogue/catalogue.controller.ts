@@ -1,0 +1,56 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Database, listOutlets, listSuppliers, searchProducts } from '#persistence';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { requireRead } from '../transfers/transfers.controller.js';
+
+export class ProductSearchQueryDto {
+  @ApiPropertyOptional({ description: 'Start of a SKU or name, part of a name or SKU (3+ characters), or an exact barcode' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q: string = '';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit: number = 20;
+}
+
+/**
+ * Lightspeed's catalogue as the worker last synced it (shadow tables), for picking outlets,
+ * suppliers and products when creating a transfer or adding lines. Any role may read it.
+ */
+@ApiTags('catalogue')
+@ApiBearerAuth()
+@Controller()
+export class CatalogueController {
+  constructor(private readonly database: Database) {}
+
+  @Get('outlets')
+  @ApiOperation({ summary: 'Outlets, from the synced Lightspeed catalogue' })
+  async outlets(@CurrentActor() actor: Actor) {
+    requireRead(actor);
+    return { items: await this.database.withClient((client) => listOutlets(client)) };
+  }
+
+  @Get('suppliers')
+  @ApiOperation({ summary: 'Suppliers, from the synced Lightspeed catalogue' })
+  async suppliers(@CurrentActor() actor: Actor) {
+    requireRead(actor);
+    return { items: await this.database.withClient((client) => listSuppliers(client)) };
+  }
+
+  @Get('products')
+  @ApiOperation({ summary: 'Product search/autocomplete by name, SKU or barcode' })
+  async products(@Query() query: ProductSearchQueryDto, @CurrentActor() actor: Actor) {
+    requireRead(actor);
+    return { items: await this.database.withClient((client) => searchProducts(client, query.q, query.limit)) };
+  }
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { Database, rebuildProjections } from '#persistence';
+import { isMain } from './is-main.js';
+import { loadEnvironment } from './load-environment.js';
+
+/** `npm run projections:rebuild`: replays every event into fresh read models and the audit trail. */
+export async function rebuildCommand(databaseUrl: string): Promise<string> {
+  const dataSource = new DataSource({ type: 'postgres', url: databaseUrl });
+  await dataSource.initialize();
+  try {
+    const report = await rebuildProjections(new Database(dataSource));
+    const rate = report.seconds > 0 ? Math.round(report.events / report.seconds) : report.events;
+    return `projections:rebuild: ${report.events} events → ${report.transfers} transfers, ${report.auditRows} audit entries in ${report.seconds.toFixed(2)} s (${rate} events/s)`;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+if (isMain(import.meta.url)) {
+  try {
+    console.log(await rebuildCommand(loadEnvironment().DATABASE_URL));
+  } catch (error) {
+    console.error(`projections:rebuild failed, nothing was changed: ${(error as Error).stack ?? error}`);
+    process.exitCode = 1;
+  }
+}

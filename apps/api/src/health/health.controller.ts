@@ -1,0 +1,40 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/public.decorator.js';
+import { RedisHealthIndicator } from './redis.health.js';
+import { SyncHealthIndicator } from './sync.health.js';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+    private readonly sync: SyncHealthIndicator,
+  ) {}
+
+  /** The process is up and serving HTTP. */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /**
+   * The process can reach everything it depends on (PostgreSQL, Redis: 503 if not). The worker's
+   * heartbeat and the sync backlog are reported beside them but never fail readiness.
+   */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      () => this.redis.pingCheck('redis'),
+      () => this.sync.worker('worker'),
+      () => this.sync.backlog('syncBacklog'),
+    ]);
+  }
+}

@@ -1,0 +1,64 @@
+import { Controller, ForbiddenException, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { mayPerform } from '../auth/access-policy.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { RetryJobCommand } from './retry-job.command.js';
+import { GetSyncStatusQuery } from './sync-status.query.js';
+
+export class SyncStatusQueryDto {
+  @ApiPropertyOptional({ description: 'the window of the rates, in minutes', default: 15, minimum: 1, maximum: 1440 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  windowMinutes: number = 15;
+
+  @ApiPropertyOptional({ description: 'how many recent failures to list', default: 20, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  failures: number = 20;
+}
+
+export class JobIdParams {
+  @ApiProperty({ description: "a Bull job id, as listed in sync-status's recentFailures" })
+  @Matches(/^[\w:.-]{1,200}$/, { message: 'id must be a job id' })
+  id!: string;
+}
+
+/** Operations: how the Lightspeed sync is doing, and retrying what it gave up on. Admins only. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
+  ) {}
+
+  @Get('sync-status')
+  @ApiOperation({ summary: 'Queue depth, rates, recent failures, inbound sync and worker heartbeats' })
+  syncStatus(@Query() query: SyncStatusQueryDto, @CurrentActor() actor: Actor) {
+    requireAdmin(actor);
+    return this.queries.execute(new GetSyncStatusQuery(query.windowMinutes, query.failures));
+  }
+
+  @Post('jobs/:id/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Retry a dead-lettered job; its transfer goes back to PENDING' })
+  retry(@Param() params: JobIdParams, @CurrentActor() actor: Actor) {
+    requireAdmin(actor);
+    return this.commands.execute(new RetryJobCommand(params.id));
+  }
+}
+
+function requireAdmin(actor: Actor): void {
+  if (!mayPerform(actor, 'admin')) throw new ForbiddenException('Only admins may use the operations routes');
+}

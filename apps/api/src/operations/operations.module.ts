@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AdminController } from './admin.controller.js';
+import { OperationsQueuesModule } from './operations-queues.module.js';
+import { RetryJobHandler } from './retry-job.command.js';
+import { SyncOverviewService } from './sync-overview.service.js';
+import { GetSyncStatusHandler } from './sync-status.query.js';
+
+/** /admin: the sync's ops view and dead-letter retry; SyncOverviewService also feeds readiness. */
+@Module({
+  imports: [CqrsModule, OperationsQueuesModule],
+  controllers: [AdminController],
+  providers: [SyncOverviewService, GetSyncStatusHandler, RetryJobHandler],
+  exports: [SyncOverviewService],
+})
+export class OperationsModule {}

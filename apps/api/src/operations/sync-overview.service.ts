@@ -1,0 +1,146 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Job, JobCounts, Queue } from 'bull';
+import type { EnvironmentVariables } from '#config';
+import { INBOUND_QUEUE_NAME, readHeartbeats, SYNC_QUEUE_NAME, type HeartbeatReport } from '#observability';
+import { Database, inboundSyncOverview, syncStatusCounts, type InboundSyncOverview, type SyncStatusCounts } from '#persistence';
+
+/** Redis or PostgreSQL not answering must not hang an ops view or the readiness probe. */
+const DEPENDENCY_TIMEOUT_MS = 2_000;
+
+export interface QueueCounts extends JobCounts {
+  paused: number;
+}
+
+export interface JobFailure {
+  queue: string;
+  jobId: string;
+  transferId: string | null;
+  error: string | null;
+  attempts: number;
+  failedAt: string | null;
+}
+
+export interface SyncRates {
+  windowMinutes: number;
+  /** Jobs completed in the window (from Bull's completed set, which keeps the newest 1000). */
+  processed: number;
+  /** Jobs dead-lettered in the window. */
+  failed: number;
+  processedPerMinute: number;
+  /** failed / (processed + failed); null when nothing finished in the window. */
+  errorRate: number | null;
+}
+
+export interface SyncStatusReport {
+  generatedAt: string;
+  queues: Record<string, QueueCounts>;
+  transfers: SyncStatusCounts;
+  rates: SyncRates;
+  recentFailures: JobFailure[];
+  inbound: InboundSyncOverview;
+  workers: HeartbeatReport;
+}
+
+export function withTimeout<T>(work: Promise<T>, what: string, ms = DEPENDENCY_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function toFailure(queue: string, job: Job): JobFailure {
+  const data = (job.data ?? {}) as { transferId?: unknown };
+  return {
+    queue,
+    jobId: String(job.id),
+    transferId: typeof data.transferId === 'string' ? data.transferId : null,
+    error: job.failedReason ?? null,
+    attempts: job.attemptsMade,
+    failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+  };
+}
+
+/** Everything ops look at to see whether the sync keeps up: queues, rates, failures, inbound, workers. */
+@Injectable()
+export class SyncOverviewService {
+  private readonly queuePrefix: string;
+
+  constructor(
+    @InjectQueue(SYNC_QUEUE_NAME) readonly syncQueue: Queue,
+    @InjectQueue(INBOUND_QUEUE_NAME) readonly inboundQueue: Queue,
+    private readonly database: Database,
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.queuePrefix = config.get('QUEUE_PREFIX', { infer: true });
+  }
+
+  get queues(): Queue[] {
+    return [this.syncQueue, this.inboundQueue];
+  }
+
+  async report(windowMinutes: number, failureLimit: number): Promise<SyncStatusReport> {
+    const now = Date.now();
+    const [queues, transfers, rates, recentFailures, inbound, workers] = await Promise.all([
+      this.queueCounts(),
+      this.transferCounts(),
+      this.rates(windowMinutes, now),
+      this.recentFailures(failureLimit),
+      withTimeout(this.database.withClient((client) => inboundSyncOverview(client)), 'PostgreSQL'),
+      this.workers(now),
+    ]);
+    return { generatedAt: new Date(now).toISOString(), queues, transfers, rates, recentFailures, inbound, workers };
+  }
+
+  async queueCounts(): Promise<Record<string, QueueCounts>> {
+    const entries = await Promise.all(
+      this.queues.map(async (queue) => {
+        const [counts, paused] = await withTimeout(Promise.all([queue.getJobCounts(), queue.getPausedCount()]), 'Redis');
+        return [queue.name, { ...counts, paused }] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  transferCounts(): Promise<SyncStatusCounts> {
+    return withTimeout(this.database.withClient((client) => syncStatusCounts(client)), 'PostgreSQL');
+  }
+
+  workers(now = Date.now()): Promise<HeartbeatReport> {
+    return withTimeout(readHeartbeats(this.syncQueue.client, this.queuePrefix, now), 'Redis');
+  }
+
+  /** The newest dead-lettered jobs of every sync queue, newest first. */
+  async recentFailures(limit: number): Promise<JobFailure[]> {
+    const failures = await Promise.all(
+      this.queues.map(async (queue) =>
+        (await withTimeout(queue.getFailed(0, limit - 1), 'Redis')).filter(Boolean).map((job) => toFailure(queue.name, job)),
+      ),
+    );
+    return failures
+      .flat()
+      .sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? ''))
+      .slice(0, limit);
+  }
+
+  private async rates(windowMinutes: number, now: number): Promise<SyncRates> {
+    const since = now - windowMinutes * 60_000;
+    const finishedSince = (jobs: Job[]) => jobs.filter((job) => job && (job.finishedOn ?? 0) >= since).length;
+    const [completed, failed] = await withTimeout(
+      Promise.all([this.syncQueue.getCompleted(0, 999), this.syncQueue.getFailed(0, 999)]),
+      'Redis',
+    );
+    const processed = finishedSince(completed);
+    const deadLettered = finishedSince(failed);
+    return {
+      windowMinutes,
+      processed,
+      failed: deadLettered,
+      processedPerMinute: Math.round((processed / windowMinutes) * 100) / 100,
+      errorRate: processed + deadLettered === 0 ? null : Math.round((deadLettered / (processed + deadLettered)) * 10_000) / 10_000,
+    };
+  }
+}

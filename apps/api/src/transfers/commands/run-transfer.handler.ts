@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { ForbiddenException } from '@nestjs/common';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { DomainError, type TransferCommand } from '#domain';
+import {
+  Database,
+  findTransferView,
+  toTransferView,
+  TransferCommandExecutor,
+  type ExecuteResult,
+} from '#persistence';
+import { mayPerform, mayTouch } from '../../auth/access-policy.js';
+import { requireKnownReferences } from '../../catalogue/catalogue-references.js';
+import type { Actor } from '../../auth/actor.js';
+import { etagOf, parseIfMatch } from '../../http/etag.js';
+import { idempotencyRequest } from '../../http/idempotency-key.js';
+import { RunTransferCommand } from './run-transfer.command.js';
+import { TransferChanged } from './transfer-changed.event.js';
+
+/**
+ * Authorises the caller, then runs the command through the executor (one transaction: decide,
+ * append, project, remember the answer) and announces the change once it is committed.
+ */
+@CommandHandler(RunTransferCommand)
+export class RunTransferHandler implements ICommandHandler<RunTransferCommand> {
+  constructor(
+    private readonly executor: TransferCommandExecutor,
+    private readonly database: Database,
+    private readonly eventBus: EventBus,
+  ) {}
+
+  async execute({ transferId, action, command, request }: RunTransferCommand): Promise<ExecuteResult> {
+    const { actor } = request;
+    if (!mayPerform(actor, action)) {
+      throw new ForbiddenException(`Your roles (${actor.roles.join(', ')}) may not ${action} transfers`);
+    }
+    await this.requireOutletAccess(actor, transferId, command);
+    await this.database.withClient((client) => requireKnownReferences(client, command));
+    const expectedVersion = parseIfMatch(request.ifMatch);
+    const result = await this.executor.execute(
+      transferId,
+      command,
+      {
+        actor: { id: actor.id, name: actor.name, roles: actor.roles },
+        correlationId: request.correlationId,
+        causationId: request.causationId,
+        commandName: command.type,
+        commandId: randomUUID(),
+      },
+      {
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        idempotency: idempotencyRequest(request.idempotencyKey, actor.id, request.method, request.path, request.body),
+        toResponse: ({ after }) => ({
+          statusCode: request.successStatus,
+          body: toTransferView(after),
+          etag: etagOf(after.version),
+        }),
+      },
+    );
+    if (result.outcome && result.outcome.events.length > 0) {
+      const { after, events } = result.outcome;
+      this.eventBus.publish(
+        new TransferChanged(transferId, after.version, events.map((event) => event.eventType), request.correlationId),
+      );
+    }
+    return result;
+  }
+
+  private async requireOutletAccess(actor: Actor, transferId: string, command: TransferCommand): Promise<void> {
+    // Outlets never change after creation, so the read model is a safe place to check them.
+    const transfer =
+      command.type === 'CreateTransfer'
+        ? { sourceOutletId: command.sourceOutletId ?? null, destinationOutletId: command.destinationOutletId ?? null }
+        : await this.database.withClient((client) => findTransferView(client, transferId));
+    if (!transfer) throw new DomainError('TRANSFER_NOT_FOUND', `Transfer ${transferId} does not exist`, { transferId });
+    if (!mayTouch(actor, transfer)) {
+      throw new ForbiddenException(`Transfer ${transferId} does not touch any of your outlets`);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_QUANTITY, VARIANCE_REASONS, type VarianceReason } from '#domain';
+import { MAX_LINES } from './create-transfer.dto.js';
+
+export class ReceiptLineDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  productId!: string;
+
+  @ApiProperty({ description: 'Counted in this delivery (receive) or the corrected total (correction)', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_QUANTITY)
+  receivedQuantity!: number;
+
+  @ApiPropertyOptional({ enum: VARIANCE_REASONS })
+  @IsOptional()
+  @IsIn(VARIANCE_REASONS)
+  reason?: VarianceReason;
+
+  @ApiPropertyOptional({ description: 'Required with reason OTHER' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ReceiveDto {
+  @ApiProperty({ type: [ReceiptLineDto] })
+  @IsArray()
+  @ArrayMaxSize(MAX_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => ReceiptLineDto)
+  lines!: ReceiptLineDto[];
+
+  @ApiProperty({ description: 'A final receipt closes the transfer' })
+  @IsBoolean()
+  final!: boolean;
+
+  @ApiPropertyOptional({ description: 'Confirms quantities above the over-receipt tolerance' })
+  @IsOptional()
+  @IsBoolean()
+  confirmOverReceipt?: boolean;
+}
+
+export class CorrectionDto {
+  @ApiProperty({ example: 'Recount found 2 more cartons' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiProperty({ type: [ReceiptLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => ReceiptLineDto)
+  lines!: ReceiptLineDto[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  confirmOverReceipt?: boolean;
+}

@@ -1,0 +1,71 @@
+import { Query } from '@nestjs/cqrs';
+import type {
+  AuditEntry,
+  AuditSearch,
+  StockInTransit,
+  StoredEvent,
+  SyncSummary,
+  TransferListFilter,
+  TransferPage,
+  TransferSummary,
+  TransferView,
+} from '#persistence';
+
+/** A transfer as read now: the read model plus its Lightspeed sync state (null before the relay reaches it). */
+export type TransferWithSync = TransferView & { sync?: SyncSummary | null };
+
+/** The read side, as QueryBus queries; each has one handler in transfer-query.handlers.ts. */
+export class ListTransfersQuery extends Query<Omit<TransferPage, 'items'> & { items: (TransferSummary & { sync: SyncSummary | null })[] }> {
+  constructor(readonly filter: TransferListFilter) {
+    super();
+  }
+}
+
+export class GetTransferQuery extends Query<TransferWithSync> {
+  constructor(
+    readonly transferId: string,
+    readonly asOfVersion?: number,
+  ) {
+    super();
+  }
+}
+
+/** A transfer's Lightspeed sync state now; null before the relay has reached it. */
+export class GetTransferSyncQuery extends Query<SyncSummary | null> {
+  constructor(readonly transferId: string) {
+    super();
+  }
+}
+
+export class GetTransferEventsQuery extends Query<StoredEvent[]> {
+  constructor(readonly transferId: string) {
+    super();
+  }
+}
+
+export class ReadEventFeedQuery extends Query<{ events: StoredEvent[]; nextAfter: number }> {
+  constructor(
+    readonly after: number,
+    readonly limit: number,
+  ) {
+    super();
+  }
+}
+
+export class GetTransferAuditQuery extends Query<AuditEntry[]> {
+  constructor(readonly transferId: string) {
+    super();
+  }
+}
+
+export class SearchAuditQuery extends Query<{ items: AuditEntry[]; nextCursor: string | null }> {
+  constructor(readonly search: AuditSearch) {
+    super();
+  }
+}
+
+export class GetStockInTransitQuery extends Query<StockInTransit[]> {
+  constructor(readonly outletId: string) {
+    super();
+  }
+}

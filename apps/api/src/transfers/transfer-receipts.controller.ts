@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { uuidParam } from '../http/uuid-param.pipe.js';
+import { TransferCommandSender } from './commands/transfer-command-sender.js';
+import { CorrectionDto, ReceiveDto, type ReceiptLineDto } from './dto/receive.dto.js';
+import { TransferResponses } from './transfer-responses.decorator.js';
+
+const toLines = (lines: ReceiptLineDto[]) =>
+  lines.map((line) => ({ productId: line.productId, receivedQuantity: line.receivedQuantity, reason: line.reason ?? null, note: line.note ?? null }));
+
+@ApiTags('transfer receipts')
+@ApiBearerAuth()
+@Controller('transfers/:id')
+export class TransferReceiptsController {
+  constructor(private readonly commands: TransferCommandSender) {}
+
+  @Post('receive')
+  @ApiOperation({
+    summary: 'Record a delivery (quantities counted in it add to earlier receipts); final: true closes the transfer',
+    description: 'Send an Idempotency-Key: a retried receipt with the same key is never counted twice.',
+  })
+  @TransferResponses()
+  receive(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReceiveDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const key = request.headers['idempotency-key'];
+    const command = {
+      type: 'ReceiveTransfer',
+      receiptId: (Array.isArray(key) ? key[0] : key) ?? randomUUID(),
+      final: body.final,
+      confirmOverReceipt: body.confirmOverReceipt ?? false,
+      lines: toLines(body.lines),
+    } as const;
+    return this.commands.send(id, body.final ? 'receiveFinal' : 'receivePartial', command, actor, request, reply);
+  }
+
+  @Post('corrections')
+  @ApiOperation({ summary: "Correct a received transfer's line totals, with a reason (manager only)" })
+  @TransferResponses()
+  correct(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: CorrectionDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const command = {
+      type: 'CorrectReceipt',
+      reason: body.reason,
+      confirmOverReceipt: body.confirmOverReceipt ?? false,
+      lines: toLines(body.lines),
+    } as const;
+    return this.commands.send(id, 'correctReceipt', command, actor, request, reply);
+  }
+}

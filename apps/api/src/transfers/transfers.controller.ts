@@ -1,0 +1,93 @@
+import { Body, Controller, ForbiddenException, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mayPerform, mayTouch, outletScope } from '../auth/access-policy.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { etagOf } from '../http/etag.js';
+import { uuidParam } from '../http/uuid-param.pipe.js';
+import { TransferCommandSender } from './commands/transfer-command-sender.js';
+import { CreateTransferDto } from './dto/create-transfer.dto.js';
+import { AsOfQueryDto, ListTransfersQueryDto } from './dto/list-query.dto.js';
+import { toCreateCommand } from './dto/to-domain.js';
+import { toEventResource } from './event-resource.js';
+import { GetTransferAuditQuery, GetTransferEventsQuery, GetTransferQuery, ListTransfersQuery } from './queries/transfer-queries.js';
+import { TransferResponses } from './transfer-responses.decorator.js';
+
+@ApiTags('transfers')
+@ApiBearerAuth()
+@Controller('transfers')
+export class TransfersController {
+  constructor(
+    private readonly commands: TransferCommandSender,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a transfer, purchase order, supplier return or stocktake' })
+  @TransferResponses(true)
+  create(@Body() body: CreateTransferDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const command = toCreateCommand(body);
+    return this.commands.send(command.transferId, 'create', command, actor, request, reply, 201);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List transfers (filters, sort, cursor pagination)' })
+  list(@Query() query: ListTransfersQueryDto, @CurrentActor() actor: Actor) {
+    requireRead(actor);
+    return this.queries.execute(
+      new ListTransfersQuery({
+        ...(query.type ? { types: query.type } : {}),
+        ...(query.status ? { statuses: query.status } : {}),
+        ...(query.outletId ? { outletId: query.outletId } : {}),
+        ...(query.supplierId ? { supplierId: query.supplierId } : {}),
+        ...(query.updatedSince ? { updatedSince: new Date(query.updatedSince) } : {}),
+        ...(outletScope(actor) ? { visibleToOutlets: outletScope(actor) as string[] } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+        sort: query.sort,
+        limit: query.limit,
+      }),
+    );
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A transfer with its lines and totals; ?asOfVersion=N rebuilds it as it was then' })
+  async detail(
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: AsOfQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.readable(id, actor);
+    const result = query.asOfVersion === undefined ? view : await this.queries.execute(new GetTransferQuery(id, query.asOfVersion));
+    void reply.header('etag', etagOf(result.version));
+    return result;
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: "The transfer's events, oldest first, as stored" })
+  async events(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor) {
+    await this.readable(id, actor);
+    const events = await this.queries.execute(new GetTransferEventsQuery(id));
+    return { items: events.map(toEventResource) };
+  }
+
+  @Get(':id/audit')
+  @ApiOperation({ summary: "The transfer's audit trail: one entry per command, with before/after snapshots" })
+  async audit(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor) {
+    await this.readable(id, actor);
+    return { items: await this.queries.execute(new GetTransferAuditQuery(id)) };
+  }
+
+  private async readable(id: string, actor: Actor) {
+    requireRead(actor);
+    const view = await this.queries.execute(new GetTransferQuery(id));
+    if (!mayTouch(actor, view)) throw new ForbiddenException(`Transfer ${id} does not touch any of your outlets`);
+    return view;
+  }
+}
+
+export function requireRead(actor: Actor): void {
+  if (!mayPerform(actor, 'read')) throw new ForbiddenException('Your roles may not read transfers');
+}

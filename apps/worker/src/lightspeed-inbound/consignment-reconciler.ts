@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { externalChangeOf, type RemoteConsignment } from '#lightspeed';
+import { findTransferOfConsignment, loadTransfer, type Database, type TransferCommandExecutor } from '#persistence';
+
+/** Who notes a change found in Lightspeed: the service itself. */
+export const LIGHTSPEED_POLLER_ACTOR = { id: 'lightspeed-poller', name: 'Lightspeed poller', roles: ['system'] };
+
+export type ReconcileOutcome = 'not-ours' | 'agrees' | 'noted' | 'already-noted';
+
+/**
+ * Compares a consignment read from Lightspeed with the transfer it mirrors. A difference our own
+ * sync does not explain is recorded on the transfer as LightspeedDivergenceDetected; the
+ * transfer's status is never changed to match.
+ */
+export class ConsignmentReconciler {
+  constructor(
+    private readonly database: Database,
+    private readonly executor: TransferCommandExecutor,
+  ) {}
+
+  async reconcile(consignment: RemoteConsignment, source: 'poll' | 'webhook'): Promise<ReconcileOutcome> {
+    const mirrored = await this.database.withClient((client) => findTransferOfConsignment(client, consignment.id, consignment.name));
+    if (!mirrored) return 'not-ours';
+    const { state } = await this.database.withClient((client) => loadTransfer(client, mirrored.transferId));
+    if (!state) return 'not-ours';
+    const change = externalChangeOf(state.type, state.status, consignment);
+    if (!change) return 'agrees';
+    const { outcome } = await this.executor.execute(
+      mirrored.transferId,
+      {
+        type: 'RecordExternalChange',
+        consignmentId: consignment.id,
+        lightspeedStatus: change.lightspeedStatus,
+        lightspeedVersion: consignment.version,
+        source,
+        detectedAt: new Date().toISOString(),
+      },
+      {
+        actor: LIGHTSPEED_POLLER_ACTOR,
+        correlationId: randomUUID(),
+        causationId: null,
+        commandName: 'RecordExternalChange',
+        commandId: randomUUID(),
+      },
+      { toResponse: ({ after }) => ({ statusCode: 200, body: null, etag: String(after.version) }) },
+    );
+    return outcome && outcome.events.length > 0 ? 'noted' : 'already-noted';
+  }
+}

@@ -1,0 +1,85 @@
+import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Job, Queue } from 'bull';
+import type { EnvironmentVariables } from '#config';
+import { INBOUND_QUEUE, LightspeedClient, POLL_JOB, WEBHOOK_JOB, type WebhookJob } from '#lightspeed';
+import { SyncMetrics } from '#observability';
+import { Database, markWebhookProcessed, TransferCommandExecutor } from '#persistence';
+import { ConsignmentReconciler } from './consignment-reconciler.js';
+import { LightspeedPoller, type PollSummary } from './lightspeed-poller.js';
+import { WebhookHandler, type WebhookOutcome } from './webhook-handler.js';
+
+/**
+ * The inbound half of the Lightspeed sync: a repeatable poll every LIGHTSPEED_POLL_INTERVAL_MS
+ * (one schedule however many workers run; Bull runs each occurrence once) and the webhook jobs the
+ * API queues.
+ */
+@Processor(INBOUND_QUEUE)
+export class LightspeedInboundProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(LightspeedInboundProcessor.name);
+  readonly poller: LightspeedPoller;
+  readonly webhooks: WebhookHandler;
+
+  constructor(
+    private readonly database: Database,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
+    @InjectQueue(INBOUND_QUEUE) private readonly queue: Queue,
+    lightspeed: LightspeedClient,
+    executor: TransferCommandExecutor,
+    private readonly metrics: SyncMetrics,
+  ) {
+    const reconciler = new ConsignmentReconciler(database, executor);
+    this.poller = new LightspeedPoller(database, lightspeed, reconciler);
+    this.webhooks = new WebhookHandler(database, lightspeed, reconciler);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const every = this.config.get('LIGHTSPEED_POLL_INTERVAL_MS', { infer: true });
+    // A changed interval must replace the old schedule, not run beside it.
+    for (const job of await this.queue.getRepeatableJobs()) {
+      if (job.name === POLL_JOB && Number(job.every) !== every) await this.queue.removeRepeatableByKey(job.key);
+    }
+    await this.queue.add(POLL_JOB, {}, { repeat: { every }, removeOnComplete: 50, removeOnFail: 100 });
+  }
+
+  /** One poll at a time across all workers: a slow poll makes the next occurrence wait, not overlap. */
+  @Process({ name: POLL_JOB, concurrency: 1 })
+  poll(): Promise<PollSummary> {
+    return this.metrics.timeJob(INBOUND_QUEUE, () => this.pollExclusively());
+  }
+
+  private async pollExclusively(): Promise<PollSummary> {
+    const summary = await this.database.withClient(async (lockClient) => {
+      const { rows } = await lockClient.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtext('lightspeed-poll')) AS locked");
+      if (!rows[0]?.locked) return null;
+      try {
+        return await this.poller.pollOnce();
+      } finally {
+        await lockClient.query("SELECT pg_advisory_unlock(hashtext('lightspeed-poll'))");
+      }
+    });
+    if (summary && summary.divergences > 0) {
+      this.logger.warn(`Lightspeed poll noted ${summary.divergences} divergence(s) between transfers and their consignments`);
+    }
+    return summary ?? { pages: 0, changed: { outlets: 0, suppliers: 0, products: 0, consignments: 0 }, divergences: 0 };
+  }
+
+  @Process({ name: WEBHOOK_JOB, concurrency: 4 })
+  webhook(job: Job<WebhookJob>): Promise<WebhookOutcome> {
+    return this.metrics.timeJob(INBOUND_QUEUE, async () => {
+      const outcome = await this.webhooks.handle(job.data);
+      await this.database.withClient((client) => markWebhookProcessed(client, job.data.dedupeKey));
+      return outcome;
+    });
+  }
+
+  @OnQueueFailed()
+  async failed(job: Job, error: Error): Promise<void> {
+    this.logger.warn(`${job.name} job failed (attempt ${job.attemptsMade}): ${error.message}`);
+    this.metrics.jobFailed(INBOUND_QUEUE, job.attemptsMade >= (job.opts.attempts ?? 1));
+    if (job.name === WEBHOOK_JOB) {
+      await this.database.withClient((client) => markWebhookProcessed(client, (job.data as WebhookJob).dedupeKey, error.message));
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import Bull, { type Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { findSyncState, loadRelayCheckpoint, TransferCommandExecutor } from '#persistence';
+import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
+import { testEnvironment } from '../../../../test/support/test-environment.js';
+import { outletTransfer, run, TEST_RULES } from '../../../../libs/persistence/src/testing/transfer-scenarios.js';
+import { startPrivateRedis } from '../../../../test/support/private-redis.js';
+import { LeaderLock } from './leader-lock.js';
+import { SyncRelay } from './sync-relay.js';
+import { RELAY_NAME, type SyncTransferJob } from './sync.queue.js';
+
+describe('the outbox relay (event store → Bull)', () => {
+  let fixture: PersistenceFixture;
+  let executor: TransferCommandExecutor;
+  const queues: Queue[] = [];
+
+  const openQueue = (redisUrl = testEnvironment('').REDIS_URL as string) => {
+    const queue = new Bull<SyncTransferJob>('lightspeed-sync', redisUrl, { prefix: testEnvironment('').QUEUE_PREFIX });
+    queues.push(queue);
+    return queue;
+  };
+  const checkpoint = () => fixture.database.withClient((client) => loadRelayCheckpoint(client, RELAY_NAME));
+
+  beforeAll(async () => {
+    fixture = await openPersistenceFixture();
+    executor = new TransferCommandExecutor(fixture.database, TEST_RULES);
+  });
+  afterEach(async () => {
+    for (const queue of queues.splice(0)) {
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close().catch(() => undefined);
+    }
+  });
+  afterAll(() => fixture.close());
+
+  it('turns committed events into one job per transfer, named after its newest event, then moves on', async () => {
+    const queue = openQueue();
+    const relay = new SyncRelay(fixture.database, queue, { batchSize: 100, enqueueTimeoutMs: 5_000 });
+    const [first, second] = [randomUUID(), randomUUID()];
+    await run(executor, first, outletTransfer(first));
+    await run(executor, first, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 1 });
+    await run(executor, second, outletTransfer(second));
+
+    expect(await relay.relayOnce()).toBe(3);
+    const jobs = await queue.getJobs(['waiting']);
+    expect(jobs.map((job) => job.data).sort((a, b) => a.version - b.version)).toEqual(
+      expect.arrayContaining([
+        { transferId: first, version: 2 },
+        { transferId: second, version: 1 },
+      ]),
+    );
+    expect(jobs.every((job) => String(job.id).startsWith('event-'))).toBe(true);
+    expect(await fixture.database.withClient((client) => findSyncState(client, first))).toMatchObject({
+      status: 'PENDING',
+      wantedVersion: 2,
+    });
+    expect(await relay.relayOnce()).toBe(0);
+  });
+
+  it('re-relaying a batch after a crash adds no second job (job ids come from event ids)', async () => {
+    const queue = openQueue();
+    const relay = new SyncRelay(fixture.database, queue, { batchSize: 100, enqueueTimeoutMs: 5_000 });
+    const id = randomUUID();
+    await run(executor, id, outletTransfer(id));
+    const before = await checkpoint();
+    await relay.relayOnce();
+    const count = await queue.count();
+    // The crash: the jobs reached Redis, the checkpoint did not.
+    await fixture.database.query(`UPDATE relay_checkpoints SET transaction_id = $1::xid8, position = $2 WHERE name = $3`, [
+      before.transactionId,
+      before.position,
+      RELAY_NAME,
+    ]);
+    await relay.relayOnce();
+    expect(await queue.count()).toBe(count);
+  });
+
+  it('keeps its place while Redis is down, and relays everything once it is back', async () => {
+    const redis = await startPrivateRedis();
+    const queue = new Bull<SyncTransferJob>('lightspeed-sync', redis.url);
+    try {
+      const relay = new SyncRelay(fixture.database, queue, { batchSize: 100, enqueueTimeoutMs: 300 });
+      await relay.relayOnce();
+      await redis.stop();
+
+      const id = randomUUID();
+      await run(executor, id, outletTransfer(id));
+      const before = await checkpoint();
+      await expect(relay.relayOnce()).rejects.toThrow(/Redis did not accept/);
+      expect(await checkpoint()).toEqual(before);
+
+      await redis.start();
+        let relayed = 0;
+      for (let attempt = 0; attempt < 50 && relayed === 0; attempt++) {
+        relayed = await relay.relayOnce().catch(() => 0);
+        if (relayed === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(relayed).toBe(1);
+      expect((await queue.getJobs(['waiting'])).map((job) => job.data.transferId)).toContain(id);
+    } finally {
+      await queue.close();
+      await redis.stop();
+    }
+  });
+});
+
+describe('relay leadership', () => {
+  let fixture: PersistenceFixture;
+  let other: DataSource;
+  beforeAll(async () => {
+    fixture = await openPersistenceFixture();
+    other = new DataSource({ type: 'postgres', url: fixture.url });
+    await other.initialize();
+  });
+  afterAll(async () => {
+    await other.destroy();
+    await fixture.close();
+  });
+
+  it('is held by one process at a time and passes on when released', async () => {
+    const name = `relay:${randomUUID()}`;
+    const mine = new LeaderLock(fixture.dataSource, name);
+    const theirs = new LeaderLock(other, name);
+    expect(await mine.holds()).toBe(true);
+    expect(await theirs.holds()).toBe(false);
+    expect(await mine.holds()).toBe(true);
+    await mine.release();
+    expect(await theirs.holds()).toBe(true);
+    await theirs.release();
+  });
+});

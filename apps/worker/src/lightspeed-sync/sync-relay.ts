@@ -1,0 +1,77 @@
+import type { Queue } from 'bull';
+import { enqueueWithin } from '#observability';
+import {
+  readAll,
+  loadRelayCheckpoint,
+  saveRelayCheckpoint,
+  syncRequestsFor,
+  type Database,
+  type SqlClient,
+  type SyncRequest,
+} from '#persistence';
+import { RELAY_NAME, syncJobOptions, SYNC_TRANSFER_JOB, type SyncTransferJob } from './sync.queue.js';
+
+export interface RelayOptions {
+  batchSize: number;
+  /** How long to wait for Redis before giving up on a batch (and trying again later). */
+  enqueueTimeoutMs: number;
+  /** Attempts per job before it is dead-lettered; default SYNC_JOB_OPTIONS.attempts. */
+  attempts?: number;
+}
+
+/**
+ * The outbox relay: the event store is the outbox. Committed events are read in gap-safe global
+ * order, turned into sync jobs whose ids derive from event ids, and only after Redis has accepted
+ * them does the checkpoint move. A crash in between re-relays the batch; the job ids (and the
+ * level-triggered worker) absorb the repeat. While Redis is down nothing moves and nothing is lost.
+ */
+export class SyncRelay {
+  constructor(
+    private readonly database: Database,
+    private readonly queue: Queue<SyncTransferJob>,
+    private readonly options: RelayOptions,
+  ) {}
+
+  /** Relays one batch; returns how many events it consumed (0 when caught up). */
+  async relayOnce(): Promise<number> {
+    const checkpoint = await this.database.withClient((client) => loadRelayCheckpoint(client, RELAY_NAME));
+    const { events, checkpoint: next } = await this.database.withClient((client) =>
+      readAll(client, checkpoint, this.options.batchSize),
+    );
+    if (events.length === 0) return 0;
+    const requests = syncRequestsFor(events);
+    await this.enqueue(requests);
+    await this.database.transaction(async (client) => {
+      await markWanted(client, requests);
+      await saveRelayCheckpoint(client, RELAY_NAME, next);
+    });
+    return events.length;
+  }
+
+  private async enqueue(requests: SyncRequest[]): Promise<void> {
+    if (requests.length === 0) return;
+    const added = this.queue.addBulk(
+      requests.map(({ jobId, transferId, version }) => ({
+        name: SYNC_TRANSFER_JOB,
+        data: { transferId, version },
+        opts: { ...syncJobOptions(this.options.attempts), jobId },
+      })),
+    );
+    await enqueueWithin(added, this.options.enqueueTimeoutMs, `${requests.length} sync job(s)`);
+  }
+}
+
+/** Shows ops at once that a transfer waits for sync, before the worker has picked it up. */
+async function markWanted(client: SqlClient, requests: SyncRequest[]): Promise<void> {
+  await client.query({
+    name: 'sync-state.mark-wanted',
+    text: `INSERT INTO transfer_sync_state (transfer_id, status, wanted_version, create_marker)
+           SELECT id, 'PENDING', version, 'CONS-' || id FROM unnest($1::uuid[], $2::int[]) AS wanted(id, version)
+           ON CONFLICT (transfer_id) DO UPDATE SET
+             wanted_version = GREATEST(transfer_sync_state.wanted_version, EXCLUDED.wanted_version),
+             status = CASE WHEN transfer_sync_state.synced_version >= EXCLUDED.wanted_version
+                           THEN transfer_sync_state.status ELSE 'PENDING' END,
+             updated_at = now()`,
+    values: [requests.map((request) => request.transferId), requests.map((request) => request.version)],
+  });
+}

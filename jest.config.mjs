@@ -1,0 +1,53 @@
+// Jest runs in native ESM mode (`node --experimental-vm-modules`, see package.json "jest" script):
+// @swc/jest strips types and emits legacy decorators with design-time metadata, as tsc does for the build.
+/** @type {import('@swc/core').Options} */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    target: 'es2023',
+    keepClassNames: true,
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true },
+  },
+  module: { type: 'es6' },
+  sourceMaps: 'inline',
+};
+
+const REQUIRED_ESM = ['content-disposition', 'cookie'];
+
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    // Node >= 20.19 lets CommonJS require() these ESM-only packages (@fastify/static -> content-disposition@3,
+    // light-my-request -> cookie@2); Jest only supports require(esm) on Node >= 24.9, so compile them to CJS.
+    [`/node_modules/(${REQUIRED_ESM.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
+    '^.+\\.ts$': ['@swc/jest', swc],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${REQUIRED_ESM.join('|')})/)`],
+  moduleNameMapper: {
+    '^#config$': '<rootDir>/libs/config/src/index.ts',
+    '^#domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^#persistence$': '<rootDir>/libs/persistence/src/index.ts',
+    '^#lightspeed$': '<rootDir>/libs/lightspeed/src/index.ts',
+    '^#observability$': '<rootDir>/libs/observability/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  testTimeout: 30_000,
+  coverageProvider: 'v8',
+  collectCoverageFrom: [
+    'apps/**/src/**/*.ts',
+    'libs/**/src/**/*.ts',
+    '!**/main.ts',
+    '!**/*.spec.ts',
+    '!**/*.e2e-spec.ts',
+    '!libs/**/src/testing/**',
+  ],
+  coverageReporters: ['text-summary', 'text', 'lcov'],
+  coverageThreshold: { global: { lines: 90 } },
+};

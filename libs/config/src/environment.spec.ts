@@ -1,0 +1,140 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigValidationError, validate } from './environment.js';
+
+/** The variables that have no default anywhere: secrets every installation generates for itself. */
+const SECRETS = {
+  JWT_SECRET: 'x'.repeat(32),
+  LIGHTSPEED_CLIENT_SECRET: 'c'.repeat(32),
+  LIGHTSPEED_REFRESH_TOKEN: 'refresh-token-1',
+  LIGHTSPEED_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
+function problemsOf(raw: Record<string, unknown>): string[] {
+  try {
+    validate(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    return (error as ConfigValidationError).problems;
+  }
+  throw new Error('expected validation to fail');
+}
+
+describe('validate (environment)', () => {
+  it('fills loopback defaults outside production', () => {
+    expect(validate(SECRETS)).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/consignments',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      LIGHTSPEED_BASE_URL: 'http://127.0.0.1:4010',
+      JWT_SECRET: SECRETS.JWT_SECRET,
+    });
+  });
+
+  it('converts and keeps explicit values', () => {
+    const config = validate({ ...SECRETS, NODE_ENV: 'test', PORT: '8080', REDIS_URL: 'redis://cache:6380' });
+    expect(config.PORT).toBe(8080);
+    expect(config.REDIS_URL).toBe('redis://cache:6380');
+  });
+
+  it('requires the secrets even in development, and says how to set them', () => {
+    const problems = problemsOf({ NODE_ENV: 'development' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^JWT_SECRET is missing: .*scripts\/ensure-env\.mjs/),
+      expect.stringMatching(/^LIGHTSPEED_CLIENT_SECRET is missing: .*scripts\/ensure-env\.mjs/),
+      expect.stringMatching(/^LIGHTSPEED_REFRESH_TOKEN is missing: .*or set LIGHTSPEED_PERSONAL_TOKEN/),
+      expect.stringMatching(/^LIGHTSPEED_TOKEN_KEY is missing: .*32-byte key/),
+    ]);
+  });
+
+  it('accepts a personal token instead of a refresh token', () => {
+    const { LIGHTSPEED_REFRESH_TOKEN: _unused, ...rest } = SECRETS;
+    expect(validate({ ...rest, LIGHTSPEED_PERSONAL_TOKEN: 'personal' }).LIGHTSPEED_PERSONAL_TOKEN).toBe('personal');
+  });
+
+  it('names every missing variable in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.map((problem) => problem.split(' ')[0]).sort()).toEqual(
+      [
+        'DATABASE_URL',
+        'HOST',
+        'IDEMPOTENCY_KEY_TTL_HOURS',
+        'JWT_SECRET',
+        'LIGHTSPEED_BASE_URL',
+        'LIGHTSPEED_CLIENT_ID',
+        'LIGHTSPEED_CLIENT_SECRET',
+        'LIGHTSPEED_RATE_LIMIT',
+        'LIGHTSPEED_REFRESH_TOKEN',
+        'LIGHTSPEED_TOKEN_KEY',
+        'LOG_LEVEL',
+        'CORS_ORIGINS',
+        'OVER_RECEIPT_TOLERANCE_PERCENT',
+        'PORT',
+        'PO_APPROVAL_THRESHOLD',
+        'QUEUE_PREFIX',
+        'REDIS_URL',
+        'STOCKTAKE_REVIEW_THRESHOLD',
+        'SYNC_RELAY_INTERVAL_MS',
+        'SYNC_JOB_LOCK_MS',
+        'SYNC_JOB_ATTEMPTS',
+        'WORKER_METRICS_PORT',
+        'LIGHTSPEED_POLL_INTERVAL_MS',
+      ].sort(),
+    );
+    // Counted, not written down: the list above is the truth, and other issues add variables too.
+    expect(() => validate({ NODE_ENV: 'production' })).toThrow(new RegExp(`^Invalid configuration \\(${problems.length} problems\\)`));
+  });
+
+  it('starts in production when everything is set', () => {
+    const config = validate({
+      ...SECRETS,
+      NODE_ENV: 'production',
+      PORT: '80',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://app@db/consignments',
+      REDIS_URL: 'redis://cache:6379',
+      PO_APPROVAL_THRESHOLD: '2500.00',
+      STOCKTAKE_REVIEW_THRESHOLD: '250',
+      OVER_RECEIPT_TOLERANCE_PERCENT: '5',
+      QUEUE_PREFIX: 'consignments-prod',
+      IDEMPOTENCY_KEY_TTL_HOURS: '48',
+      LOG_LEVEL: 'warn',
+      CORS_ORIGINS: 'https://cis.example.com',
+      SYNC_RELAY_INTERVAL_MS: '500',
+      SYNC_JOB_LOCK_MS: '30000',
+      SYNC_JOB_ATTEMPTS: '8',
+      WORKER_METRICS_PORT: '9464',
+      LIGHTSPEED_POLL_INTERVAL_MS: '30000',
+      LIGHTSPEED_BASE_URL: 'https://shop.retail.lightspeed.app',
+      LIGHTSPEED_CLIENT_ID: 'app-1',
+      LIGHTSPEED_RATE_LIMIT: '600',
+    });
+    expect(config.NODE_ENV).toBe('production');
+    expect(config.OVER_RECEIPT_TOLERANCE_PERCENT).toBe(5);
+    expect(config.LIGHTSPEED_RATE_LIMIT).toBe(600);
+  });
+
+  it('reports every invalid value at once, without echoing a secret', () => {
+    const problems = problemsOf({
+      ...SECRETS,
+      NODE_ENV: 'staging',
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db',
+      REDIS_URL: 'http://cache',
+      JWT_SECRET: 'short',
+      LIGHTSPEED_TOKEN_KEY: 'not-a-key',
+    });
+    expect(problems.map((problem) => problem.split(' ')[0])).toEqual([
+      'DATABASE_URL',
+      'JWT_SECRET',
+      'LIGHTSPEED_TOKEN_KEY',
+      'NODE_ENV',
+      'PORT',
+      'REDIS_URL',
+    ]);
+    expect(problems.join('\n')).not.toContain('short');
+    expect(problems.join('\n')).not.toContain('not-a-key');
+    expect(problems.join('\n')).toContain('"eighty"');
+  });
+});

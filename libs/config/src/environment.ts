@@ -1,0 +1,280 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** A non-negative amount with at most four decimals. */
+const MONEY = /^\d{1,11}(\.\d{1,4})?$/;
+
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Every variable the API reads, how to set it, and the loopback default used outside production. */
+export const VARIABLES = {
+  NODE_ENV: {
+    help: 'one of development, test, production (e.g. NODE_ENV=production)',
+    devDefault: 'development',
+  },
+  PORT: { help: 'the HTTP port to listen on (e.g. PORT=3000)', devDefault: '3000' },
+  HOST: { help: 'the interface to bind (e.g. HOST=0.0.0.0 in a container)', devDefault: '127.0.0.1' },
+  DATABASE_URL: {
+    help: 'a PostgreSQL connection URL (e.g. DATABASE_URL=postgres://user:pass@host:5432/consignments)',
+    devDefault: 'postgres://postgres@127.0.0.1:5432/consignments',
+  },
+  REDIS_URL: {
+    help: 'a Redis connection URL (e.g. REDIS_URL=redis://127.0.0.1:6379)',
+    devDefault: 'redis://127.0.0.1:6379',
+  },
+  JWT_SECRET: {
+    help: 'a random secret of at least 32 characters; run `node scripts/ensure-env.mjs` to generate one into .env',
+    devDefault: undefined,
+  },
+  PO_APPROVAL_THRESHOLD: {
+    help: "a purchase order's total cost at or above which a manager must approve it (e.g. PO_APPROVAL_THRESHOLD=1000.00)",
+    devDefault: '1000.00',
+  },
+  STOCKTAKE_REVIEW_THRESHOLD: {
+    help: 'the net stocktake variance value above which (either way) a review is needed (e.g. STOCKTAKE_REVIEW_THRESHOLD=500.00)',
+    devDefault: '500.00',
+  },
+  CORS_ORIGINS: {
+    help: 'the browser origins allowed to call the API, comma-separated (e.g. CORS_ORIGINS=https://cis.example.com)',
+    devDefault: 'http://localhost:5173,http://127.0.0.1:5173',
+  },
+  LOG_LEVEL: {
+    help: 'one of fatal, error, warn, info, debug, trace, silent (e.g. LOG_LEVEL=info)',
+    devDefault: 'info',
+  },
+  QUEUE_PREFIX: {
+    help: 'the Redis key prefix of the Bull queues; workers sharing it share the queues (e.g. QUEUE_PREFIX=consignments)',
+    devDefault: 'consignments',
+  },
+  IDEMPOTENCY_KEY_TTL_HOURS: {
+    help: 'how long an Idempotency-Key answer is kept for replay, in hours (e.g. IDEMPOTENCY_KEY_TTL_HOURS=24)',
+    devDefault: '24',
+  },
+  SYNC_RELAY_INTERVAL_MS: {
+    help: 'how often the worker looks for new events to sync when idle, in ms (e.g. SYNC_RELAY_INTERVAL_MS=200)',
+    devDefault: '200',
+  },
+  LIGHTSPEED_POLL_INTERVAL_MS: {
+    help: 'how often the worker polls Lightspeed for changes (catalogue, consignments), in ms (e.g. LIGHTSPEED_POLL_INTERVAL_MS=30000)',
+    devDefault: '30000',
+  },
+  SYNC_JOB_ATTEMPTS: {
+    help: 'attempts of a sync job (exponential backoff from 2 s) before it is dead-lettered and its transfer marked FAILED (e.g. SYNC_JOB_ATTEMPTS=8)',
+    devDefault: '8',
+  },
+  WORKER_METRICS_PORT: {
+    help: "the port on HOST where each worker serves Prometheus metrics at /metrics; 0 picks a free port (e.g. WORKER_METRICS_PORT=9464)",
+    devDefault: '9464',
+  },
+  SYNC_JOB_LOCK_MS: {
+    help: 'how long a sync job may go without a heartbeat before another worker takes it over, in ms (e.g. SYNC_JOB_LOCK_MS=30000)',
+    devDefault: '30000',
+  },
+  LIGHTSPEED_BASE_URL: {
+    help: 'the store, e.g. LIGHTSPEED_BASE_URL=https://yourstore.retail.lightspeed.app (the local sandbox is http://127.0.0.1:4010)',
+    devDefault: 'http://127.0.0.1:4010',
+  },
+  LIGHTSPEED_CLIENT_ID: {
+    help: "the OAuth app's client id (e.g. LIGHTSPEED_CLIENT_ID=abc123)",
+    devDefault: 'consignments-local',
+  },
+  LIGHTSPEED_CLIENT_SECRET: {
+    help: "the OAuth app's client secret; it also signs webhooks. `node scripts/ensure-env.mjs` generates one for the sandbox",
+    devDefault: undefined,
+  },
+  LIGHTSPEED_REFRESH_TOKEN: {
+    help: 'the refresh token from connecting the store (used once, then rotated tokens live encrypted in the database); or set LIGHTSPEED_PERSONAL_TOKEN',
+    devDefault: undefined,
+    optional: true,
+  },
+  LIGHTSPEED_PERSONAL_TOKEN: {
+    help: 'a personal token made in the store (Setup → Personal Tokens), instead of OAuth',
+    devDefault: undefined,
+    optional: true,
+  },
+  LIGHTSPEED_TOKEN_KEY: {
+    help: 'a 32-byte key, base64, that encrypts Lightspeed tokens at rest (e.g. `openssl rand -base64 32`)',
+    devDefault: undefined,
+  },
+  LIGHTSPEED_RATE_LIMIT: {
+    help: "requests per 5 minutes this service may send to the store, below Lightspeed's 300 × registers + 50 (e.g. LIGHTSPEED_RATE_LIMIT=330)",
+    devDefault: '330',
+  },
+  OVER_RECEIPT_TOLERANCE_PERCENT: {
+    help: 'how far above the sent quantity, in percent, a line may be received without confirmation (e.g. OVER_RECEIPT_TOLERANCE_PERCENT=10)',
+    devDefault: '10',
+  },
+} as const satisfies Record<string, { help: string; devDefault: string | undefined; optional?: true }>;
+
+export type VariableName = keyof typeof VARIABLES;
+
+export class EnvironmentVariables {
+  @IsIn(NODE_ENVIRONMENTS)
+  NODE_ENV!: NodeEnvironment;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  @IsString()
+  @IsNotEmpty()
+  HOST!: string;
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/)
+  DATABASE_URL!: string;
+
+  @Matches(/^rediss?:\/\/\S+$/)
+  REDIS_URL!: string;
+
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET!: string;
+
+  @Matches(MONEY)
+  PO_APPROVAL_THRESHOLD!: string;
+
+  @Matches(MONEY)
+  STOCKTAKE_REVIEW_THRESHOLD!: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  OVER_RECEIPT_TOLERANCE_PERCENT!: number;
+
+  @Matches(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, { message: 'must be origins like https://cis.example.com, comma-separated' })
+  CORS_ORIGINS!: string;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL!: LogLevel;
+
+  @Matches(/^[A-Za-z0-9_:.-]{1,100}$/)
+  QUEUE_PREFIX!: string;
+
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  SYNC_RELAY_INTERVAL_MS!: number;
+
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  LIGHTSPEED_POLL_INTERVAL_MS!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SYNC_JOB_ATTEMPTS!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT!: number;
+
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  SYNC_JOB_LOCK_MS!: number;
+
+  @Matches(/^https?:\/\/\S+$/)
+  LIGHTSPEED_BASE_URL!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  LIGHTSPEED_CLIENT_ID!: string;
+
+  @IsString()
+  @MinLength(16)
+  LIGHTSPEED_CLIENT_SECRET!: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  LIGHTSPEED_REFRESH_TOKEN?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  LIGHTSPEED_PERSONAL_TOKEN?: string;
+
+  @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: 'must be 32 bytes, base64' })
+  LIGHTSPEED_TOKEN_KEY!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LIGHTSPEED_RATE_LIMIT!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
+  IDEMPOTENCY_KEY_TTL_HOURS!: number;
+}
+
+const SECRETS = new Set<string>([
+  'JWT_SECRET',
+  'LIGHTSPEED_CLIENT_SECRET',
+  'LIGHTSPEED_REFRESH_TOKEN',
+  'LIGHTSPEED_PERSONAL_TOKEN',
+  'LIGHTSPEED_TOKEN_KEY',
+]);
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}); ` +
+        `set these in the environment or in .env:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
+    this.name = 'ConfigValidationError';
+  }
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Validates the raw environment (process.env merged with .env by @nestjs/config). Outside production the
+ * loopback defaults fill in missing variables, except JWT_SECRET which must always be set explicitly.
+ * Reports every missing or invalid variable at once.
+ */
+export function validate(raw: Record<string, unknown>): EnvironmentVariables {
+  const nodeEnv = isBlank(raw.NODE_ENV) ? VARIABLES.NODE_ENV.devDefault : String(raw.NODE_ENV);
+  const production = nodeEnv === 'production';
+  const problems: string[] = [];
+  const values: Record<string, unknown> = { NODE_ENV: nodeEnv };
+
+  for (const [name, variable] of Object.entries(VARIABLES) as [VariableName, (typeof VARIABLES)[VariableName]][]) {
+    if (name === 'NODE_ENV') continue;
+    if (!isBlank(raw[name])) {
+      values[name] = raw[name];
+    } else if ('optional' in variable) {
+      continue;
+    } else if (!production && variable.devDefault !== undefined) {
+      values[name] = variable.devDefault;
+    } else {
+      problems.push(`${name} is missing: ${variable.help}`);
+    }
+  }
+  if (isBlank(raw.NODE_ENV) && production) problems.push(`NODE_ENV is missing: ${VARIABLES.NODE_ENV.help}`);
+  if (isBlank(raw.LIGHTSPEED_REFRESH_TOKEN) && isBlank(raw.LIGHTSPEED_PERSONAL_TOKEN)) {
+    problems.push(`LIGHTSPEED_REFRESH_TOKEN is missing: ${VARIABLES.LIGHTSPEED_REFRESH_TOKEN.help}`);
+  }
+
+  const config = plainToInstance(EnvironmentVariables, values, { enableImplicitConversion: true });
+  const missing = new Set(problems.map((problem) => problem.split(' ')[0]));
+  for (const error of validateSync(config, { skipMissingProperties: false })) {
+    if (missing.has(error.property)) continue;
+    const name = error.property as VariableName;
+    const shown = SECRETS.has(name) ? '<hidden>' : JSON.stringify(raw[name] ?? values[name]);
+    problems.push(`${name} is invalid (${shown}): ${VARIABLES[name].help}`);
+  }
+
+  if (problems.length > 0) throw new ConfigValidationError(problems.sort());
+  return config;
+}

@@ -1,0 +1,3 @@
+export * from './environment.js';
+export * from './logger-options.js';
+export * from './config-imports.js';

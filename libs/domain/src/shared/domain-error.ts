@@ -1,0 +1,35 @@
+/**
+ * Every rule the domain enforces fails with one of these codes. The HTTP layer maps each code to a
+ * status in one table, so a new rule never needs a new catch block.
+ */
+export type DomainErrorCode =
+  | 'ILLEGAL_TRANSITION'
+  | 'INVALID_TRANSFER'
+  | 'TRANSFER_NOT_FOUND'
+  | 'TRANSFER_ALREADY_EXISTS'
+  | 'ITEM_NOT_FOUND'
+  | 'DUPLICATE_ITEM'
+  | 'UNIT_COST_REQUIRED'
+  | 'NOTHING_TO_SEND'
+  | 'NOTHING_PACKED'
+  | 'NOTHING_COUNTED'
+  | 'UNCOUNTED_LINES'
+  | 'APPROVAL_REQUIRED'
+  | 'REVIEW_REQUIRED'
+  | 'SELF_APPROVAL'
+  | 'REASON_REQUIRED'
+  | 'NOTE_REQUIRED'
+  | 'OVER_RECEIPT_UNCONFIRMED'
+  | 'UNSENT_ITEM_REASON'
+  | 'NOTHING_TO_CORRECT';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

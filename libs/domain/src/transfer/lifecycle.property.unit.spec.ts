@@ -1,0 +1,123 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { DomainError } from '../shared/domain-error.js';
+import { CLERK, MANAGER, fold, play, positionOf, stepsTo } from '../testing/transfer-fixtures.js';
+import { transitionOfCommand } from './command-transitions.js';
+import type { TransferCommand, TransferRules } from './commands.js';
+import { decide } from './decide.js';
+import type { TransferEvent } from './events.js';
+import { evolve } from './evolve.js';
+import { VARIANCE_REASONS } from './transfer-line.js';
+import { TRANSFER_TYPES } from './transfer-type.js';
+import { findTransition, statusesOf } from './transition-policy.js';
+
+const product = fc.constantFrom('p-mug', 'p-tea', 'p-spoon');
+const quantity = fc.integer({ min: 0, max: 15 });
+const unitCost = fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null });
+const text = fc.constantFrom('Checked', 'Recount', '  ', '');
+const receiptLine = fc.record({
+  productId: product,
+  receivedQuantity: quantity,
+  reason: fc.option(fc.constantFrom(...VARIANCE_REASONS), { nil: null }),
+  note: fc.option(text, { nil: null }),
+});
+
+/** Any command but creation, with values that are sometimes valid and sometimes not. */
+const command: fc.Arbitrary<TransferCommand> = fc.oneof(
+  fc.record({ type: fc.constant('AddItem' as const), item: fc.record({ productId: product, quantity, unitCost }) }),
+  fc.record({ type: fc.constant('ChangeItemQuantity' as const), productId: product, quantity }),
+  fc.record({ type: fc.constant('RemoveItem' as const), productId: product }),
+  fc.record({ type: fc.constant('RecordPackedQuantity' as const), productId: product, packedQuantity: quantity }),
+  fc.constant({ type: 'MarkPacked' as const }),
+  fc.constant({ type: 'SubmitTransfer' as const }),
+  fc.constant({ type: 'ApproveTransfer' as const }),
+  fc.record({ type: fc.constant('RejectTransfer' as const), reason: text }),
+  fc.constant({ type: 'SendTransfer' as const }),
+  fc.record({
+    type: fc.constant('ReceiveTransfer' as const),
+    receiptId: fc.constantFrom('r-1', 'r-2', 'r-3', ' r-3 '),
+    final: fc.boolean(),
+    confirmOverReceipt: fc.boolean(),
+    lines: fc.uniqueArray(receiptLine, { maxLength: 3, selector: (entry) => entry.productId }),
+  }),
+  fc.record({
+    type: fc.constant('CorrectReceipt' as const),
+    reason: text,
+    lines: fc.uniqueArray(receiptLine, { minLength: 1, maxLength: 3, selector: (entry) => entry.productId }),
+  }),
+  fc.record({ type: fc.constant('RecordCount' as const), productId: product, countedQuantity: quantity, unitCost }),
+  fc.constant({ type: 'CompleteStocktake' as const }),
+  fc.record({ type: fc.constant('CancelTransfer' as const), reason: text }),
+);
+
+const rules: fc.Arbitrary<TransferRules> = fc.record({
+  purchaseOrderApprovalThreshold: fc.constantFrom(0, 350_000, 10_000_000),
+  stocktakeReviewThreshold: fc.constantFrom(0, 500_000),
+  overReceiptTolerancePercent: fc.constantFrom(0, 10, 100),
+});
+
+/** A real transfer of any type in any of its statuses, then any commands by a clerk or a manager. */
+const scenario = fc
+  .constantFrom(...TRANSFER_TYPES)
+  .chain((type) =>
+    fc.record({
+      type: fc.constant(type),
+      start: fc.constantFrom(...statusesOf(type)),
+      rules,
+      commands: fc.array(fc.record({ command, actorId: fc.constantFrom(CLERK, MANAGER) }), { maxLength: 30 }),
+    }),
+  );
+
+describe('a transfer’s life, for any commands in any order', () => {
+  it('only ever changes status along a row of its type’s table, landing in one of the type’s statuses', () => {
+    fc.assert(
+      fc.property(scenario, ({ type, start, rules, commands }) => {
+        let { state, events } = play(stepsTo(type, start));
+        for (const { command, actorId } of commands) {
+          const snapshot = structuredClone(state);
+          let decided: TransferEvent[];
+          try {
+            decided = decide(state, command, { actorId, rules });
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            if (error.code === 'ILLEGAL_TRANSITION') {
+              expect(findTransition(type, state.status, transitionOfCommand(command as never))).toBeUndefined();
+            }
+            expect(state).toEqual(snapshot);
+            continue;
+          }
+          expect(state).toEqual(snapshot);
+          if (decided.length === 0) continue;
+          const row = findTransition(type, state.status, transitionOfCommand(command as never));
+          expect(row).toBeDefined();
+          for (const event of decided) {
+            state = evolve(state, event, positionOf(events.length));
+            events = [...events, event];
+          }
+          expect(state.status).toBe(row?.to);
+          expect(statusesOf(type)).toContain(state.status);
+        }
+        expect(fold(events)).toEqual(state);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('answers the same command on the same transfer the same way every time', () => {
+    fc.assert(
+      fc.property(scenario, command, fc.constantFrom(CLERK, MANAGER), ({ type, start, rules }, attempt, actorId) => {
+        const { state } = play(stepsTo(type, start));
+        const outcome = () => {
+          try {
+            return decide(state, attempt, { actorId, rules });
+          } catch (error) {
+            if (error instanceof DomainError) return { code: error.code, details: error.details };
+            throw error;
+          }
+        };
+        expect(outcome()).toEqual(outcome());
+      }),
+    );
+  });
+
+});

@@ -1,0 +1,54 @@
+import type { Status } from './status.js';
+import type { TransferLine } from './transfer-line.js';
+import type { TransferType } from './transfer-type.js';
+
+/** A transfer as its events have made it: the state every decision is taken on. */
+export interface TransferState {
+  id: string;
+  type: TransferType;
+  status: Status;
+  sourceOutletId: string | null;
+  destinationOutletId: string | null;
+  supplierId: string | null;
+  reference: string | null;
+  notes: string | null;
+  lines: TransferLine[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  submittedBy: string | null;
+  approvedBy: string | null;
+  rejection: { by: string; reason: string } | null;
+  cancellation: { by: string; reason: string } | null;
+  receiptIds: string[];
+  correctionCount: number;
+  /** Every difference noticed between Lightspeed and this transfer, oldest first. */
+  lightspeedDivergences: LightspeedDivergence[];
+}
+
+export interface LightspeedDivergence {
+  consignmentId: string;
+  lightspeedStatus: string;
+  lightspeedVersion: number;
+  ourStatus: Status;
+  source: 'poll' | 'webhook';
+  detectedAt: string;
+  detectedBy: string;
+}
+
+/** The newest divergence, while the transfer is still in the status it was noticed in; null otherwise. */
+export function openDivergence(state: Pick<TransferState, 'status' | 'lightspeedDivergences'>): LightspeedDivergence | null {
+  const last = state.lightspeedDivergences.at(-1);
+  return last && last.ourStatus === state.status ? last : null;
+}
+
+/** Where the event came from in its stream; evolve stamps it on the state. */
+export interface EventPosition {
+  version: number;
+  recordedAt: string;
+}
+
+export function outletsTouched(state: Pick<TransferState, 'sourceOutletId' | 'destinationOutletId'>): string[] {
+  return [state.sourceOutletId, state.destinationOutletId].filter((id): id is string => id !== null);
+}

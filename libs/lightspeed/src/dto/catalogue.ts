@@ -1,0 +1,30 @@
+import type { Money } from '#domain';
+
+export interface RemoteProduct {
+  id: string;
+  name: string;
+  variantName: string | null;
+  sku: string | null;
+  supplyPrice: Money | null;
+  supplierId: string | null;
+  active: boolean;
+  version: number;
+  deletedAt: string | null;
+}
+
+export interface RemoteOutlet {
+  id: string;
+  name: string;
+  timeZone: string | null;
+  currency: string | null;
+  version: number;
+  deletedAt: string | null;
+}
+
+export interface RemoteSupplier {
+  id: string;
+  name: string;
+  description: string | null;
+  version: number;
+  deletedAt: string | null;
+}

@@ -1,0 +1,77 @@
+import type { RemoteOutlet, RemoteProduct, RemoteSupplier } from '../dto/catalogue.js';
+import { formatCost, parseCost } from './decimal.js';
+import { JsonObject } from './json-object.js';
+import type { LightspeedJson } from './consignment.mapping.js';
+
+export function productFromLightspeed(json: unknown, path = 'product'): RemoteProduct {
+  const object = JsonObject.from(json, path);
+  return {
+    id: object.string('id'),
+    name: object.optionalString('name') ?? '',
+    variantName: object.optionalString('variant_name'),
+    sku: object.optionalString('sku'),
+    supplyPrice: object.has('supply_price') ? parseCost(object.raw('supply_price'), object.field('supply_price')) : null,
+    supplierId: object.optionalId('supplier_id'),
+    active: object.boolean('active', true),
+    version: object.version('version'),
+    deletedAt: object.optionalTimestamp('deleted_at'),
+  };
+}
+
+export function productToLightspeed(product: RemoteProduct): LightspeedJson {
+  return {
+    id: product.id,
+    name: product.name,
+    variant_name: product.variantName,
+    sku: product.sku,
+    supply_price: product.supplyPrice === null ? null : formatCost(product.supplyPrice, 'supplyPrice'),
+    supplier_id: product.supplierId,
+    active: product.active,
+    version: product.version,
+    deleted_at: product.deletedAt,
+  };
+}
+
+export function outletFromLightspeed(json: unknown, path = 'outlet'): RemoteOutlet {
+  const object = JsonObject.from(json, path);
+  return {
+    id: object.string('id'),
+    name: object.optionalString('name') ?? '',
+    timeZone: object.optionalString('time_zone'),
+    currency: object.optionalString('currency'),
+    version: object.version('version'),
+    deletedAt: object.optionalTimestamp('deleted_at'),
+  };
+}
+
+export function outletToLightspeed(outlet: RemoteOutlet): LightspeedJson {
+  return {
+    id: outlet.id,
+    name: outlet.name,
+    time_zone: outlet.timeZone,
+    currency: outlet.currency,
+    version: outlet.version,
+    deleted_at: outlet.deletedAt,
+  };
+}
+
+export function supplierFromLightspeed(json: unknown, path = 'supplier'): RemoteSupplier {
+  const object = JsonObject.from(json, path);
+  return {
+    id: object.string('id'),
+    name: object.optionalString('name') ?? '',
+    description: object.optionalString('description'),
+    version: object.version('version'),
+    deletedAt: object.optionalTimestamp('deleted_at'),
+  };
+}
+
+export function supplierToLightspeed(supplier: RemoteSupplier): LightspeedJson {
+  return {
+    id: supplier.id,
+    name: supplier.name,
+    description: supplier.description,
+    version: supplier.version,
+    deleted_at: supplier.deletedAt,
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import type { RemoteOutlet, RemoteProduct, RemoteSupplier } from '../dto/catalogue.js';
+import { LightspeedMappingError } from '../errors.js';
+import {
+  outletFromLightspeed,
+  outletToLightspeed,
+  productFromLightspeed,
+  productToLightspeed,
+  supplierFromLightspeed,
+  supplierToLightspeed,
+} from './catalogue.mapping.js';
+
+const timestamp = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString());
+const nullable = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
+const version = fc.nat({ max: Number.MAX_SAFE_INTEGER });
+
+describe('catalogue mapping', () => {
+  it('reads a product with its supply price as Money', () => {
+    expect(
+      productFromLightspeed({
+        id: 'p1',
+        name: 'Mug',
+        variant_name: 'Mug / Blue',
+        sku: 'MUG-B',
+        handle: 'mug',
+        supply_price: '4.12345',
+        supplier_id: 's1',
+        active: true,
+        has_inventory: true,
+        version: 12,
+        deleted_at: null,
+      }),
+    ).toEqual({
+      id: 'p1',
+      name: 'Mug',
+      variantName: 'Mug / Blue',
+      sku: 'MUG-B',
+      supplyPrice: 41_234,
+      supplierId: 's1',
+      active: true,
+      version: 12,
+      deletedAt: null,
+    });
+  });
+
+  it('round-trips products, outlets and suppliers', () => {
+    const product: fc.Arbitrary<RemoteProduct> = fc.record({
+      id: fc.uuid(),
+      name: fc.string(),
+      variantName: nullable(fc.string()),
+      sku: nullable(fc.string()),
+      supplyPrice: nullable(fc.integer({ min: -1e12, max: 1e12 })),
+      supplierId: nullable(fc.uuid()),
+      active: fc.boolean(),
+      version,
+      deletedAt: nullable(timestamp),
+    });
+    const outlet: fc.Arbitrary<RemoteOutlet> = fc.record({
+      id: fc.uuid(),
+      name: fc.string(),
+      timeZone: nullable(fc.constantFrom('Pacific/Auckland', 'Europe/Berlin')),
+      currency: nullable(fc.constantFrom('NZD', 'EUR')),
+      version,
+      deletedAt: nullable(timestamp),
+    });
+    const supplier: fc.Arbitrary<RemoteSupplier> = fc.record({
+      id: fc.uuid(),
+      name: fc.string(),
+      description: nullable(fc.string()),
+      version,
+      deletedAt: nullable(timestamp),
+    });
+    fc.assert(fc.property(product, (p) => void expect(productFromLightspeed(productToLightspeed(p))).toEqual(p)));
+    fc.assert(fc.property(outlet, (o) => void expect(outletFromLightspeed(outletToLightspeed(o))).toEqual(o)));
+    fc.assert(fc.property(supplier, (s) => void expect(supplierFromLightspeed(supplierToLightspeed(s))).toEqual(s)));
+  });
+
+  it('reads active flags written as numbers and defaults a missing one to active', () => {
+    expect(productFromLightspeed({ id: 'p', version: 1, active: 0 }).active).toBe(false);
+    expect(productFromLightspeed({ id: 'p', version: 1, active: '1' }).active).toBe(true);
+    expect(productFromLightspeed({ id: 'p', version: 1 }).active).toBe(true);
+  });
+
+  it('refuses catalogue records of the wrong shape', () => {
+    expect(() => productFromLightspeed({ id: 'p', version: 1, active: 'maybe' })).toThrow(/product\.active/);
+    expect(() => productFromLightspeed({ id: 'p', version: 1, supply_price: 'cheap' })).toThrow(LightspeedMappingError);
+    expect(() => outletFromLightspeed({ id: 'o', version: 1, time_zone: 3 })).toThrow(/outlet\.time_zone/);
+    expect(() => supplierFromLightspeed({ name: 'S', version: 1 })).toThrow(/supplier\.id/);
+  });
+});

@@ -1,0 +1,119 @@
+import type { ConsignmentType, KnownConsignmentStatus, NewConsignment, NewConsignmentLine, RemoteConsignment, RemoteConsignmentLine } from '../dto/consignment.js';
+import type { DesiredConsignment, DesiredLine } from './desired-consignment.js';
+
+export interface RemoteSnapshot {
+  consignment: RemoteConsignment;
+  lines: RemoteConsignmentLine[];
+}
+
+export type SyncStep =
+  | { kind: 'create'; consignment: NewConsignment }
+  /** Additive bulk call: every value is an amount to add to what Lightspeed holds. */
+  | { kind: 'add-to-lines'; lines: NewConsignmentLine[] }
+  /** Absolute value for one line, for decreases (the bulk endpoint can only add). */
+  | { kind: 'set-line'; productId: string; values: { count?: number; received?: number } }
+  | { kind: 'set-status'; status: KnownConsignmentStatus }
+  /** Lightspeed is still working on the consignment (a count being prepared): try again later. */
+  | { kind: 'wait'; reason: string }
+  /** Lightspeed cannot be brought to the desired state by this service; ops must act. */
+  | { kind: 'unreachable'; reason: string };
+
+/** How far along Lightspeed's own path each status is, per type (REFERENCE §1). */
+const PATH: Readonly<Record<ConsignmentType, readonly string[]>> = {
+  OUTLET: ['OPEN', 'SENT', 'RECEIVED'],
+  SUPPLIER: ['OPEN', 'SENT', 'DISPATCHED', 'RECEIVED'],
+  RETURN: ['OPEN', 'SENT'],
+  STOCKTAKE: ['STOCKTAKE_IN_PROGRESS', 'STOCKTAKE_IN_PROGRESS_PROCESSED', 'STOCKTAKE_COMPLETE'],
+};
+
+/** Where `count` and `received` may be written, per type (REFERENCE §2). */
+const COUNT_EDITABLE = ['OPEN', 'SENT'];
+const RECEIVED_EDITABLE: Readonly<Record<ConsignmentType, readonly string[]>> = {
+  OUTLET: ['SENT'],
+  // Writing `received` on a SENT order moves it to DISPATCHED: exactly our first receipt.
+  SUPPLIER: ['SENT', 'DISPATCHED'],
+  RETURN: [],
+  STOCKTAKE: ['STOCKTAKE_IN_PROGRESS_PROCESSED'],
+};
+
+/**
+ * The next call that brings Lightspeed closer to the desired consignment, or null when it already
+ * holds it. Level-triggered: it compares states, so retries, repeats and a crash between two
+ * calls only ever lead to the calls still missing.
+ */
+export function nextSyncStep(desired: DesiredConsignment, remote: RemoteSnapshot | null): SyncStep | null {
+  if (!remote) {
+    if (desired.status === 'CANCELLED') return null;
+    return {
+      kind: 'create',
+      consignment: {
+        type: desired.type,
+        outletId: desired.outletId,
+        name: desired.marker,
+        sourceOutletId: desired.sourceOutletId,
+        supplierId: desired.supplierId,
+        reference: desired.reference,
+        ...(desired.countedProductIds ? { countedProductIds: desired.countedProductIds } : {}),
+      },
+    };
+  }
+  const status = remote.consignment.status;
+  if (status === desired.status && status === 'CANCELLED') return null;
+  if (status === 'CANCELLED') return { kind: 'unreachable', reason: 'the consignment was cancelled in Lightspeed' };
+  if (status === 'STOCKTAKE_COMPLETE') {
+    return lineStep(desired.lines, remote.lines, 'received') === null && desired.status === status
+      ? null
+      : { kind: 'unreachable', reason: 'the count is complete in Lightspeed, where that is final: adjust stock there by hand' };
+  }
+  if (status === 'RECEIVED') {
+    return linesAgree(desired.lines, remote.lines) && desired.status === 'RECEIVED'
+      ? null
+      : { kind: 'unreachable', reason: 'the consignment is received in Lightspeed, where that is final: adjust stock there by hand' };
+  }
+  if (desired.status === 'CANCELLED') return { kind: 'set-status', status: 'CANCELLED' };
+  if (status === 'STOCKTAKE_IN_PROGRESS' || status === 'STOCKTAKE_SCHEDULED' || status === 'STOCKTAKE') {
+    return { kind: 'wait', reason: 'Lightspeed is still preparing the count' };
+  }
+
+  if (COUNT_EDITABLE.includes(status)) {
+    const step = lineStep(desired.lines, remote.lines, 'count');
+    if (step) return step;
+  }
+  const path = PATH[desired.type];
+  if (status === 'OPEN' && path.indexOf(desired.status) >= path.indexOf('SENT')) {
+    return { kind: 'set-status', status: 'SENT' };
+  }
+  if (RECEIVED_EDITABLE[desired.type].includes(status)) {
+    const step = lineStep(desired.lines, remote.lines, 'received');
+    if (step) return step;
+  }
+  if (desired.status === 'STOCKTAKE_COMPLETE') return { kind: 'set-status', status: 'STOCKTAKE_COMPLETE' };
+  if (desired.status === 'RECEIVED') {
+    if (desired.type === 'SUPPLIER' && !desired.lines.some((line) => line.received > 0)) {
+      return { kind: 'unreachable', reason: 'Lightspeed refuses to receive an order with nothing received: cancel it there' };
+    }
+    return { kind: 'set-status', status: 'RECEIVED' };
+  }
+  return null;
+}
+
+function lineStep(desired: readonly DesiredLine[], remote: readonly RemoteConsignmentLine[], field: 'count' | 'received'): SyncStep | null {
+  const held = new Map(remote.map((line) => [line.productId, line[field] ?? 0]));
+  const additions: NewConsignmentLine[] = [];
+  for (const line of desired) {
+    const delta = line[field] - (held.get(line.productId) ?? 0);
+    if (delta < 0) return { kind: 'set-line', productId: line.productId, values: { [field]: line[field] } };
+    if (delta > 0) {
+      const isNew = !held.has(line.productId);
+      additions.push({ productId: line.productId, [field]: delta, ...(isNew && line.cost !== null ? { cost: line.cost } : {}) });
+    }
+  }
+  const wanted = new Set(desired.map((line) => line.productId));
+  const stray = remote.find((line) => !wanted.has(line.productId) && (line[field] ?? 0) > 0);
+  if (stray) return { kind: 'set-line', productId: stray.productId, values: { [field]: 0 } };
+  return additions.length > 0 ? { kind: 'add-to-lines', lines: additions } : null;
+}
+
+function linesAgree(desired: readonly DesiredLine[], remote: readonly RemoteConsignmentLine[]): boolean {
+  return lineStep(desired, remote, 'count') === null && lineStep(desired, remote, 'received') === null;
+}

@@ -1,0 +1,118 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CURRENT_SCHEMA_VERSION,
+  decide,
+  type TransferCommand,
+  type TransferRules,
+  type TransferState,
+} from '#domain';
+import type { Database } from '../database/database.js';
+import type { SqlClient } from '../database/sql-client.js';
+import { appendToStream } from '../event-store/append-to-stream.js';
+import type { EventMetadata, StoredEvent } from '../event-store/stored-event.js';
+import { StreamVersionConflictError } from '../event-store/stream-version-conflict.error.js';
+import { projectCommit } from '../projections/project-commit.js';
+import { foldStored, loadTransfer, transferStreamId } from '../transfers/transfer-stream.js';
+import { IdempotencyKeyReusedError, IdempotencyRaceError, VersionConflictError } from './command-errors.js';
+import { findStoredResponse, storeResponse, type IdempotencyRequest, type StoredResponse } from './idempotency-store.js';
+
+export interface CommandOutcome {
+  transferId: string;
+  before: TransferState | null;
+  after: TransferState;
+  events: StoredEvent[];
+}
+
+export interface ExecuteOptions {
+  /** From If-Match: refuse with 409 unless the transfer is still at this version. */
+  expectedVersion?: number;
+  idempotency?: IdempotencyRequest;
+  /** Shapes the answer; it is stored with the Idempotency-Key in the same transaction. */
+  toResponse: (outcome: CommandOutcome) => StoredResponse;
+}
+
+export interface ExecuteResult {
+  response: StoredResponse;
+  /** Null when the answer was replayed from an earlier request with the same Idempotency-Key. */
+  outcome: CommandOutcome | null;
+}
+
+export type CommandMetadata = Omit<EventMetadata, 'idempotencyKey'>;
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Runs one command against one transfer: load its stream, decide, append, project, and record the
+ * Idempotency-Key answer — all in one transaction, so a command either happened completely or not
+ * at all. Without If-Match, a command that loses a race is decided again on the fresh state.
+ */
+export class TransferCommandExecutor {
+  constructor(
+    private readonly database: Database,
+    private readonly rules: TransferRules,
+  ) {}
+
+  async execute(
+    transferId: string,
+    command: TransferCommand,
+    metadata: CommandMetadata,
+    options: ExecuteOptions,
+  ): Promise<ExecuteResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.database.transaction((client) => this.attempt(client, transferId, command, metadata, options));
+      } catch (error) {
+        const lostRace = error instanceof StreamVersionConflictError || error instanceof IdempotencyRaceError;
+        if (!lostRace) throw error;
+        if (options.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
+          throw new VersionConflictError(transferId, await this.currentVersion(transferId), options.expectedVersion ?? null);
+        }
+        await sleep(Math.random() * 5 * attempt);
+      }
+    }
+  }
+
+  private async attempt(
+    client: SqlClient,
+    transferId: string,
+    command: TransferCommand,
+    metadata: CommandMetadata,
+    options: ExecuteOptions,
+  ): Promise<ExecuteResult> {
+    // Reads come before the first write, so this transaction's id is taken only after every
+    // event it decided on had committed; the global (transaction id, position) order then agrees
+    // with each stream's own order.
+    if (options.idempotency) {
+      const stored = await findStoredResponse(client, options.idempotency);
+      if (stored) {
+        if (stored.requestHash !== options.idempotency.requestHash) throw new IdempotencyKeyReusedError(options.idempotency.key);
+        return { response: stored.response, outcome: null };
+      }
+    }
+    const { state: before } = await loadTransfer(client, transferId);
+    if (options.expectedVersion !== undefined && before && before.version !== options.expectedVersion) {
+      throw new VersionConflictError(transferId, before.version, options.expectedVersion);
+    }
+    const decided = decide(before, command, { actorId: metadata.actor.id, rules: this.rules });
+    const events = await appendToStream(
+      client,
+      transferStreamId(transferId),
+      before?.version ?? 0,
+      decided.map((event) => ({ type: event.type, schemaVersion: CURRENT_SCHEMA_VERSION[event.type], data: event.data })),
+      { ...metadata, idempotencyKey: options.idempotency?.key ?? null },
+    );
+    const after = foldStored(before, events) as TransferState;
+    const outcome: CommandOutcome = { transferId, before, after, events };
+    await projectCommit(client, outcome);
+    const response = options.toResponse(outcome);
+    if (options.idempotency && !(await storeResponse(client, options.idempotency, response))) {
+      throw new IdempotencyRaceError();
+    }
+    return { response, outcome };
+  }
+
+  private async currentVersion(transferId: string): Promise<number> {
+    const { state } = await this.database.withClient((client) => loadTransfer(client, transferId));
+    return state?.version ?? 0;
+  }
+}

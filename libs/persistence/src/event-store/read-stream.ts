@@ -1,0 +1,13 @@
+import type { SqlClient } from '../database/sql-client.js';
+import { STORED_EVENT_COLUMNS, toStoredEvent, type StoredEvent, type StoredEventRow } from './stored-event.js';
+
+/** A stream's events in version order, optionally only up to (and including) `toVersion`. */
+export async function readStream(client: SqlClient, streamId: string, toVersion?: number): Promise<StoredEvent[]> {
+  const { rows } = await client.query<StoredEventRow>({
+    name: 'events.read-stream',
+    text: `SELECT ${STORED_EVENT_COLUMNS} FROM events
+           WHERE stream_id = $1 AND stream_version <= $2 ORDER BY stream_version`,
+    values: [streamId, toVersion ?? 2147483647],
+  });
+  return rows.map(toStoredEvent);
+}

@@ -1,0 +1,60 @@
+/** Who did it and why, written beside every event. */
+export interface EventMetadata {
+  actor: { id: string; name: string | null; roles: string[] };
+  correlationId: string;
+  causationId: string | null;
+  idempotencyKey: string | null;
+  /** The command that produced the event; one command's events share its id. */
+  commandName: string;
+  commandId: string;
+}
+
+export interface NewEvent {
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+}
+
+export interface StoredEvent {
+  globalPosition: number;
+  transactionId: string;
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  eventType: string;
+  schemaVersion: number;
+  payload: Record<string, unknown>;
+  metadata: EventMetadata;
+  recordedAt: Date;
+}
+
+export interface StoredEventRow {
+  global_position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  event_type: string;
+  schema_version: number;
+  payload: Record<string, unknown>;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+export const STORED_EVENT_COLUMNS =
+  'global_position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version, event_type, schema_version, payload, metadata, recorded_at';
+
+export function toStoredEvent(row: StoredEventRow): StoredEvent {
+  return {
+    globalPosition: Number(row.global_position),
+    transactionId: row.transaction_id,
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    eventType: row.event_type,
+    schemaVersion: row.schema_version,
+    payload: row.payload,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}

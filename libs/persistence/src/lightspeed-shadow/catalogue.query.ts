@@ -1,0 +1,141 @@
+import type { SqlClient } from '../database/sql-client.js';
+
+export interface CatalogueProduct {
+  id: string;
+  name: string;
+  variantName: string | null;
+  sku: string | null;
+  barcode: string | null;
+  supplierId: string | null;
+  active: boolean;
+}
+
+export interface CatalogueOutlet {
+  id: string;
+  name: string;
+  timeZone: string | null;
+  currency: string | null;
+}
+
+export interface CatalogueSupplier {
+  id: string;
+  name: string;
+  description: string | null;
+}
+
+/** `%` and `_` are wildcards in LIKE: a search for "50%" must look for the characters. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+interface ProductRow {
+  id: string;
+  name: string;
+  variant_name: string | null;
+  sku: string | null;
+  barcode: string | null;
+  supplier_id: string | null;
+  active: boolean;
+}
+
+const PRODUCT_COLUMNS = 'id, name, variant_name, sku, barcode, supplier_id, active';
+
+/**
+ * Product autocomplete over the shadow catalogue: an exact barcode, then SKUs and names starting
+ * with `q` (in order, straight from their btree indexes), then — from three characters on, and
+ * only if that left room — names or SKUs containing `q` (trigram index). Queries are unnamed on
+ * purpose: how many rows match varies by orders of magnitude with `q`, so each search is planned
+ * for its own value rather than with a cached generic plan.
+ */
+export async function searchProducts(client: SqlClient, q: string, limit: number): Promise<CatalogueProduct[]> {
+  const needle = q.trim().toLowerCase();
+  if (!needle) return [];
+  const prefix = `${escapeLike(needle)}%`;
+  const { rows: leading } = await client.query<ProductRow>({
+    text: `(SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products WHERE barcode = $1 AND deleted_at IS NULL LIMIT $3)
+           UNION ALL
+           (SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
+             WHERE lower(sku) COLLATE "C" LIKE $2 AND deleted_at IS NULL ORDER BY lower(sku) COLLATE "C" LIMIT $3)
+           UNION ALL
+           (SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
+             WHERE lower(name) COLLATE "C" LIKE $2 AND deleted_at IS NULL ORDER BY lower(name) COLLATE "C" LIMIT $3)`,
+    values: [q.trim(), prefix, limit],
+  });
+  const seen = new Set<string>();
+  const found = leading.filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit);
+  // A long run of digits is a barcode or a number: matched exactly or by prefix above, not inside names.
+  if (found.length < limit && needle.length >= 3 && !/^\d{8,}$/.test(needle)) {
+    // No ORDER BY: ordering every match by name would visit all of them (a common word matches
+    // thousands); the first few the trigram index yields are sorted here instead.
+    const { rows: containing } = await client.query<ProductRow>({
+      text: `SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
+              WHERE (lower(name) LIKE $1 OR lower(sku) LIKE $1) AND deleted_at IS NULL AND NOT (id = ANY($2::text[]))
+              LIMIT $3`,
+      values: [`%${escapeLike(needle)}%`, [...seen], limit - found.length],
+    });
+    found.push(...containing.sort((a, b) => a.name.localeCompare(b.name)));
+  }
+  return found.map((row) => ({
+    id: row.id,
+    name: row.name,
+    variantName: row.variant_name,
+    sku: row.sku,
+    barcode: row.barcode,
+    supplierId: row.supplier_id,
+    active: row.active,
+  }));
+}
+
+export async function listOutlets(client: SqlClient): Promise<CatalogueOutlet[]> {
+  const { rows } = await client.query<{ id: string; name: string; time_zone: string | null; currency: string | null }>({
+    name: 'catalogue.outlets',
+    text: 'SELECT id, name, time_zone, currency FROM lightspeed_outlets WHERE deleted_at IS NULL ORDER BY name, id',
+  });
+  return rows.map((row) => ({ id: row.id, name: row.name, timeZone: row.time_zone, currency: row.currency }));
+}
+
+export async function listSuppliers(client: SqlClient): Promise<CatalogueSupplier[]> {
+  const { rows } = await client.query<{ id: string; name: string; description: string | null }>({
+    name: 'catalogue.suppliers',
+    text: 'SELECT id, name, description FROM lightspeed_suppliers WHERE deleted_at IS NULL ORDER BY name, id',
+  });
+  return rows.map((row) => ({ id: row.id, name: row.name, description: row.description }));
+}
+
+export interface CatalogueReferences {
+  outletIds: readonly string[];
+  supplierIds: readonly string[];
+  productIds: readonly string[];
+}
+
+export interface UnknownReferences {
+  outletIds: string[];
+  supplierIds: string[];
+  productIds: string[];
+}
+
+/**
+ * The ids the shadow catalogue does not know (or knows as deleted). A kind of reference is only
+ * checked once that part of the catalogue has been synced: an empty table means "not yet known",
+ * and nothing is refused on its account.
+ */
+export async function findUnknownReferences(client: SqlClient, references: CatalogueReferences): Promise<UnknownReferences> {
+  const { rows } = await client.query<{ kind: keyof UnknownReferences; id: string }>({
+    name: 'catalogue.unknown-references',
+    text: `SELECT 'outletIds' AS kind, id FROM unnest($1::text[]) AS wanted(id)
+             WHERE EXISTS (SELECT 1 FROM lightspeed_outlets)
+               AND NOT EXISTS (SELECT 1 FROM lightspeed_outlets o WHERE o.id = wanted.id AND o.deleted_at IS NULL)
+           UNION ALL
+           SELECT 'supplierIds', id FROM unnest($2::text[]) AS wanted(id)
+             WHERE EXISTS (SELECT 1 FROM lightspeed_suppliers)
+               AND NOT EXISTS (SELECT 1 FROM lightspeed_suppliers s WHERE s.id = wanted.id AND s.deleted_at IS NULL)
+           UNION ALL
+           SELECT 'productIds', id FROM unnest($3::text[]) AS wanted(id)
+             WHERE EXISTS (SELECT 1 FROM lightspeed_products)
+               AND NOT EXISTS (SELECT 1 FROM lightspeed_products p WHERE p.id = wanted.id AND p.deleted_at IS NULL)`,
+    values: [[...new Set(references.outletIds)], [...new Set(references.supplierIds)], [...new Set(references.productIds)]],
+  });
+  const unknown: UnknownReferences = { outletIds: [], supplierIds: [], productIds: [] };
+  for (const row of rows) unknown[row.kind].push(row.id);
+  return unknown;
+}

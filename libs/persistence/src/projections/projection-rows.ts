@@ -1,0 +1,115 @@
+import { computeTotals, IN_TRANSIT_STATUSES, type TransferState, type TransferType } from '#domain';
+import { diffSnapshots } from './snapshot-diff.js';
+import type { TransferCommit } from './transfer-commit.js';
+import { toTransferView } from './transfer-view.js';
+
+/**
+ * The rows each projection holds for a transfer. Live commands and the rebuild both go through
+ * these functions, which is what makes a rebuilt table identical to the live one.
+ */
+export interface TransferReadModelRow {
+  id: string;
+  type: string;
+  status: string;
+  source_outlet_id: string | null;
+  destination_outlet_id: string | null;
+  supplier_id: string | null;
+  reference: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  line_count: number;
+  total_cost: number;
+  document: unknown;
+}
+
+export interface StockInTransitRow {
+  transfer_id: string;
+  product_id: string;
+  outlet_id: string;
+  sku: string | null;
+  name: string | null;
+  quantity: number;
+}
+
+export interface AuditRow {
+  stream_id: string;
+  from_version: number;
+  to_version: number;
+  transfer_id: string;
+  actor_id: string;
+  actor_name: string | null;
+  actor_roles: string[];
+  command_name: string;
+  correlation_id: string;
+  causation_id: string | null;
+  occurred_at: string;
+  event_types: string[];
+  snapshot_before: unknown;
+  snapshot_after: unknown;
+  changes: unknown;
+}
+
+export function readModelRow(state: TransferState): TransferReadModelRow {
+  const document = toTransferView(state);
+  return {
+    id: state.id,
+    type: state.type,
+    status: state.status,
+    source_outlet_id: state.sourceOutletId,
+    destination_outlet_id: state.destinationOutletId,
+    supplier_id: state.supplierId,
+    reference: state.reference,
+    version: state.version,
+    created_at: state.createdAt,
+    updated_at: state.updatedAt,
+    created_by: state.createdBy,
+    line_count: state.lines.length,
+    total_cost: computeTotals(state).totalCost,
+    document,
+  };
+}
+
+/** Goods travelling towards an outlet: sent on a transfer or purchase order and not yet received. */
+const INBOUND_TYPES: readonly TransferType[] = ['OUTLET_TRANSFER', 'PURCHASE_ORDER'];
+
+export function stockInTransitRows(state: TransferState): StockInTransitRow[] {
+  if (!INBOUND_TYPES.includes(state.type) || !IN_TRANSIT_STATUSES.includes(state.status)) return [];
+  const outletId = state.destinationOutletId as string;
+  return state.lines
+    .filter((line) => line.sentQuantity > line.receivedQuantity)
+    .map((line) => ({
+      transfer_id: state.id,
+      product_id: line.productId,
+      outlet_id: outletId,
+      sku: line.sku,
+      name: line.name,
+      quantity: line.sentQuantity - line.receivedQuantity,
+    }));
+}
+
+export function auditRow(commit: TransferCommit): AuditRow {
+  const first = commit.events[0];
+  const last = commit.events.at(-1);
+  if (!first || !last) throw new Error('a commit without events has nothing to audit');
+  const before = commit.before ? toTransferView(commit.before) : null;
+  const after = toTransferView(commit.after);
+  return {
+    stream_id: first.streamId,
+    from_version: first.streamVersion,
+    to_version: last.streamVersion,
+    transfer_id: commit.after.id,
+    actor_id: first.metadata.actor.id,
+    actor_name: first.metadata.actor.name,
+    actor_roles: first.metadata.actor.roles,
+    command_name: first.metadata.commandName,
+    correlation_id: first.metadata.correlationId,
+    causation_id: first.metadata.causationId,
+    occurred_at: first.recordedAt.toISOString(),
+    event_types: commit.events.map((event) => event.eventType),
+    snapshot_before: before,
+    snapshot_after: after,
+    changes: diffSnapshots(before, after),
+  };
+}

@@ -1,0 +1,55 @@
+import type { SqlClient } from '../database/sql-client.js';
+import type { AuditRow, StockInTransitRow, TransferReadModelRow } from './projection-rows.js';
+
+/**
+ * Batched writes of projection rows. Each is idempotent: the read model only moves forward in
+ * version, in-transit rows are replaced per transfer, and an audit row per commit is written once.
+ */
+export async function upsertReadModels(client: SqlClient, rows: readonly TransferReadModelRow[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const { rows: advanced } = await client.query<{ id: string }>({
+    name: 'projection.read-model.upsert',
+    text: `INSERT INTO transfer_read_model
+           SELECT * FROM jsonb_populate_recordset(NULL::transfer_read_model, $1::jsonb)
+           ON CONFLICT (id) DO UPDATE SET
+             status = EXCLUDED.status, source_outlet_id = EXCLUDED.source_outlet_id,
+             destination_outlet_id = EXCLUDED.destination_outlet_id, supplier_id = EXCLUDED.supplier_id,
+             reference = EXCLUDED.reference, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
+             line_count = EXCLUDED.line_count, total_cost = EXCLUDED.total_cost, document = EXCLUDED.document
+           WHERE transfer_read_model.version < EXCLUDED.version
+           RETURNING id`,
+    values: [JSON.stringify(rows)],
+  });
+  return advanced.map((row) => row.id);
+}
+
+export async function replaceStockInTransit(
+  client: SqlClient,
+  transferIds: readonly string[],
+  rows: readonly StockInTransitRow[],
+): Promise<void> {
+  if (transferIds.length === 0) return;
+  await client.query({
+    name: 'projection.in-transit.delete',
+    text: 'DELETE FROM stock_in_transit WHERE transfer_id = ANY($1::uuid[])',
+    values: [transferIds],
+  });
+  if (rows.length === 0) return;
+  await client.query({
+    name: 'projection.in-transit.insert',
+    text: `INSERT INTO stock_in_transit
+           SELECT * FROM jsonb_populate_recordset(NULL::stock_in_transit, $1::jsonb)`,
+    values: [JSON.stringify(rows)],
+  });
+}
+
+export async function insertAuditRows(client: SqlClient, rows: readonly AuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query({
+    name: 'projection.audit.insert',
+    text: `INSERT INTO audit_trail
+           SELECT * FROM jsonb_populate_recordset(NULL::audit_trail, $1::jsonb)
+           ON CONFLICT (stream_id, from_version) DO NOTHING`,
+    values: [JSON.stringify(rows)],
+  });
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
+import { TransferCommandExecutor } from '../commands/transfer-command-executor.js';
+import { stockInTransitTo } from '../queries/stock-in-transit.query.js';
+import { outletTransfer, outletTransferLifecycle, run, TEST_RULES } from '../testing/transfer-scenarios.js';
+import { readStream } from '../event-store/read-stream.js';
+import { transferStreamId } from '../transfers/transfer-stream.js';
+import { projectCommit } from './project-commit.js';
+import { PROJECTION_TABLES, rebuildProjections } from './rebuild-projections.js';
+import { foldStored } from '../transfers/transfer-stream.js';
+
+const ORDER_BY: Record<(typeof PROJECTION_TABLES)[number], string> = {
+  transfer_read_model: 'id',
+  stock_in_transit: 'transfer_id, product_id',
+  audit_trail: 'stream_id, from_version',
+};
+
+describe('the projections', () => {
+  let fixture: PersistenceFixture;
+  let executor: TransferCommandExecutor;
+  beforeAll(async () => {
+    fixture = await openPersistenceFixture();
+    executor = new TransferCommandExecutor(fixture.database, TEST_RULES);
+  });
+  afterAll(() => fixture.close());
+
+  const snapshot = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        PROJECTION_TABLES.map(async (table) => [table, await fixture.database.query(`SELECT * FROM ${table} ORDER BY ${ORDER_BY[table]}`)]),
+      ),
+    );
+
+  it('rebuild from the events into tables identical to the live ones', async () => {
+    for (let index = 0; index < 3; index++) await outletTransferLifecycle(executor, randomUUID());
+    const inTransit = randomUUID();
+    await run(executor, inTransit, outletTransfer(inTransit, 2));
+    await run(executor, inTransit, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 7 });
+    await run(executor, inTransit, { type: 'MarkPacked' });
+    await run(executor, inTransit, { type: 'SendTransfer' });
+    const purchaseOrder = randomUUID();
+    await run(executor, purchaseOrder, {
+      type: 'CreateTransfer',
+      transferId: purchaseOrder,
+      transferType: 'PURCHASE_ORDER',
+      supplierId: 'supplier-1',
+      destinationOutletId: 'outlet-b',
+      items: [{ productId: 'product-9', quantity: 5, unitCost: 25_000 }],
+    });
+    await run(executor, purchaseOrder, { type: 'CancelTransfer', reason: 'ordered twice' });
+
+    const live = await snapshot();
+    expect((live.stock_in_transit as unknown[]).length).toBe(1);
+    const report = await rebuildProjections(fixture.database);
+    expect(report.transfers).toBe(5);
+    expect(await snapshot()).toEqual(live);
+  });
+
+  it('show what is in transit to an outlet until it is received', async () => {
+    const id = randomUUID();
+    await run(executor, id, { ...outletTransfer(id, 1), destinationOutletId: 'outlet-transit' } as never);
+    await run(executor, id, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 10 });
+    await run(executor, id, { type: 'MarkPacked' });
+    await run(executor, id, { type: 'SendTransfer' });
+    const transit = () => fixture.database.withClient((client) => stockInTransitTo(client, 'outlet-transit'));
+    expect(await transit()).toEqual([
+      { productId: 'product-1', sku: 'SKU-1', name: 'Product 1', quantity: 10, transfers: [{ transferId: id, quantity: 10 }] },
+    ]);
+    await run(executor, id, { type: 'ReceiveTransfer', receiptId: 'r1', final: false, lines: [{ productId: 'product-1', receivedQuantity: 4 }] });
+    expect((await transit())[0]?.quantity).toBe(6);
+    await run(executor, id, {
+      type: 'ReceiveTransfer',
+      receiptId: 'r2',
+      final: true,
+      lines: [{ productId: 'product-1', receivedQuantity: 6 }],
+    });
+    expect(await transit()).toEqual([]);
+  });
+
+  it('ignore a commit that is projected a second time', async () => {
+    const id = randomUUID();
+    await outletTransferLifecycle(executor, id);
+    const before = await snapshot();
+    const events = await fixture.database.withClient((client) => readStream(client, transferStreamId(id)));
+    const after = foldStored(null, events)!;
+    await fixture.database.transaction((client) =>
+      projectCommit(client, { before: foldStored(null, events.slice(0, -1)), after, events: events.slice(-1) }),
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,109 @@
+import {
+  allowedTransitions,
+  computeTotals,
+  formatMoney,
+  lineVariance,
+  openDivergence,
+  type LightspeedDivergence,
+  type Status,
+  type Transition,
+  type TransferState,
+  type TransferType,
+  type VarianceReason,
+} from '#domain';
+
+export interface TransferLineView {
+  productId: string;
+  sku: string | null;
+  name: string | null;
+  plannedQuantity: number;
+  packedQuantity: number;
+  sentQuantity: number;
+  receivedQuantity: number;
+  variance: number;
+  counted: boolean;
+  unitCost: string | null;
+  varianceReason: VarianceReason | null;
+  varianceNote: string | null;
+}
+
+/** A transfer as clients see it: the read model's document, the audit snapshots and time travel. */
+export interface TransferView {
+  id: string;
+  type: TransferType;
+  status: Status;
+  sourceOutletId: string | null;
+  destinationOutletId: string | null;
+  supplierId: string | null;
+  reference: string | null;
+  notes: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  submittedBy: string | null;
+  approvedBy: string | null;
+  rejection: { by: string; reason: string } | null;
+  cancellation: { by: string; reason: string } | null;
+  receiptCount: number;
+  correctionCount: number;
+  allowedActions: Transition[];
+  /** A difference with Lightspeed that ops have not acted on yet (the transfer is still where it was noticed). */
+  lightspeedDivergence: LightspeedDivergence | null;
+  /** Every difference with Lightspeed ever noticed, oldest first. */
+  lightspeedDivergences: LightspeedDivergence[];
+  lines: TransferLineView[];
+  totals: {
+    lineCount: number;
+    plannedQuantity: number;
+    packedQuantity: number;
+    sentQuantity: number;
+    receivedQuantity: number;
+    varianceQuantity: number;
+    totalCost: string;
+    varianceValue: string;
+  };
+}
+
+export function toTransferView(state: TransferState): TransferView {
+  const isStocktake = state.type === 'STOCKTAKE';
+  const totals = computeTotals(state);
+  return {
+    id: state.id,
+    type: state.type,
+    status: state.status,
+    sourceOutletId: state.sourceOutletId,
+    destinationOutletId: state.destinationOutletId,
+    supplierId: state.supplierId,
+    reference: state.reference,
+    notes: state.notes,
+    version: state.version,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    createdBy: state.createdBy,
+    submittedBy: state.submittedBy,
+    approvedBy: state.approvedBy,
+    rejection: state.rejection,
+    cancellation: state.cancellation,
+    receiptCount: state.receiptIds.length,
+    correctionCount: state.correctionCount,
+    allowedActions: allowedTransitions(state.type, state.status),
+    lightspeedDivergence: openDivergence({ status: state.status, lightspeedDivergences: state.lightspeedDivergences ?? [] }),
+    lightspeedDivergences: state.lightspeedDivergences ?? [],
+    lines: state.lines.map((line) => ({
+      productId: line.productId,
+      sku: line.sku,
+      name: line.name,
+      plannedQuantity: line.plannedQuantity,
+      packedQuantity: line.packedQuantity,
+      sentQuantity: line.sentQuantity,
+      receivedQuantity: line.receivedQuantity,
+      variance: lineVariance(line, isStocktake),
+      counted: line.counted,
+      unitCost: line.unitCost === null ? null : formatMoney(line.unitCost),
+      varianceReason: line.varianceReason,
+      varianceNote: line.varianceNote,
+    })),
+    totals: { ...totals, totalCost: formatMoney(totals.totalCost), varianceValue: formatMoney(totals.varianceValue) },
+  };
+}

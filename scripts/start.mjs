@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// One command from a fresh checkout to a running system: ensure .env and the database, build, migrate,
+// then run the API and the worker side by side. Signals are forwarded to every child; if one service
+// dies the others are stopped and its exit code is ours.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ensureEnv } from './ensure-env.mjs';
+import { ROOT } from './env.mjs';
+
+const children = new Set();
+let stopping = false;
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    stopping = true;
+    if (children.size === 0) process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    for (const child of children) child.kill(signal);
+  });
+}
+
+function run(label, args, extraEnv = {}) {
+  return new Promise((resolve, reject) => {
+    // detached: its own process group, so a terminal's Ctrl-C reaches it once (forwarded by us), not twice.
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...extraEnv }, detached: true });
+    children.add(child);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      if (code === 0 || stopping) resolve(code ?? 0);
+      else reject(new Error(`${label} stopped (${signal ?? `exit ${code}`})`));
+    });
+  });
+}
+
+/** The sandbox listens where LIGHTSPEED_BASE_URL points and delivers webhooks to this API. */
+function sandboxEnv() {
+  const store = new URL(process.env.LIGHTSPEED_BASE_URL);
+  return {
+    SANDBOX_HOST: store.hostname,
+    SANDBOX_PORT: store.port || '80',
+    SANDBOX_WEBHOOK_URL: process.env.SANDBOX_WEBHOOK_URL ?? `http://${process.env.HOST}:${process.env.PORT}/webhooks/lightspeed`,
+  };
+}
+
+/**
+ * The sandbox keeps its store in memory: a restarted sandbox knows only the configured refresh
+ * token, so tokens the service rotated with the previous one are void. Forget them; the worker
+ * starts again from LIGHTSPEED_REFRESH_TOKEN. (A real store keeps its tokens, and this never runs.)
+ */
+async function forgetSandboxTokens() {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query('DELETE FROM lightspeed_credentials WHERE store = $1', [new URL(process.env.LIGHTSPEED_BASE_URL).host]);
+  } finally {
+    await client.end();
+  }
+}
+
+const service = (name) => ['--enable-source-maps', join(ROOT, `dist/apps/${name}/src/main.js`)];
+
+try {
+  await ensureEnv(); // also loads .env into process.env without overriding what is already set
+  await run('build', [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  if (!stopping) await run('migrate', [join(ROOT, 'scripts/migrate.mjs')]);
+  const sandbox = process.env.START_SANDBOX === 'true';
+  if (!stopping && sandbox) await forgetSandboxTokens();
+  if (!stopping) {
+    console.log(
+      `start: API on http://${process.env.HOST}:${process.env.PORT} (docs at /api/docs), worker, ` +
+        (sandbox ? `Lightspeed sandbox on ${process.env.LIGHTSPEED_BASE_URL}` : `Lightspeed at ${process.env.LIGHTSPEED_BASE_URL}`),
+    );
+    await Promise.all([
+      ...(sandbox ? [run('lightspeed-sandbox', service('lightspeed-sandbox'), sandboxEnv())] : []),
+      run('api', service('api')),
+      run('worker', service('worker')),
+    ]);
+  }
+} catch (error) {
+  console.error(`start: ${error.message}`);
+  process.exitCode = 1;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+}

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
+import { signatureHeader } from '../../apps/lightspeed-sandbox/src/webhooks/sign-body.js';
+import { LightspeedInboundProcessor } from '../../apps/worker/src/lightspeed-inbound/lightspeed-inbound.processor.js';
+import { Database, findSyncState, findWebhookDelivery, listDivergences } from '#persistence';
+import type { Sandbox } from '../../apps/lightspeed-sandbox/src/sandbox.js';
+import { eventually, openSyncSystem, type SyncSystem } from '../support/sync-system.js';
+
+const PERSONAL_TOKEN = 'sandbox-admin-personal-token';
+
+describe('Lightspeed → Consignments: poller, webhooks and the synced catalogue (API, worker and sandbox, all real)', () => {
+  let system: SyncSystem;
+  let sandbox: Sandbox;
+  let worker: INestApplicationContext;
+  let auth: { Authorization: string };
+  let secret: string;
+
+  beforeAll(async () => {
+    system = await openSyncSystem({ webhooks: true, sandbox: { personalToken: PERSONAL_TOKEN } });
+    ({ sandbox } = system);
+    worker = system.worker as INestApplicationContext;
+    secret = system.env.LIGHTSPEED_CLIENT_SECRET as string;
+    auth = system.as('mia', ['manager']);
+  });
+  afterAll(() => system?.close());
+
+  const http = () => system.http();
+  const post = (path: string, body: object = {}) => http().post(`/api/v1${path}`).set(auth).send(body);
+  const get = (path: string) => http().get(`/api/v1${path}`).set(auth);
+  const poll = () => worker.get(LightspeedInboundProcessor).poll();
+  const database = () => worker.get(Database);
+  /** A change made by someone in the Lightspeed back office, not by this service. */
+  const changeInLightspeed = (consignmentId: string, status: string) =>
+    fetch(`${sandbox.url}/api/2.0/consignments/${consignmentId}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${PERSONAL_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status }),
+    });
+
+  /** An outlet transfer sent here and mirrored into Lightspeed as a SENT consignment. */
+  async function sentAndMirrored(): Promise<{ id: string; consignmentId: string; version: number }> {
+    const [source, destination] = [...sandbox.store.outlets.keys()];
+    const product = [...sandbox.store.products.values()].find((candidate) => !candidate.deleted_at)!;
+    const created = await post('/transfers', {
+      type: 'OUTLET_TRANSFER',
+      sourceOutletId: source,
+      destinationOutletId: destination,
+      items: [{ productId: product.id, quantity: 2 }],
+    }).expect(201);
+    const id = created.body.id as string;
+    await http().put(`/api/v1/transfers/${id}/items/${product.id}/packed`).set(auth).send({ packedQuantity: 2 }).expect(200);
+    await post(`/transfers/${id}/pack`).expect(200);
+    const sent = await post(`/transfers/${id}/send`).expect(200);
+    const state = await eventually(
+      () => database().withClient((client) => findSyncState(client, id)),
+      (value) => value?.status === 'SYNCED' && value.syncedVersion >= sent.body.version,
+    );
+    expect(sandbox.store.consignments.get(state!.consignmentId!)?.status).toBe('SENT');
+    return { id, consignmentId: state!.consignmentId!, version: sent.body.version };
+  }
+
+  describe('the catalogue', () => {
+    it('accepts made-up ids while nothing has been synced yet', async () => {
+      await post('/transfers', { type: 'OUTLET_TRANSFER', sourceOutletId: 'nowhere-a', destinationOutletId: 'nowhere-b' }).expect(201);
+      expect((await get('/outlets').expect(200)).body.items).toEqual([]);
+    });
+
+    it('is pulled by the poller into outlets, suppliers and a product search by SKU, name or barcode', async () => {
+      const summary = await poll();
+      expect(summary.changed).toMatchObject({ outlets: 6, suppliers: 4 });
+      expect(summary.changed.products).toBeGreaterThanOrEqual(2000);
+
+      const outlets = (await get('/outlets').expect(200)).body.items;
+      expect(outlets).toHaveLength(6);
+      expect(outlets[0]).toEqual({ id: expect.any(String), name: expect.any(String), timeZone: expect.anything(), currency: expect.anything() });
+      expect((await get('/suppliers').expect(200)).body.items).toHaveLength(4);
+
+      const bySku = (await get('/products?q=sku-0001&limit=5').expect(200)).body.items;
+      expect(bySku).toHaveLength(5);
+      expect(bySku.every((product: { sku: string }) => product.sku.startsWith('SKU-0001'))).toBe(true);
+      const sample = [...sandbox.store.products.values()].find((product) => !product.deleted_at && product.name.length > 6)!;
+      const word = sample.name.split(' ').find((part) => part.length >= 4) ?? sample.name.slice(0, 5);
+      const byName = (await get(`/products?q=${encodeURIComponent(word.toLowerCase())}&limit=50`).expect(200)).body.items;
+      expect(byName.length).toBeGreaterThan(0);
+      expect(byName.every((product: { name: string; sku: string }) => `${product.name} ${product.sku}`.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+      await database().query(`UPDATE lightspeed_products SET barcode = '9300000000017' WHERE id = $1`, [sample.id]);
+      expect((await get('/products?q=9300000000017').expect(200)).body.items).toEqual([expect.objectContaining({ id: sample.id })]);
+      expect((await get('/products?q=').expect(200)).body.items).toEqual([]);
+      await get('/products?limit=500').expect(400);
+      await http().get('/api/v1/outlets').expect(401);
+
+      // A second poll starts at the cursors: nothing is fetched twice.
+      expect((await poll()).changed).toEqual({ outlets: 0, suppliers: 0, products: 0, consignments: expect.any(Number) });
+    });
+
+    it('once synced, refuses a transfer naming an unknown outlet, supplier or product with a 422 naming each', async () => {
+      const [outlet] = [...sandbox.store.outlets.keys()];
+      const unknownOutlet = await post('/transfers', { type: 'STOCKTAKE', outletId: 'no-such-outlet' }).expect(422);
+      expect(unknownOutlet.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(unknownOutlet.body).toMatchObject({ code: 'UNKNOWN_REFERENCE', unknown: { outletIds: ['no-such-outlet'], supplierIds: [], productIds: [] } });
+
+      const order = await post('/transfers', {
+        type: 'PURCHASE_ORDER',
+        destinationOutletId: outlet,
+        supplierId: 'no-such-supplier',
+        items: [{ productId: 'no-such-product', quantity: 1, unitCost: '1.00' }],
+      }).expect(422);
+      expect(order.body.unknown).toEqual({ outletIds: [], supplierIds: ['no-such-supplier'], productIds: ['no-such-product'] });
+      expect(order.body.detail).toBe('Lightspeed has no supplier no-such-supplier, product no-such-product');
+
+      const [source, destination] = [...sandbox.store.outlets.keys()];
+      const transfer = await post('/transfers', { type: 'OUTLET_TRANSFER', sourceOutletId: source, destinationOutletId: destination }).expect(201);
+      const added = await post(`/transfers/${transfer.body.id}/items`, { productId: 'ghost', quantity: 1 }).expect(422);
+      expect(added.body).toMatchObject({ code: 'UNKNOWN_REFERENCE', unknown: { productIds: ['ghost'] } });
+    });
+  });
+
+  describe('reconciliation', () => {
+    it('notes a consignment cancelled directly in Lightspeed on the transfer, without changing its status', async () => {
+      const { id, consignmentId } = await sentAndMirrored();
+      expect((await changeInLightspeed(consignmentId, 'CANCELLED')).status).toBe(200);
+
+      const summary = await poll();
+      expect(summary.divergences).toBe(1);
+      const detail = (await get(`/transfers/${id}`).expect(200)).body;
+      expect(detail.status).toBe('SENT');
+      expect(detail.lightspeedDivergence).toMatchObject({
+        consignmentId,
+        lightspeedStatus: 'CANCELLED',
+        ourStatus: 'SENT',
+        source: 'poll',
+        detectedBy: 'lightspeed-poller',
+      });
+      const events = (await get(`/transfers/${id}/events`).expect(200)).body;
+      const types = (Array.isArray(events) ? events : events.items).map((event: { type?: string; eventType?: string }) => event.type ?? event.eventType);
+      expect(types.filter((type: string) => type === 'LightspeedDivergenceDetected')).toHaveLength(1);
+
+      // Seen again (the next poll, after another change of the same consignment): noted once.
+      await database().query(`DELETE FROM lightspeed_cursors WHERE resource = 'consignments'`);
+      expect((await poll()).divergences).toBe(0);
+      const divergences = await database().withClient((client) => listDivergences(client, 50));
+      expect(divergences).toEqual(expect.arrayContaining([expect.objectContaining({ transferId: id, status: 'SENT' })]));
+
+      // Ops act on it here: once the transfer moves on, the divergence is closed and its history kept.
+      const line = detail.lines[0] as { productId: string; sentQuantity: number };
+      const received = await post(`/transfers/${id}/receive`, {
+        final: true,
+        lines: [{ productId: line.productId, receivedQuantity: line.sentQuantity }],
+      }).expect(200);
+      expect(received.body).toMatchObject({ status: 'RECEIVED', lightspeedDivergence: null, lightspeedDivergences: [expect.objectContaining({ lightspeedStatus: 'CANCELLED' })] });
+    });
+  });
+
+  describe('webhooks', () => {
+    it('a consignment received directly in Lightspeed arrives signed, is acknowledged with 202 and noted by the worker', async () => {
+      const { id, consignmentId } = await sentAndMirrored();
+      const before = sandbox.webhooks.deliveries().length;
+      const [line] = sandbox.store.liveLines(consignmentId);
+      const counted = await fetch(`${sandbox.url}/api/2.0/consignments/${consignmentId}/products/${line!.product_id}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${PERSONAL_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ received: 2 }),
+      });
+      expect(counted.status).toBe(200);
+      expect((await changeInLightspeed(consignmentId, 'RECEIVED')).status).toBe(200);
+
+      const detail = await eventually(
+        async () => (await get(`/transfers/${id}`)).body,
+        (body) => body.lightspeedDivergence !== null,
+      );
+      expect(detail).toMatchObject({
+        status: 'SENT',
+        lightspeedDivergence: { consignmentId, lightspeedStatus: 'RECEIVED', source: 'webhook' },
+      });
+      const delivery = sandbox.webhooks.deliveries().slice(before).find((entry) => entry.type === 'consignment.receive')!;
+      expect(delivery.statuses).toEqual([202]);
+      const processed = await eventually(
+        () => database().withClient((client) => findWebhookDelivery(client, `consignment:${consignmentId}:${sandbox.store.consignments.get(consignmentId)!.version}`)),
+        (row) => row?.processedAt != null,
+      );
+      expect(processed).toMatchObject({ type: 'consignment', objectId: consignmentId, error: null });
+    });
+
+    it('acknowledges a replayed delivery without doing its work again', async () => {
+      const delivery = sandbox.webhooks.deliveries().find((entry) => entry.type === 'consignment.receive')!;
+      const replay = await http()
+        .post('/webhooks/lightspeed')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .set('X-Signature', signatureHeader(delivery.body, secret))
+        .send(delivery.body)
+        .expect(202);
+      expect(replay.body).toEqual({ accepted: true, duplicate: true });
+    });
+
+    it('refuses a forged or unsigned delivery with 401', async () => {
+      const body = new URLSearchParams({ payload: JSON.stringify({ id: 'x', type: 'OUTLET', status: 'RECEIVED', version: 1 }) }).toString();
+      const forged = await http()
+        .post('/webhooks/lightspeed')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .set('X-Signature', signatureHeader(body, 'not-the-secret'))
+        .send(body)
+        .expect(401);
+      expect(forged.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(forged.body).toMatchObject({ status: 401, code: 'INVALID_SIGNATURE' });
+      await http().post('/webhooks/lightspeed').set('Content-Type', 'application/x-www-form-urlencoded').send(body).expect(401);
+      await http()
+        .post('/webhooks/lightspeed')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .set('X-Signature', 'signature=zz,algorithm=HMAC-SHA256')
+        .send(body)
+        .expect(401);
+      // Signed, but tampered with after signing.
+      await http()
+        .post('/webhooks/lightspeed')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .set('X-Signature', signatureHeader(body, secret))
+        .send(`${body}&extra=1`)
+        .expect(401);
+    });
+
+    it('takes a product update as a hint: the product is read again and the shadow catalogue updated', async () => {
+      const product = [...sandbox.store.products.values()].find((candidate) => !candidate.deleted_at && candidate.sku === 'SKU-00042')!;
+      const renamed = await fetch(`${sandbox.url}/api/2.1/products/${product.id}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${PERSONAL_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Zanzibar teapot' }),
+      });
+      expect(renamed.status).toBe(200);
+      const found = await eventually(
+        async () => (await get('/products?q=zanzibar')).body.items,
+        (items: unknown[]) => items.length > 0,
+      );
+      expect(found).toEqual([expect.objectContaining({ id: product.id, name: 'Zanzibar teapot', sku: 'SKU-00042' })]);
+
+      // A signed delivery about nothing this service follows is acknowledged and left alone.
+      const body = new URLSearchParams({ payload: JSON.stringify({ id: 'sale-1', register_id: 'r' }) }).toString();
+      await http()
+        .post('/webhooks/lightspeed')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .set('X-Signature', signatureHeader(body, secret))
+        .send(body)
+        .expect(202, { accepted: true, duplicate: false });
+    });
+  });
+});

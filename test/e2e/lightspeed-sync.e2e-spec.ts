@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Database, findSyncState } from '#persistence';
+import type { Sandbox } from '../../apps/lightspeed-sandbox/src/sandbox.js';
+import { formatDecimal } from '../../apps/lightspeed-sandbox/src/shared/decimal.js';
+import { eventually, openSyncSystem, type SyncSystem } from '../support/sync-system.js';
+
+describe('an outlet transfer mirrored into Lightspeed (API, worker and sandbox, all real)', () => {
+  let system: SyncSystem;
+  let sandbox: Sandbox;
+  let auth: { Authorization: string };
+
+  beforeAll(async () => {
+    system = await openSyncSystem();
+    sandbox = system.sandbox;
+    auth = system.as('mia', ['manager']);
+  });
+  afterAll(() => system?.close());
+
+  const post = (path: string, body: object = {}) => system.http().post(`/api/v1${path}`).set(auth).send(body);
+  const syncState = (id: string) => system.api.get(Database).withClient((client) => findSyncState(client, id));
+  const synced = (id: string, version: number) =>
+    eventually(() => syncState(id), (state) => state?.status === 'SYNCED' && state.syncedVersion >= version);
+
+  it('creates, sends and receives with the actual counts, in one consignment and few calls', async () => {
+    const [source, destination] = [...sandbox.store.outlets.keys()];
+    const products = [...sandbox.store.products.values()].slice(0, 20);
+    const created = await post('/transfers', {
+      type: 'OUTLET_TRANSFER',
+      sourceOutletId: source,
+      destinationOutletId: destination,
+      items: products.map((product) => ({ productId: product.id, sku: product.sku, quantity: 5 })),
+    }).expect(201);
+    const id = created.body.id as string;
+    const callsBefore = sandbox.stats.get().total;
+
+    for (const product of products) {
+      await system.http().put(`/api/v1/transfers/${id}/items/${product.id}/packed`).set(auth).send({ packedQuantity: 5 }).expect(200);
+    }
+    await post(`/transfers/${id}/pack`).expect(200);
+    const sent = await post(`/transfers/${id}/send`).expect(200);
+    const afterSend = await synced(id, sent.body.version);
+    expect(afterSend?.consignmentId).toEqual(expect.any(String));
+    const consignment = sandbox.store.consignments.get(afterSend!.consignmentId!)!;
+    expect(consignment.status).toBe('SENT');
+
+    const received = await post(`/transfers/${id}/receive`, {
+      final: true,
+      lines: products.map((product, index) =>
+        index === 0 ? { productId: product.id, receivedQuantity: 3, reason: 'DAMAGED' } : { productId: product.id, receivedQuantity: 5 },
+      ),
+    }).expect(200);
+    const afterReceive = await synced(id, received.body.version);
+    expect(afterReceive?.status).toBe('SYNCED');
+
+    const mirrored = [...sandbox.store.consignments.values()].filter((c) => c.name === `CONS-${id}`);
+    expect(mirrored).toHaveLength(1);
+    expect(mirrored[0]!.status).toBe('RECEIVED');
+    const lines = sandbox.store.liveLines(mirrored[0]!.id);
+    expect(lines).toHaveLength(20);
+    expect(Object.fromEntries(lines.map((line) => [line.product_id, [Number(formatDecimal(line.count)), Number(formatDecimal(line.received))]]))).toEqual(
+      Object.fromEntries(products.map((product, index) => [product.id, [5, index === 0 ? 3 : 5]])),
+    );
+    const calls = sandbox.stats.get().total - callsBefore;
+    console.log(`Lightspeed calls for a 20-line outlet transfer (create → lines → send → receive): ${calls}`);
+    expect(calls).toBeLessThan(10);
+
+    const detail = await system.http().get(`/api/v1/transfers/${id}`).set(auth).expect(200);
+    expect(detail.body.status).toBe('RECEIVED');
+  });
+
+  it('mirrors a completed stocktake as a count scoped to the products counted, never the whole catalogue', async () => {
+    const [outlet] = [...sandbox.store.outlets.keys()];
+    const products = [...sandbox.store.products.values()].filter((product) => !product.is_composite).slice(40, 43);
+    const created = await post('/transfers', {
+      type: 'STOCKTAKE',
+      outletId: outlet,
+      items: products.map((product) => ({ productId: product.id, quantity: 10, unitCost: '1.00' })),
+    }).expect(201);
+    const id = created.body.id as string;
+    const counts = [10, 9, 0];
+    for (const [index, product] of products.entries()) {
+      await system.http().put(`/api/v1/transfers/${id}/items/${product.id}/counted`).set(auth).send({ countedQuantity: counts[index] }).expect(200);
+    }
+    const completed = await post(`/transfers/${id}/complete`).expect(200);
+    const state = await synced(id, completed.body.version);
+    expect(state?.status).toBe('SYNCED');
+    const count = sandbox.store.consignments.get(state!.consignmentId!)!;
+    expect(count.status).toBe('STOCKTAKE_COMPLETE');
+    const lines = sandbox.store.liveLines(count.id);
+    expect(Object.fromEntries(lines.map((line) => [line.product_id, Number(formatDecimal(line.received))]))).toEqual(
+      Object.fromEntries(products.map((product, index) => [product.id, counts[index]])),
+    );
+  });
+});

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Every variable the API and worker need, for a test: loopback services, fresh random secrets,
+ * quiet logs and a queue prefix of its own so parallel test files never share Bull queues.
+ */
+export function testEnvironment(databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    CORS_ORIGINS: 'https://cis.example.com',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
+    PO_APPROVAL_THRESHOLD: '1000.00',
+    STOCKTAKE_REVIEW_THRESHOLD: '500.00',
+    OVER_RECEIPT_TOLERANCE_PERCENT: '10',
+    IDEMPOTENCY_KEY_TTL_HOURS: '24',
+    SYNC_RELAY_INTERVAL_MS: '50',
+    SYNC_JOB_LOCK_MS: '30000',
+    LIGHTSPEED_POLL_INTERVAL_MS: '600000',
+    SYNC_JOB_ATTEMPTS: '8',
+    WORKER_METRICS_PORT: '0',
+    LIGHTSPEED_BASE_URL: 'http://127.0.0.1:9',
+    LIGHTSPEED_CLIENT_ID: 'consignments-test',
+    LIGHTSPEED_CLIENT_SECRET: randomBytes(24).toString('base64url'),
+    LIGHTSPEED_REFRESH_TOKEN: randomBytes(24).toString('base64url'),
+    LIGHTSPEED_TOKEN_KEY: randomBytes(32).toString('base64'),
+    LIGHTSPEED_RATE_LIMIT: '330',
+    ...overrides,
+  };
+}
