@@ -4,14 +4,20 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
 import { Logger } from 'nestjs-pino';
 import type { EnvironmentVariables } from '#config';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { CORRELATION_HEADER, correlationIdFor } from './http/correlation-id.js';
+import { registerInputLimits } from './http/input-limits.js';
+import { answerClientError, answerRouterError } from './http/problem-details.filter.js';
+import { registerRateLimit } from './http/rate-limit.js';
 import { instrumentHttp } from './metrics/http-metrics.js';
 
 export const GLOBAL_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
+/** Lightspeed's deliveries: signed, form-encoded, and retried by Lightspeed on its own schedule. */
+const WEBHOOK_ROUTE = '/webhooks/lightspeed';
 
 export type CreateAppOptions = AppModuleOptions;
 
@@ -28,8 +34,9 @@ export function configureApp(app: NestFastifyApplication): void {
 }
 
 /**
- * Security headers (helmet; the CSP still lets the API docs page run its own inline script) and a
- * strict CORS allow-list from CORS_ORIGINS: other origins get no CORS headers, so browsers refuse.
+ * Security headers (helmet; the CSP still lets the API docs page run its own inline script), a
+ * strict CORS allow-list from CORS_ORIGINS (other origins get no CORS headers, so browsers refuse)
+ * and per-caller rate limiting.
  */
 async function secureHttp(app: NestFastifyApplication): Promise<void> {
   await app.register(helmet, {
@@ -42,20 +49,34 @@ async function secureHttp(app: NestFastifyApplication): Promise<void> {
       },
     },
   });
-  const origins = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService).get('CORS_ORIGINS', { infer: true });
+  const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
+  const origins = config.get('CORS_ORIGINS', { infer: true });
   app.enableCors({
     origin: origins.split(','),
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', 'x-correlation-id'],
-    exposedHeaders: ['etag', 'location', 'x-correlation-id', 'idempotent-replayed', 'retry-after'],
+    exposedHeaders: ['etag', 'location', 'x-correlation-id', 'idempotent-replayed', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     maxAge: 600,
+  });
+  // Before any route exists: the limiter attaches itself to each route as it is added.
+  await registerRateLimit(app.getHttpAdapter().getInstance(), app.get(JwtService), {
+    redisUrl: config.get('REDIS_URL', { infer: true }),
+    keyPrefix: config.get('QUEUE_PREFIX', { infer: true }),
+    max: config.get('RATE_LIMIT_MAX', { infer: true }),
+    windowSeconds: config.get('RATE_LIMIT_WINDOW_SECONDS', { infer: true }),
+    ownBucketRoutes: [WEBHOOK_ROUTE],
   });
 }
 
 /** Builds the API and initialises it (routes registered, Fastify ready) without listening. */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options),
-    new FastifyAdapter({ requestIdHeader: false, genReqId: correlationIdFor }),
+    new FastifyAdapter({
+      requestIdHeader: false,
+      genReqId: correlationIdFor,
+      frameworkErrors: answerRouterError,
+      clientErrorHandler: answerClientError,
+    }),
     {
     bufferLogs: true,
     abortOnError: false,
@@ -67,8 +88,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, request.id);
   });
-  // The API speaks JSON only: a text/plain body is a 415, not a string handed to validation.
-  fastify.removeContentTypeParser('text/plain');
+  registerInputLimits(fastify, [WEBHOOK_ROUTE]);
   instrumentHttp(fastify);
   await secureHttp(app);
   configureApp(app);

@@ -73,6 +73,8 @@ describe('validate (environment)', () => {
         'PORT',
         'PO_APPROVAL_THRESHOLD',
         'QUEUE_PREFIX',
+        'RATE_LIMIT_MAX',
+        'RATE_LIMIT_WINDOW_SECONDS',
         'REDIS_URL',
         'STOCKTAKE_REVIEW_THRESHOLD',
         'SYNC_RELAY_INTERVAL_MS',
@@ -109,10 +111,13 @@ describe('validate (environment)', () => {
       LIGHTSPEED_BASE_URL: 'https://shop.retail.lightspeed.app',
       LIGHTSPEED_CLIENT_ID: 'app-1',
       LIGHTSPEED_RATE_LIMIT: '600',
+      RATE_LIMIT_MAX: '1200',
+      RATE_LIMIT_WINDOW_SECONDS: '60',
     });
     expect(config.NODE_ENV).toBe('production');
     expect(config.OVER_RECEIPT_TOLERANCE_PERCENT).toBe(5);
     expect(config.LIGHTSPEED_RATE_LIMIT).toBe(600);
+    expect(config).toMatchObject({ RATE_LIMIT_MAX: 1200, RATE_LIMIT_WINDOW_SECONDS: 60 });
   });
 
   it('reports every invalid value at once, without echoing a secret', () => {

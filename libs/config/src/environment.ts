@@ -105,6 +105,14 @@ export const VARIABLES = {
     help: "requests per 5 minutes this service may send to the store, below Lightspeed's 300 × registers + 50 (e.g. LIGHTSPEED_RATE_LIMIT=330)",
     devDefault: '330',
   },
+  RATE_LIMIT_MAX: {
+    help: 'requests one caller (a token subject, else a client IP) may make per window before a 429 (e.g. RATE_LIMIT_MAX=600)',
+    devDefault: '600',
+  },
+  RATE_LIMIT_WINDOW_SECONDS: {
+    help: 'the rate-limit window, in seconds (e.g. RATE_LIMIT_WINDOW_SECONDS=60)',
+    devDefault: '60',
+  },
   OVER_RECEIPT_TOLERANCE_PERCENT: {
     help: 'how far above the sent quantity, in percent, a line may be received without confirmation (e.g. OVER_RECEIPT_TOLERANCE_PERCENT=10)',
     devDefault: '10',
@@ -214,6 +222,16 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(24 * 365)
   IDEMPOTENCY_KEY_TTL_HOURS!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  RATE_LIMIT_MAX!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RATE_LIMIT_WINDOW_SECONDS!: number;
 }
 
 const SECRETS = new Set<string>([

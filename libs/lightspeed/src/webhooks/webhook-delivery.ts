@@ -65,7 +65,8 @@ export function parseWebhookDelivery(fields: Record<string, unknown>, rawBody: B
   } catch {
     // An unreadable payload is handled as an unknown object.
   }
-  const objectId = typeof payload.id === 'string' && payload.id ? payload.id : null;
+  // An id PostgreSQL text cannot hold (NUL) names no object Lightspeed could have.
+  const objectId = typeof payload.id === 'string' && payload.id && !payload.id.includes('\u0000') ? payload.id : null;
   const version = Number(payload.version);
   const objectVersion = Number.isSafeInteger(version) && version >= 0 ? version : null;
   const kind: WebhookObjectKind = !objectId

@@ -36,7 +36,8 @@ describe('a webhook delivery', () => {
   });
 
   it('is deduplicated by a hash of the body otherwise', () => {
-    for (const fields of [{}, { payload: '{not json' }, { payload: '[1]' }, { payload: JSON.stringify({ id: 'sale-1' }) }]) {
+    const nulId = JSON.stringify({ id: 'c\u0000', type: 'OUTLET', status: 'SENT', version: 1 });
+    for (const fields of [{}, { payload: '{not json' }, { payload: '[1]' }, { payload: JSON.stringify({ id: 'sale-1' }) }, { payload: nulId }]) {
       expect(parseWebhookDelivery(fields, raw)).toMatchObject({ kind: 'unknown', dedupeKey: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     }
   });

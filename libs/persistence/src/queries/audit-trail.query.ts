@@ -95,7 +95,7 @@ export async function searchAuditTrail(
     );
   }
   if (search.cursor) {
-    const [occurredAt, streamId, fromVersion] = decodeCursor(search.cursor, 3);
+    const [occurredAt, streamId, fromVersion] = decodeCursor(search.cursor, ['timestamp', 'text', 'int']);
     where.push(
       `(a.occurred_at, a.stream_id, a.from_version) > (${param(occurredAt)}::timestamptz, ${param(streamId)}, ${param(fromVersion)}::int)`,
     );

@@ -51,7 +51,7 @@ export async function listTransfers(client: SqlClient, filter: TransferListFilte
     where.push(`(source_outlet_id = ANY(${outlets}::text[]) OR destination_outlet_id = ANY(${outlets}::text[]))`);
   }
   if (filter.cursor) {
-    const [sortValue, id] = decodeCursor(filter.cursor, 2);
+    const [sortValue, id] = decodeCursor(filter.cursor, ['timestamp', 'uuid']);
     where.push(`(${column}, id) ${descending ? '<' : '>'} (${param(sortValue)}::timestamptz, ${param(id)}::uuid)`);
   }
   const direction = descending ? 'DESC' : 'ASC';

@@ -4,6 +4,9 @@ import { IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLe
 import { STATUSES, TRANSFER_TYPES, type Status, type TransferType } from '#domain';
 import { TRANSFER_SORTS, type TransferSort } from '#persistence';
 
+/** Stream versions are PostgreSQL integers; a larger one is a 400, not an out-of-range error. */
+const MAX_VERSION = 2_147_483_647;
+
 /** `a,b` or a repeated parameter both give a list. */
 const splitList = ({ value }: { value: unknown }) =>
   (Array.isArray(value) ? value : [value]).flatMap((entry) => String(entry).split(',')).filter(Boolean);
@@ -63,20 +66,22 @@ export class ListTransfersQueryDto extends PageQueryDto {
 }
 
 export class AsOfQueryDto {
-  @ApiPropertyOptional({ minimum: 1, description: 'Rebuild the transfer as it was at this version' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_VERSION, description: 'Rebuild the transfer as it was at this version' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   asOfVersion?: number;
 }
 
 export class EventFeedQueryDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Position of the last event you have; 0 for the start' })
+  @ApiPropertyOptional({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Position of the last event you have; 0 for the start' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   after: number = 0;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })

@@ -3,9 +3,12 @@ import { parseMoney, type ItemInput, type TransferCommand } from '#domain';
 import type { CreateTransferDto } from './create-transfer.dto.js';
 import type { CountDto, ItemDto } from './item.dto.js';
 
-/** Request bodies to domain commands: money becomes exact units, a stocktake's outlet its outlet. */
-export function toMoney(value: string | number | undefined): number | null {
-  return value === undefined ? null : parseMoney(String(value));
+/**
+ * Request bodies to domain commands: money becomes exact units, a stocktake's outlet its outlet.
+ * An optional field sent as null is not given (as @IsOptional validated it).
+ */
+export function toMoney(value: string | number | null | undefined): number | null {
+  return value === undefined || value === null ? null : parseMoney(String(value));
 }
 
 export function toItemInput(dto: ItemDto): ItemInput {
