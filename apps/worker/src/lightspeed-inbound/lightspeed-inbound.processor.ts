@@ -6,6 +6,7 @@ import type { EnvironmentVariables } from '#config';
 import { INBOUND_QUEUE, LightspeedClient, POLL_JOB, WEBHOOK_JOB, type WebhookJob } from '#lightspeed';
 import { SyncMetrics } from '#observability';
 import { Database, markWebhookProcessed, TransferCommandExecutor } from '#persistence';
+import { keepScheduled } from '../scheduling/keep-scheduled.js';
 import { ConsignmentReconciler } from './consignment-reconciler.js';
 import { LightspeedPoller, type PollSummary } from './lightspeed-poller.js';
 import { WebhookHandler, type WebhookOutcome } from './webhook-handler.js';
@@ -40,7 +41,7 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
     for (const job of await this.queue.getRepeatableJobs()) {
       if (job.name === POLL_JOB && Number(job.every) !== every) await this.queue.removeRepeatableByKey(job.key);
     }
-    await this.queue.add(POLL_JOB, {}, { repeat: { every }, removeOnComplete: 50, removeOnFail: 100 });
+    await keepScheduled(this.queue, () => this.queue.add(POLL_JOB, {}, { repeat: { every }, removeOnComplete: 50, removeOnFail: 100 }), this.logger);
   }
 
   /** One poll at a time across all workers: a slow poll makes the next occurrence wait, not overlap. */
@@ -79,7 +80,10 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
     this.logger.warn(`${job.name} job failed (attempt ${job.attemptsMade}): ${error.message}`);
     this.metrics.jobFailed(INBOUND_QUEUE, job.attemptsMade >= (job.opts.attempts ?? 1));
     if (job.name === WEBHOOK_JOB) {
-      await this.database.withClient((client) => markWebhookProcessed(client, (job.data as WebhookJob).dedupeKey, error.message));
+      // Not awaited by Bull: a rejection (PostgreSQL down) would end the worker. Best effort.
+      await this.database
+        .withClient((client) => markWebhookProcessed(client, (job.data as WebhookJob).dedupeKey, error.message))
+        .catch((noted: Error) => this.logger.warn(`could not note the failed webhook job: ${noted.message}`));
     }
   }
 }

@@ -104,6 +104,33 @@ describe('the outbox relay (event store → Bull)', () => {
       await redis.stop();
     }
   });
+
+  it('gives every waiting transfer a job again when Redis comes back without its data', async () => {
+    const redis = await startPrivateRedis();
+    const queue = new Bull<SyncTransferJob>('lightspeed-sync', redis.url);
+    try {
+      const relay = new SyncRelay(fixture.database, queue, { batchSize: 100, enqueueTimeoutMs: 2_000 });
+      const id = randomUUID();
+      await run(executor, id, outletTransfer(id));
+      for (let relayed = 0; relayed === 0; ) relayed = await relay.relayOnce();
+      expect(await fixture.database.withClient((client) => findSyncState(client, id))).toMatchObject({ status: 'PENDING' });
+
+      // Restarted with no persistence: the job is gone, the checkpoint has moved past its event.
+      await redis.stop();
+      await redis.start();
+      expect(await queue.count()).toBe(0);
+
+      expect(await relay.relayOnce()).toBe(0);
+      const resumed = await queue.getJobs(['waiting']);
+      expect(resumed.map((job) => job.data)).toContainEqual({ transferId: id, version: 1 });
+      // Once: the next pass finds the queue complete and adds nothing.
+      await relay.relayOnce();
+      expect(await queue.count()).toBe(resumed.length);
+    } finally {
+      await queue.close();
+      await redis.stop();
+    }
+  });
 });
 
 describe('relay leadership', () => {

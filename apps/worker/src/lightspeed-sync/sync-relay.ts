@@ -3,13 +3,14 @@ import { enqueueWithin } from '#observability';
 import {
   readAll,
   loadRelayCheckpoint,
+  pendingSyncRequests,
   saveRelayCheckpoint,
   syncRequestsFor,
   type Database,
   type SqlClient,
   type SyncRequest,
 } from '#persistence';
-import { RELAY_NAME, syncJobOptions, SYNC_TRANSFER_JOB, type SyncTransferJob } from './sync.queue.js';
+import { QUEUE_COMPLETE_MARKER, RELAY_NAME, syncJobOptions, SYNC_TRANSFER_JOB, type SyncTransferJob } from './sync.queue.js';
 
 export interface RelayOptions {
   batchSize: number;
@@ -34,6 +35,7 @@ export class SyncRelay {
 
   /** Relays one batch; returns how many events it consumed (0 when caught up). */
   async relayOnce(): Promise<number> {
+    await this.resumeIfRedisLostJobs();
     const checkpoint = await this.database.withClient((client) => loadRelayCheckpoint(client, RELAY_NAME));
     const { events, checkpoint: next } = await this.database.withClient((client) =>
       readAll(client, checkpoint, this.options.batchSize),
@@ -46,6 +48,23 @@ export class SyncRelay {
       await saveRelayCheckpoint(client, RELAY_NAME, next);
     });
     return events.length;
+  }
+
+  /**
+   * Redis restarted without its data (no persistence, a failover, a flush) loses every job the
+   * relay had handed over, while PostgreSQL still shows those transfers PENDING past the
+   * checkpoint: nothing would ever sync them. A marker key set once the queue is known complete
+   * tells; when it is gone, every transfer still waiting gets a job again (level-triggered, so a
+   * repeat is harmless) before the marker is set.
+   */
+  private async resumeIfRedisLostJobs(): Promise<void> {
+    const marker = this.queue.toKey(QUEUE_COMPLETE_MARKER);
+    const present = this.queue.client.exists(marker);
+    await enqueueWithin(present, this.options.enqueueTimeoutMs, 'a look at the queue marker');
+    if ((await present) === 1) return;
+    const waiting = await this.database.withClient((client) => pendingSyncRequests(client));
+    await this.enqueue(waiting.map(({ transferId, version }) => ({ transferId, version, jobId: `resume-${transferId}-${version}-${Date.now()}` })));
+    await enqueueWithin(this.queue.client.set(marker, new Date().toISOString()), this.options.enqueueTimeoutMs, 'the queue marker');
   }
 
   private async enqueue(requests: SyncRequest[]): Promise<void> {

@@ -3,6 +3,8 @@ import { SYNC_QUEUE_NAME } from '#observability';
 export const SYNC_QUEUE = SYNC_QUEUE_NAME;
 export const SYNC_TRANSFER_JOB = 'sync-transfer';
 export const RELAY_NAME = 'lightspeed-sync';
+/** Set by the relay once every waiting transfer has a job; missing after Redis lost its data. */
+export const QUEUE_COMPLETE_MARKER = 'relay-jobs-complete';
 
 export interface SyncTransferJob {
   transferId: string;

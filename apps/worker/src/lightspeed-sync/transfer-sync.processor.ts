@@ -59,8 +59,10 @@ export class TransferSyncProcessor {
     const final = job.attemptsMade >= (job.opts.attempts ?? 1);
     this.metrics.jobFailed(SYNC_QUEUE, final);
     if (final) this.logger.error(`sync of transfer ${job.data.transferId} dead-lettered: ${error.message}`);
-    await this.database.withClient((client) =>
-      markSyncFailure(client, job.data.transferId, { error: error.message, final, calls: 0 }),
-    );
+    // Bull does not await event handlers: a rejection here (PostgreSQL down, the likely reason the
+    // job failed) would be unhandled and end the worker. The note is best effort; Bull keeps the attempt.
+    await this.database
+      .withClient((client) => markSyncFailure(client, job.data.transferId, { error: error.message, final, calls: 0 }))
+      .catch((noted: Error) => this.logger.warn(`could not note the failed sync of ${job.data.transferId}: ${noted.message}`));
   }
 }

@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bull';
 import type { EnvironmentVariables } from '#config';
 import { Database, purgeIdempotencyKeys } from '#persistence';
+import { keepScheduled } from '../scheduling/keep-scheduled.js';
 import { MAINTENANCE_QUEUE, PURGE_EVERY_MS, PURGE_IDEMPOTENCY_KEYS } from './maintenance.queue.js';
 
 /**
@@ -23,7 +24,11 @@ export class PurgeIdempotencyKeysProcessor implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.add(PURGE_IDEMPOTENCY_KEYS, {}, { repeat: { every: PURGE_EVERY_MS }, removeOnComplete: 24, removeOnFail: 100 });
+    await keepScheduled(
+      this.queue,
+      () => this.queue.add(PURGE_IDEMPOTENCY_KEYS, {}, { repeat: { every: PURGE_EVERY_MS }, removeOnComplete: 24, removeOnFail: 100 }),
+      this.logger,
+    );
   }
 
   @Process(PURGE_IDEMPOTENCY_KEYS)

@@ -63,6 +63,15 @@ export async function loadSyncState(client: SqlClient, transferId: string, marke
   return toState(rows[0] as SyncStateRow);
 }
 
+/** Every transfer still waiting for its sync (PENDING), with the version it waits for. */
+export async function pendingSyncRequests(client: SqlClient): Promise<{ transferId: string; version: number }[]> {
+  const { rows } = await client.query<{ transfer_id: string; wanted_version: number }>({
+    name: 'sync-state.pending',
+    text: `SELECT transfer_id, wanted_version FROM transfer_sync_state WHERE status = 'PENDING' ORDER BY transfer_id`,
+  });
+  return rows.map((row) => ({ transferId: row.transfer_id, version: row.wanted_version }));
+}
+
 export async function findSyncState(client: SqlClient, transferId: string): Promise<TransferSyncState | null> {
   const { rows } = await client.query<SyncStateRow>({
     name: 'sync-state.find',

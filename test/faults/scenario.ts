@@ -1,0 +1,102 @@
+import { CommandClient } from './command-client.js';
+import { FaultSystem, type FaultSystemOptions, type Infrastructure } from './fault-system.js';
+import { checkInvariants, type InvariantResult } from './invariants.js';
+import { loadCatalogue, type Catalogue } from './load.js';
+
+/** Counts and the settle deadline, each overridable by an environment variable (see docs/reliability.md). */
+export function settings() {
+  const int = (name: string, fallback: number) => {
+    const value = Number(process.env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer`);
+    return value;
+  };
+  return {
+    workerTransfers: int('FAULT_WORKER_TRANSFERS', 500),
+    workerKills: int('FAULT_WORKER_KILLS', 10),
+    apiTransfers: int('FAULT_API_TRANSFERS', 1_000),
+    apiKills: int('FAULT_API_KILLS', 5),
+    redisDownMs: int('FAULT_REDIS_DOWN_MS', 30_000),
+    sandboxFaultMs: int('FAULT_SANDBOX_MS', 60_000),
+    webhookTransfers: int('FAULT_WEBHOOK_TRANSFERS', 60),
+    concurrency: int('FAULT_CONCURRENCY', 16),
+    settleMs: int('FAULT_SETTLE_MS', 150_000),
+  };
+}
+
+export type Settings = ReturnType<typeof settings>;
+
+export interface ScenarioContext {
+  infra: Infrastructure;
+  settings: Settings;
+  log(line: string): void;
+}
+
+export interface ScenarioOutcome {
+  figures: Record<string, string | number>;
+  invariants: InvariantResult[];
+}
+
+export interface FaultScenario {
+  name: string;
+  title: string;
+  run(context: ScenarioContext): Promise<ScenarioOutcome>;
+}
+
+/** A scenario's running system: services, a manager issuing commands, an admin reading ops views. */
+export interface Stage {
+  system: FaultSystem;
+  catalogue: Catalogue;
+  manager: CommandClient;
+  admin: CommandClient;
+}
+
+/** Opens a system, runs the fault and its load, checks the invariants (plus the scenario's own) and closes it. */
+export async function onStage(
+  context: ScenarioContext,
+  name: string,
+  options: FaultSystemOptions,
+  work: (stage: Stage) => Promise<{ figures: Record<string, string | number>; remoteStatus?: Map<string, string>; extra?: () => Promise<InvariantResult[]> }>,
+): Promise<ScenarioOutcome> {
+  const system = await FaultSystem.open(context.infra, name, options);
+  try {
+    const stage: Stage = {
+      system,
+      catalogue: await loadCatalogue(system),
+      manager: new CommandClient(system.apiUrl, system.auth('fault-manager', ['manager'])),
+      admin: new CommandClient(system.apiUrl, system.auth('fault-admin', ['admin'])),
+    };
+    const { figures, remoteStatus, extra } = await work(stage);
+    const invariants = await checkInvariants(system, [stage.manager], stage.admin, { settleMs: context.settings.settleMs, remoteStatus });
+    if (extra) invariants.push(...(await extra()));
+    const crashed = [system.api, ...system.workers, system.sandbox].filter((service) => !service.running).map((service) => service.name);
+    invariants.push({
+      name: 'no service process died of the fault (only the suite kills them)',
+      held: crashed.length === 0,
+      detail: crashed.length === 0 ? 'API, worker and sandbox still running' : `${crashed.join(', ')} exited`,
+    });
+    const commands = stage.manager.summary();
+    const outcome = { figures: { ...figures, commands: stage.manager.records.length, ...prefixed(commands) }, invariants };
+    if (invariants.some((invariant) => !invariant.held)) context.log(system.logTail());
+    return outcome;
+  } finally {
+    await system.close();
+  }
+}
+
+function prefixed(summary: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(summary).map(([key, value]) => [`commands ${key}`, value]));
+}
+
+/** Repeats `action` every `everyMs` (with ±30% jitter) until `times` runs or `stop()` says so. */
+export async function repeatedly(times: number, everyMs: number, action: (index: number) => Promise<void>, stop: () => boolean = () => false): Promise<number> {
+  let done = 0;
+  while (done < times && !stop()) {
+    await new Promise((resolve) => setTimeout(resolve, everyMs * (0.7 + Math.random() * 0.6)));
+    if (stop()) break;
+    await action(done);
+    done++;
+  }
+  return done;
+}
+
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
