@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { BullModule } from '@nestjs/bull';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -29,10 +30,12 @@ export class AppModule {
         JwtModule.registerAsync({
           global: true,
           inject: [ConfigService],
-          useFactory: (config: ConfigService<EnvironmentVariables, true>) => ({
-            secret: config.get('JWT_SECRET', { infer: true }),
-            verifyOptions: { algorithms: ['HS256'] },
-          }),
+          useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
+            // A KeyObject rather than the string: given a string, jsonwebtoken first tries to parse it
+            // as a public key on every verify, which cost ~15% of the API's CPU under load.
+            const key = createSecretKey(Buffer.from(config.get('JWT_SECRET', { infer: true })));
+            return { secretOrKeyProvider: () => key, verifyOptions: { algorithms: ['HS256'] } };
+          },
         }),
         // The API reads the sync queues (ops views, readiness) and retries dead letters; it processes nothing.
         BullModule.forRootAsync({

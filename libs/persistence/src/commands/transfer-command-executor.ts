@@ -29,6 +29,11 @@ export interface ExecuteOptions {
   idempotency?: IdempotencyRequest;
   /** Shapes the answer; it is stored with the Idempotency-Key in the same transaction. */
   toResponse: (outcome: CommandOutcome) => StoredResponse;
+  /**
+   * Checks the caller against the transfer as loaded (throw to refuse), before any answer is replayed
+   * or anything decided; it may read through `client`. Saves the caller a connection and a round trip.
+   */
+  authorize?: (client: SqlClient, before: TransferState | null) => Promise<void>;
 }
 
 export interface ExecuteResult {
@@ -82,6 +87,8 @@ export class TransferCommandExecutor {
     // Reads come before the first write, so this transaction's id is taken only after every
     // event it decided on had committed; the global (transaction id, position) order then agrees
     // with each stream's own order.
+    const { state: before } = await loadTransfer(client, transferId);
+    await options.authorize?.(client, before);
     if (options.idempotency) {
       const stored = await findStoredResponse(client, options.idempotency);
       if (stored) {
@@ -89,7 +96,6 @@ export class TransferCommandExecutor {
         return { response: stored.response, outcome: null };
       }
     }
-    const { state: before } = await loadTransfer(client, transferId);
     if (options.expectedVersion !== undefined && before && before.version !== options.expectedVersion) {
       throw new VersionConflictError(transferId, before.version, options.expectedVersion);
     }

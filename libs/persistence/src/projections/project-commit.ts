@@ -1,6 +1,6 @@
 import type { SqlClient } from '../database/sql-client.js';
 import { auditRow, readModelRow, stockInTransitRows } from './projection-rows.js';
-import { insertAuditRows, replaceStockInTransit, upsertReadModels } from './projection-writers.js';
+import { writeCommitProjections } from './projection-writers.js';
 import type { TransferCommit } from './transfer-commit.js';
 
 /**
@@ -9,8 +9,5 @@ import type { TransferCommit } from './transfer-commit.js';
  */
 export async function projectCommit(client: SqlClient, commit: TransferCommit): Promise<void> {
   if (commit.events.length === 0) return;
-  const advanced = await upsertReadModels(client, [readModelRow(commit.after)]);
-  if (advanced.length === 0) return;
-  await replaceStockInTransit(client, [commit.after.id], stockInTransitRows(commit.after));
-  await insertAuditRows(client, [auditRow(commit)]);
+  await writeCommitProjections(client, readModelRow(commit.after), stockInTransitRows(commit.after), auditRow(commit));
 }

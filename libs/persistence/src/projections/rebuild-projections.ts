@@ -10,7 +10,7 @@ import {
   type StockInTransitRow,
   type TransferReadModelRow,
 } from './projection-rows.js';
-import { insertAuditRows, replaceStockInTransit, upsertReadModels } from './projection-writers.js';
+import { insertStreamAuditRows, replaceStockInTransit, upsertReadModels } from './projection-writers.js';
 
 export const PROJECTION_TABLES = ['transfer_read_model', 'stock_in_transit', 'audit_trail'] as const;
 
@@ -89,7 +89,7 @@ async function writeStreams(
   }
   await upsertReadModels(client, readModels);
   await replaceStockInTransit(client, readModels.map((row) => row.id), inTransit);
-  await insertAuditRows(client, audits);
+  await insertStreamAuditRows(client, audits);
   report.transfers += readModels.length;
   report.auditRows += audits.length;
 }

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenException } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, type TransferCommand } from '#domain';
-import {
-  Database,
-  findTransferView,
-  toTransferView,
-  TransferCommandExecutor,
-  type ExecuteResult,
-} from '#persistence';
+import { DomainError, type TransferCommand, type TransferState } from '#domain';
+import { toTransferView, TransferCommandExecutor, type ExecuteResult } from '#persistence';
 import { mayPerform, mayTouch } from '../../auth/access-policy.js';
 import { requireKnownReferences } from '../../catalogue/catalogue-references.js';
 import type { Actor } from '../../auth/actor.js';
@@ -25,7 +19,6 @@ import { TransferChanged } from './transfer-changed.event.js';
 export class RunTransferHandler implements ICommandHandler<RunTransferCommand> {
   constructor(
     private readonly executor: TransferCommandExecutor,
-    private readonly database: Database,
     private readonly eventBus: EventBus,
   ) {}
 
@@ -34,8 +27,6 @@ export class RunTransferHandler implements ICommandHandler<RunTransferCommand> {
     if (!mayPerform(actor, action)) {
       throw new ForbiddenException(`Your roles (${actor.roles.join(', ')}) may not ${action} transfers`);
     }
-    await this.requireOutletAccess(actor, transferId, command);
-    await this.database.withClient((client) => requireKnownReferences(client, command));
     const expectedVersion = parseIfMatch(request.ifMatch);
     const result = await this.executor.execute(
       transferId,
@@ -50,6 +41,10 @@ export class RunTransferHandler implements ICommandHandler<RunTransferCommand> {
       {
         ...(expectedVersion === undefined ? {} : { expectedVersion }),
         idempotency: idempotencyRequest(request.idempotencyKey, actor.id, request.method, request.path, request.body),
+        authorize: async (client, before) => {
+          requireOutletAccess(actor, transferId, command, before);
+          await requireKnownReferences(client, command);
+        },
         toResponse: ({ after }) => ({
           statusCode: request.successStatus,
           body: toTransferView(after),
@@ -65,16 +60,16 @@ export class RunTransferHandler implements ICommandHandler<RunTransferCommand> {
     }
     return result;
   }
+}
 
-  private async requireOutletAccess(actor: Actor, transferId: string, command: TransferCommand): Promise<void> {
-    // Outlets never change after creation, so the read model is a safe place to check them.
-    const transfer =
-      command.type === 'CreateTransfer'
-        ? { sourceOutletId: command.sourceOutletId ?? null, destinationOutletId: command.destinationOutletId ?? null }
-        : await this.database.withClient((client) => findTransferView(client, transferId));
-    if (!transfer) throw new DomainError('TRANSFER_NOT_FOUND', `Transfer ${transferId} does not exist`, { transferId });
-    if (!mayTouch(actor, transfer)) {
-      throw new ForbiddenException(`Transfer ${transferId} does not touch any of your outlets`);
-    }
+/** 404 for a transfer that does not exist, 403 unless it touches one of the actor's outlets (outlets never change). */
+function requireOutletAccess(actor: Actor, transferId: string, command: TransferCommand, before: TransferState | null): void {
+  const transfer =
+    command.type === 'CreateTransfer'
+      ? { sourceOutletId: command.sourceOutletId ?? null, destinationOutletId: command.destinationOutletId ?? null }
+      : before;
+  if (!transfer) throw new DomainError('TRANSFER_NOT_FOUND', `Transfer ${transferId} does not exist`, { transferId });
+  if (!mayTouch(actor, transfer)) {
+    throw new ForbiddenException(`Transfer ${transferId} does not touch any of your outlets`);
   }
 }

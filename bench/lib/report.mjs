@@ -1,0 +1,54 @@
+// Turns the phases' results into one table with a target column, and checks the targets of issue 4.
+const ms = (value) => (value === null || value === undefined ? '–' : `${value} ms`);
+const lat = (l) => (l ? `p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · p99 ${ms(l.p99)}` : '–');
+
+/** [measurement, figure, target, met (true/false/null)] rows. */
+export function reportRows(r) {
+  const rows = [];
+  const target = (name, figure, text, met) => rows.push([name, figure, text, met]);
+  for (const step of r.commands?.steps ?? []) {
+    target(`command mix, concurrency ${step.concurrency}`, `${step.commandsPerSecond}/s · ${lat(step.latencyMs)} · ${step.errors} errors`, '', null);
+  }
+  if (r.send) {
+    for (const step of r.send.steps) target(`send, concurrency ${step.concurrency}`, `${step.perSecond}/s · ${lat(step.latencyMs)} · ${step.errors} errors`, '', null);
+    target('send at the knee', `${r.send.knee.perSecond}/s (concurrency ${r.send.knee.concurrency}, p95 ${ms(r.send.knee.p95Ms)})`, '≥ 1,500/s', r.send.knee.perSecond >= 1500);
+    const fixed = r.send.fixedRate;
+    target(`send at ${fixed.rate}/s`, `${lat(fixed.latencyMs)} · ${fixed.achieved}/s achieved · ${fixed.errors} errors`, 'p95 < 20 ms', fixed.latencyMs.p95 !== null && fixed.latencyMs.p95 < 20);
+  }
+  if (r.floor) {
+    target(`raw floor (pg, ${r.floor.connections} connections)`, `${r.floor.transactionsPerSecond} send transactions/s`, '', null);
+    if (r.send) {
+      const ratio = Math.round((r.send.knee.perSecond / r.floor.transactionsPerSecond) * 100) / 100;
+      r.commandsToFloor = ratio;
+      target('send commands/s ÷ raw floor', `${ratio}×`, '≥ 0.5×', ratio >= 0.5);
+    }
+  }
+  for (const [op, label] of [['detail', 'read: transfer detail'], ['list', 'read: filtered list page'], ['history', `read: event history (${r.reads?.historyEvents} events)`]]) {
+    if (r.reads?.[op]) target(label, `${lat(r.reads[op].latencyMs)} · ${r.reads[op].perSecond}/s · ${r.reads[op].errors} errors`, '', null);
+  }
+  if (r.syncLag) {
+    target(`sync lag (sandbox +${r.syncLag.sandboxLatencyMs} ms/call, ${r.syncLag.samples} sends)`, `p50 ${ms(r.syncLag.lagMs.p50)} · p95 ${ms(r.syncLag.lagMs.p95)} · ${r.syncLag.sandboxCalls} calls of ${r.syncLag.rateBudgetPer5Minutes}/5 min budget`, 'p95 < 1 s', r.syncLag.lagMs.p95 < 1000);
+  }
+  if (r.rebuild) target(`projection rebuild (${r.rebuild.events.toLocaleString('en')} events)`, `${r.rebuild.eventsPerSecond?.toLocaleString('en')} events/s`, '≥ 20,000/s', r.rebuild.eventsPerSecond >= 20_000);
+  if (r.append) {
+    target(`append, ours (concurrency ${r.append.concurrency})`, `${r.append.oursPerSecond}/s`, '', null);
+    target('append, ours inside BEGIN/COMMIT', `${r.append.oursInTransactionPerSecond}/s`, '', null);
+    target('append, Emmett PostgreSQL', `${r.append.emmettPerSecond}/s`, '', null);
+    target('append, ours ÷ Emmett', `${r.append.ratio}×`, '≥ 1.5×', r.append.ratio >= 1.5);
+  }
+  if (r.memory) {
+    target('API peak RSS (VmHWM)', `${r.memory.api.peakMb} MB`, '< 300 MB', r.memory.api.peakMb < 300);
+    target('worker peak RSS (VmHWM)', `${r.memory.worker.peakMb} MB`, '', null);
+  }
+  return rows;
+}
+
+export function printTable(rows) {
+  const header = ['measurement', 'figure', 'target', 'met'];
+  const cells = rows.map(([name, figure, text, met]) => [name, figure, text, met === null ? '' : met ? 'met' : 'MISSED']);
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => row[column].length)));
+  const line = (row) => row.map((cell, column) => cell.padEnd(widths[column])).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
+  for (const row of cells) console.log(line(row));
+}
