@@ -19,7 +19,7 @@ export function settings() {
     sandboxFaultMs: int('FAULT_SANDBOX_MS', 60_000),
     webhookTransfers: int('FAULT_WEBHOOK_TRANSFERS', 60),
     concurrency: int('FAULT_CONCURRENCY', 16),
-    settleMs: int('FAULT_SETTLE_MS', 150_000),
+    settleMs: int('FAULT_SETTLE_MS', 240_000),
   };
 }
 
