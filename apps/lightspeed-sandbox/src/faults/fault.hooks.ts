@@ -19,9 +19,11 @@ function retryAfter(action: Extract<FaultAction, { kind: 'status' }>, now: () =>
 /** Latency, drops and injected statuses before the call is processed. */
 export function faultsBeforeHook(faults: FaultInjector, stats: CallStats, now: () => number) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    // Chosen on arrival, before the delay: a call still waiting out its latency must not take a
+    // fault injected after it arrived (a counted fault meant for the next call).
+    const action = faults.take('before');
     const latency = faults.latencyMs();
     if (latency > 0) await sleep(latency);
-    const action = faults.take('before');
     if (action?.kind === 'drop') {
       stats.recordDrop(request);
       reply.hijack();
