@@ -198,5 +198,16 @@ describe('history: events, the global feed and the audit trail', () => {
       const problem = expectProblem(await http.get('/audit?from=last-week&to=2026-13-45', who.audrey), 400, 'VALIDATION_FAILED');
       expect(problem.errors.map((error: { field: string }) => error.field).sort()).toEqual(['from', 'to']);
     });
+
+    it('gives each entry the same snapshots as the transfer trail, even when the previous entry is not in the search', async () => {
+      const yves = api.as('yves', ['manager']);
+      const created = await step.createOutletTransfer(who.ana);
+      await step.act(yves, created.id, 'cancel', { reason: 'Ordered twice' });
+      const trail = await step.audit(who.audrey, created.id);
+      const { items } = await search(who.audrey, 'actor=yves');
+      expect(items).toEqual([trail[1]]);
+      expect(items[0].before).toEqual(trail[0].after);
+      expect(items[0].changes).toContainEqual({ field: 'status', before: 'OPEN', after: 'CANCELLED' });
+    });
   });
 });

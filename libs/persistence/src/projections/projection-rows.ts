@@ -46,7 +46,7 @@ export interface AuditRow {
   causation_id: string | null;
   occurred_at: string;
   event_types: string[];
-  snapshot_before: unknown;
+  /** The entry's before-snapshot is not stored: it is the previous entry's after-snapshot. */
   snapshot_after: unknown;
   changes: unknown;
 }
@@ -108,7 +108,6 @@ export function auditRow(commit: TransferCommit): AuditRow {
     causation_id: first.metadata.causationId,
     occurred_at: first.recordedAt.toISOString(),
     event_types: commit.events.map((event) => event.eventType),
-    snapshot_before: before,
     snapshot_after: after,
     changes: diffSnapshots(before, after),
   };

@@ -29,6 +29,8 @@ function diffValue(path: string, before: unknown, after: unknown, changes: Field
     }
     return;
   }
+  // Most fields are unchanged primitives: skip serialising them (the rebuild diffs every commit).
+  if ((before ?? null) === (after ?? null)) return;
   if (JSON.stringify(before ?? null) !== JSON.stringify(after ?? null)) {
     changes.push({ field: path, before: before ?? null, after: after ?? null });
   }

@@ -54,10 +54,15 @@ function toEntry(row: AuditRecord): AuditEntry {
   };
 }
 
+/**
+ * An entry stores only its after-snapshot; its before-snapshot is the after-snapshot of the stream's
+ * previous entry (none for the first).
+ */
 export async function transferAuditTrail(client: SqlClient, transferId: string): Promise<AuditEntry[]> {
   const { rows } = await client.query<AuditRecord>({
     name: 'query.audit-by-transfer',
-    text: 'SELECT * FROM audit_trail WHERE transfer_id = $1 ORDER BY from_version',
+    text: `SELECT *, lag(snapshot_after) OVER (PARTITION BY stream_id ORDER BY from_version) AS snapshot_before
+           FROM audit_trail WHERE transfer_id = $1 ORDER BY from_version`,
     values: [transferId],
   });
   return rows.map(toEntry);
@@ -100,9 +105,15 @@ export async function searchAuditTrail(
       `(a.occurred_at, a.stream_id, a.from_version) > (${param(occurredAt)}::timestamptz, ${param(streamId)}, ${param(fromVersion)}::int)`,
     );
   }
+  // The page first, then each entry's previous one by primary key for its before-snapshot.
   const { rows } = await client.query<AuditRecord>(
-    `SELECT a.* FROM audit_trail a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY a.occurred_at, a.stream_id, a.from_version LIMIT ${param(search.limit + 1)}`,
+    `SELECT page.*, previous.snapshot_after AS snapshot_before
+     FROM (SELECT a.* FROM audit_trail a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY a.occurred_at, a.stream_id, a.from_version LIMIT ${param(search.limit + 1)}) page
+     LEFT JOIN LATERAL (SELECT p.snapshot_after FROM audit_trail p
+                        WHERE p.stream_id = page.stream_id AND p.from_version < page.from_version
+                        ORDER BY p.from_version DESC LIMIT 1) previous ON true
+     ORDER BY page.occurred_at, page.stream_id, page.from_version`,
     values,
   );
   const page = rows.slice(0, search.limit);
