@@ -12,7 +12,7 @@ async function sentTemplate(pool) {
   const stream = `transfer-${readModel.id}`;
   const { rows: [event] } = await pool.query('SELECT event_type, schema_version, payload::text AS payload, metadata::text AS metadata FROM events WHERE stream_id = $1 AND stream_version = 23', [stream]);
   const { rows: inTransit } = await pool.query('SELECT * FROM stock_in_transit WHERE transfer_id = $1', [readModel.id]);
-  const { rows: [audit] } = await pool.query('SELECT * FROM audit_trail WHERE stream_id = $1 AND from_version = 22', [stream]);
+  const { rows: [audit] } = await pool.query('SELECT * FROM audit_trail WHERE stream_id = $1 AND to_version = 23', [stream]);
   return { stream, event, readModel, inTransit, audit };
 }
 
