@@ -15,6 +15,9 @@ import { PurgeIdempotencyKeysProcessor } from './maintenance/purge-idempotency-k
 import { WorkerHeartbeatService } from './observability/worker-heartbeat.service.js';
 import { WorkerMetricsServer } from './observability/worker-metrics.server.js';
 
+/** How often a sync job may be found stalled (its worker gone or its lock renewed late) before it is dead-lettered. */
+const MAX_STALLS = 5;
+
 export type WorkerModuleOptions = ConfigImportOptions;
 
 /** Background processing on Bull queues in REDIS_URL; any number of worker processes may run. */
@@ -40,7 +43,9 @@ export class WorkerModule {
           // A killed worker's job is taken over once its lock lapses.
           useFactory: (config: ConfigService<EnvironmentVariables, true>) => {
             const lockMs = config.get('SYNC_JOB_LOCK_MS', { infer: true });
-            return { settings: { lockDuration: lockMs, stalledInterval: lockMs } };
+            // A job is level-triggered, so running a stalled one again is safe; a busy event loop that
+            // renews a lock late, or a few crashes mid-job, must not dead-letter it (Bull's default is 1).
+            return { settings: { lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: MAX_STALLS } };
           },
         }),
         PersistenceModule,

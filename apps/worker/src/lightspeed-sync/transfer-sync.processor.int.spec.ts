@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Job } from 'bull';
+import Bull, { type Job } from 'bull';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { SyncMetrics } from '#observability';
-import { Database } from '#persistence';
+import { Database, findSyncState } from '#persistence';
+import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
+import { testEnvironment } from '../../../../test/support/test-environment.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../../../../test/support/private-postgres.js';
 import type { SyncTransferJob } from './sync.queue.js';
 import { TransferSyncProcessor } from './transfer-sync.processor.js';
@@ -27,7 +29,67 @@ describe('a sync job that fails while PostgreSQL is down', () => {
     // The failure handler needs neither Lightspeed nor the queue.
     const processor = new TransferSyncProcessor(new Database(dataSource), null as never, new SyncMetrics(new Registry()), null as never);
     await postgres.stop();
-    const job = { data: { transferId: randomUUID(), version: 1 }, attemptsMade: 1, opts: { attempts: 8 } } as Job<SyncTransferJob>;
+    const job = {
+      data: { transferId: randomUUID(), version: 1 },
+      attemptsMade: 1,
+      opts: { attempts: 8 },
+      getState: async () => 'delayed',
+    } as unknown as Job<SyncTransferJob>;
     await expect(processor.failed(job, new Error('connect ECONNREFUSED'))).resolves.toBeUndefined();
+  });
+});
+
+/** Found by the fault suite (worker-sigkill): a job Bull gave up on for stalling stayed PENDING for ever. */
+describe('a sync job Bull gives up on with attempts left', () => {
+  let fixture: PersistenceFixture;
+  let queue: Bull.Queue<SyncTransferJob>;
+  beforeAll(async () => {
+    fixture = await openPersistenceFixture();
+    const environment = testEnvironment('');
+    queue = new Bull<SyncTransferJob>(`stalled-${randomUUID()}`, environment.REDIS_URL as string, { prefix: environment.QUEUE_PREFIX });
+  });
+  afterAll(async () => {
+    await queue?.obliterate({ force: true });
+    await queue?.close();
+    await fixture?.close();
+  });
+
+  const pendingTransfer = async () => {
+    const transferId = randomUUID();
+    await fixture.database.withClient((client) =>
+      client.query(`INSERT INTO transfer_sync_state (transfer_id, status, wanted_version, create_marker) VALUES ($1, 'PENDING', 1, $2)`, [
+        transferId,
+        `CONS-${transferId}`,
+      ]),
+    );
+    return transferId;
+  };
+  const processor = () => new TransferSyncProcessor(fixture.database, null as never, new SyncMetrics(new Registry()), queue);
+
+  it('marks the transfer FAILED when the job is in the failed set (a dead letter), not only when its attempts ran out', async () => {
+    const transferId = await pendingTransfer();
+    await queue.add({ transferId, version: 1 }, { attempts: 8 });
+    const job = (await queue.getNextJob()) as Job<SyncTransferJob>;
+    // What Bull does to a job that stalled more than maxStalledCount times: failed, attempts left.
+    job.discard();
+    await job.moveToFailed({ message: 'job stalled more than allowable limit' }, true);
+    expect(await job.getState()).toBe('failed');
+
+    await processor().failed(job, new Error('job stalled more than allowable limit'));
+    expect(await fixture.database.withClient((client) => findSyncState(client, transferId))).toMatchObject({
+      status: 'FAILED',
+      lastError: 'job stalled more than allowable limit',
+    });
+  });
+
+  it('leaves the transfer PENDING while Bull will still retry the job', async () => {
+    const transferId = await pendingTransfer();
+    await queue.add({ transferId, version: 1 }, { attempts: 8, backoff: 60_000 });
+    const job = (await queue.getNextJob()) as Job<SyncTransferJob>;
+    await job.moveToFailed({ message: 'Lightspeed answered 503' }, true);
+    expect(await job.getState()).toBe('delayed');
+
+    await processor().failed(job, new Error('Lightspeed answered 503'));
+    expect(await fixture.database.withClient((client) => findSyncState(client, transferId))).toMatchObject({ status: 'PENDING' });
   });
 });

@@ -56,7 +56,7 @@ export class TransferSyncProcessor {
   /** Every failed attempt is visible on the transfer; the last one marks it FAILED (dead letter). */
   @OnQueueFailed()
   async failed(job: Job<SyncTransferJob>, error: Error): Promise<void> {
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    const final = await isDeadLetter(job);
     this.metrics.jobFailed(SYNC_QUEUE, final);
     if (final) this.logger.error(`sync of transfer ${job.data.transferId} dead-lettered: ${error.message}`);
     // Bull does not await event handlers: a rejection here (PostgreSQL down, the likely reason the
@@ -65,4 +65,14 @@ export class TransferSyncProcessor {
       .withClient((client) => markSyncFailure(client, job.data.transferId, { error: error.message, final, calls: 0 }))
       .catch((noted: Error) => this.logger.warn(`could not note the failed sync of ${job.data.transferId}: ${noted.message}`));
   }
+}
+
+/**
+ * Whether Bull will run the job again. Not only when its attempts are used up: a job that stalled
+ * more often than the queue's maxStalledCount goes straight to the failed set with attempts left
+ * (seen in the fault suite: workers killed while the same job ran), and must show as FAILED too.
+ */
+async function isDeadLetter(job: Job<SyncTransferJob>): Promise<boolean> {
+  if (job.attemptsMade >= (job.opts.attempts ?? 1)) return true;
+  return (await job.getState().catch(() => 'unknown')) === 'failed';
 }
