@@ -85,7 +85,7 @@ describe('who may act on a transfer, and at which outlet', () => {
   it('lets managers and admins act at every outlet, managers alone approve, reject and correct, auditors only read', () => {
     const anywhere = (roles: Role[]) => allowed(subject(roles, ['elsewhere']), A_TO_B);
     const workflow = TRANSFER_ACTIONS.filter((action) => ACCESS_TABLE[action].staff !== undefined);
-    expect(anywhere(['manager'])).toEqual([...workflow, 'approve', 'reject', 'correctReceipt'].sort(byTableOrder));
+    expect(anywhere(['manager'])).toEqual(([...workflow, 'approve', 'reject', 'correctReceipt'] as TransferAction[]).sort(byTableOrder));
     expect(anywhere(['admin'])).toEqual(workflow);
     expect(anywhere(['auditor'])).toEqual(['read']);
     expect(anywhere(['staff', 'manager'])).toEqual(anywhere(['manager']));
