@@ -14,6 +14,7 @@ export const DEFAULTS = {
   DATABASE_URL: () => 'postgres://postgres@127.0.0.1:5432/consignments',
   REDIS_URL: () => 'redis://127.0.0.1:6379',
   JWT_SECRET: () => randomBytes(48).toString('base64url'),
+  JWT_MAX_TOKEN_LIFETIME_SECONDS: () => '28800',
   PO_APPROVAL_THRESHOLD: () => '1000.00',
   STOCKTAKE_REVIEW_THRESHOLD: () => '500.00',
   OVER_RECEIPT_TOLERANCE_PERCENT: () => '10',

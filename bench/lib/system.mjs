@@ -32,6 +32,7 @@ function systemEnvironment({ databaseUrl, apiPort, sandboxPort }) {
     DATABASE_URL: databaseUrl,
     REDIS_URL: SETTINGS.redis,
     JWT_SECRET: secret(48),
+    JWT_MAX_TOKEN_LIFETIME_SECONDS: '28800',
     PO_APPROVAL_THRESHOLD: '1000.00',
     STOCKTAKE_REVIEW_THRESHOLD: '500.00',
     OVER_RECEIPT_TOLERANCE_PERCENT: '10',

@@ -119,6 +119,38 @@ describe('every refusal is an application/problem+json document with a code', ()
       const badOutlets = jwt.sign({ roles: ['staff'], outlets: [7] }, { subject: 'x', expiresIn: '1h' });
       expect((await unauthorised(`Bearer ${badOutlets}`)).detail).toMatch(/outlets/);
     });
+
+    it('whose roles or outlets claim is not an array (never read as "no outlets")', async () => {
+      const jwt = new JwtService({ secret: api.jwtSecret });
+      const outletsAsText = jwt.sign({ roles: ['staff'], outlets: 'C' }, { subject: 'carl', expiresIn: '1h' });
+      expect((await unauthorised(`Bearer ${outletsAsText}`)).detail).toBe("The token's outlets must be an array of outlet ids");
+      const outletsNull = jwt.sign({ roles: ['manager'], outlets: null }, { subject: 'carl', expiresIn: '1h' });
+      expect((await unauthorised(`Bearer ${outletsNull}`)).detail).toMatch(/outlets must be an array/);
+      const roleAsText = jwt.sign({ roles: 'manager', outlets: [] }, { subject: 'carl', expiresIn: '1h' });
+      expect((await unauthorised(`Bearer ${roleAsText}`)).detail).toMatch(/roles must be an array/);
+      // No outlets claim at all is no outlets: a manager needs none.
+      const noOutlets = jwt.sign({ roles: ['manager'] }, { subject: 'carl', expiresIn: '1h' });
+      expectStatus(await http.get('/transfers', { Authorization: `Bearer ${noOutlets}` }), 200);
+    });
+
+    it('that never expires, or lives longer than JWT_MAX_TOKEN_LIFETIME_SECONDS (8 hours here)', async () => {
+      const jwt = new JwtService({ secret: api.jwtSecret });
+      const now = Math.floor(Date.now() / 1000);
+      const claims = { roles: ['manager'], outlets: [] };
+      const forever = jwt.sign(claims, { subject: 'mona' });
+      expect((await unauthorised(`Bearer ${forever}`)).detail).toBe('The token must expire: it has no expiry (exp)');
+      const tooLong = jwt.sign(claims, { subject: 'mona', expiresIn: '9h' });
+      expect((await unauthorised(`Bearer ${tooLong}`)).detail).toMatch(/lives 32400 s; at most 28800 s \(JWT_MAX_TOKEN_LIFETIME_SECONDS\)/);
+      const issuedLongAgo = jwt.sign({ ...claims, iat: now - 9 * 3600, exp: now + 3600 }, { subject: 'mona' });
+      expect((await unauthorised(`Bearer ${issuedLongAgo}`)).detail).toMatch(/lives 36000 s/);
+      const withoutIssuedAt = jwt.sign({ ...claims, exp: now + 9 * 3600 }, { subject: 'mona', noTimestamp: true });
+      expect((await unauthorised(`Bearer ${withoutIssuedAt}`)).detail).toMatch(/at most 28800 s/);
+      // An issue time in the future cannot stretch the lifetime: it is measured from now.
+      const issuedNextYear = jwt.sign({ ...claims, iat: now + 365 * 86_400, exp: now + 365 * 86_400 + 3600 }, { subject: 'mona' });
+      expect((await unauthorised(`Bearer ${issuedNextYear}`)).detail).toMatch(/at most 28800 s/);
+      const fullShift = jwt.sign(claims, { subject: 'mona', expiresIn: '8h' });
+      expectStatus(await http.get('/transfers', { Authorization: `Bearer ${fullShift}` }), 200);
+    });
   });
 
   describe('403: role or outlet does not allow it', () => {

@@ -268,7 +268,7 @@ describe('fuzzing every route: hostile paths, queries and bodies never get a 5xx
 
   describe('what fuzzing found, pinned', () => {
     it('refuses half a surrogate pair in a JSON body (which jsonb cannot store) with a 400 naming the field, writing nothing', async () => {
-      const id = await transferStates(scenario.step, scenario.who.ana).open();
+      const id = await transferStates(scenario.step, { sender: scenario.who.ana, receiver: scenario.who.sam }).open();
       for (const [path, body, field] of [
         [`/transfers/${id}/cancel`, '{"reason":"Late \\ud800"}', 'reason'],
         [`/transfers/${id}/items`, '{"productId":"MUG\\udc00","quantity":1}', 'productId'],
@@ -281,7 +281,7 @@ describe('fuzzing every route: hostile paths, queries and bodies never get a 5xx
     });
 
     it('takes an optional unit cost sent as null as not given', async () => {
-      const states = transferStates(scenario.step, scenario.who.ana);
+      const states = transferStates(scenario.step, { sender: scenario.who.ana, receiver: scenario.who.sam });
       const stocktake = await states.countingStocktake();
       const counted = await scenario.http.put(`/transfers/${stocktake}/items/${MUGS}/counted`, auths.manager, { countedQuantity: 9, unitCost: null });
       expect(expectStatus(counted, 200).body.lines).toContainEqual(expect.objectContaining({ productId: MUGS, counted: true, receivedQuantity: 9, unitCost: '5.00' }));
@@ -306,7 +306,7 @@ describe('fuzzing every route: hostile paths, queries and bodies never get a 5xx
   describe.each(Object.entries(CASES))('%s', (route, fuzz) => {
     it('answers hostile input with a problem document and writes nothing when it refuses', async () => {
       const writes = !route.startsWith('GET ');
-      const prepare = fuzz.target && (() => transferStates(scenario.step, scenario.who.ana)[fuzz.target!.state]());
+      const prepare = fuzz.target && (() => transferStates(scenario.step, { sender: scenario.who.ana, receiver: scenario.who.sam })[fuzz.target!.state]());
       let target = prepare ? await prepare() : null;
       await fc.assert(
         fc.asyncProperty(requestArbitrary(route, fuzz), async (generated) => {

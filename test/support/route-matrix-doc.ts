@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const MATRIX_COLUMNS = ['no token', 'staff, own outlet', 'staff, other outlet', 'manager', 'auditor', 'admin'] as const;
+export const MATRIX_COLUMNS = [
+  'no token',
+  'staff, sending outlet',
+  'staff, receiving outlet',
+  'staff, other outlet',
+  'staff+auditor, other outlet',
+  'staff+manager, other outlet',
+  'manager',
+  'auditor',
+  'admin',
+] as const;
 export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
 
 export const OUTCOMES = ['allowed', 'filtered', '401', '403', 'signed', 'n.a.'] as const;

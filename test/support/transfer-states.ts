@@ -2,9 +2,10 @@ import { MUGS, TEA, type Auth, type Scenario } from './transfers-client.js';
 
 /**
  * Transfers brought to the state a route needs, north → south (a stocktake counts north), made by
- * `auth`; each returns the new transfer's id.
+ * `sender` (staff of north, or anyone who may act there) and received by `receiver` (of south);
+ * each returns the new transfer's id.
  */
-export function transferStates(step: Scenario['step'], auth: Auth) {
+export function transferStates(step: Scenario['step'], { sender: auth, receiver }: { sender: Auth; receiver: Auth }) {
   const states = {
     open: async () => (await step.createOutletTransfer(auth)).id,
     packing: async () => {
@@ -17,7 +18,7 @@ export function transferStates(step: Scenario['step'], auth: Auth) {
     received: async () => {
       const id = await states.sent();
       const lines = [{ productId: MUGS, receivedQuantity: 10 }, { productId: TEA, receivedQuantity: 4 }];
-      return (await step.receive(auth, id, { final: true, lines })).id;
+      return (await step.receive(receiver, id, { final: true, lines })).id;
     },
     openReturn: async () => (await step.createSupplierReturn(auth)).id,
     /** A supplier return waiting for a manager's approval. */

@@ -61,6 +61,7 @@ describe('validate (environment)', () => {
         'HOST',
         'IDEMPOTENCY_KEY_TTL_HOURS',
         'JWT_SECRET',
+        'JWT_MAX_TOKEN_LIFETIME_SECONDS',
         'LIGHTSPEED_BASE_URL',
         'LIGHTSPEED_CLIENT_ID',
         'LIGHTSPEED_CLIENT_SECRET',
@@ -96,6 +97,7 @@ describe('validate (environment)', () => {
       HOST: '0.0.0.0',
       DATABASE_URL: 'postgres://app@db/consignments',
       REDIS_URL: 'redis://cache:6379',
+      JWT_MAX_TOKEN_LIFETIME_SECONDS: '3600',
       PO_APPROVAL_THRESHOLD: '2500.00',
       STOCKTAKE_REVIEW_THRESHOLD: '250',
       OVER_RECEIPT_TOLERANCE_PERCENT: '5',
@@ -116,6 +118,7 @@ describe('validate (environment)', () => {
     });
     expect(config.NODE_ENV).toBe('production');
     expect(config.OVER_RECEIPT_TOLERANCE_PERCENT).toBe(5);
+    expect(config.JWT_MAX_TOKEN_LIFETIME_SECONDS).toBe(3600);
     expect(config.LIGHTSPEED_RATE_LIMIT).toBe(600);
     expect(config).toMatchObject({ RATE_LIMIT_MAX: 1200, RATE_LIMIT_WINDOW_SECONDS: 60 });
   });
@@ -141,5 +144,14 @@ describe('validate (environment)', () => {
     expect(problems.join('\n')).not.toContain('short');
     expect(problems.join('\n')).not.toContain('not-a-key');
     expect(problems.join('\n')).toContain('"eighty"');
+  });
+
+  it('bounds the longest token lifetime between a minute and a week, eight hours unless set', () => {
+    expect(validate({ ...SECRETS }).JWT_MAX_TOKEN_LIFETIME_SECONDS).toBe(8 * 3600);
+    for (const value of ['0', '59', '604801', 'forever']) {
+      expect(problemsOf({ ...SECRETS, JWT_MAX_TOKEN_LIFETIME_SECONDS: value })).toEqual([
+        expect.stringMatching(/^JWT_MAX_TOKEN_LIFETIME_SECONDS is invalid/),
+      ]);
+    }
   });
 });

@@ -31,6 +31,10 @@ export const VARIABLES = {
     help: 'a random secret of at least 32 characters; run `node scripts/ensure-env.mjs` to generate one into .env',
     devDefault: undefined,
   },
+  JWT_MAX_TOKEN_LIFETIME_SECONDS: {
+    help: 'the longest lifetime a bearer token may have, exp minus iat (or minus now without iat), in seconds; longer ones are refused (e.g. JWT_MAX_TOKEN_LIFETIME_SECONDS=28800)',
+    devDefault: '28800',
+  },
   PO_APPROVAL_THRESHOLD: {
     help: "a purchase order's total cost at or above which a manager must approve it (e.g. PO_APPROVAL_THRESHOLD=1000.00)",
     devDefault: '1000.00',
@@ -143,6 +147,11 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(32)
   JWT_SECRET!: string;
+
+  @IsInt()
+  @Min(60)
+  @Max(7 * 86_400)
+  JWT_MAX_TOKEN_LIFETIME_SECONDS!: number;
 
   @Matches(MONEY)
   PO_APPROVAL_THRESHOLD!: string;

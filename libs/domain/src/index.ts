@@ -1,6 +1,7 @@
 export * from './shared/domain-error.js';
 export * from './shared/money.js';
 export * from './shared/quantity.js';
+export * from './transfer/access-policy.js';
 export * from './transfer/commands.js';
 export * from './transfer/decide.js';
 export * from './transfer/events.js';

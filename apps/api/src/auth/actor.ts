@@ -1,5 +1,6 @@
-export const ROLES = ['staff', 'manager', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '#domain';
+
+export { ROLES, type Role } from '#domain';
 
 /** The authenticated caller, from the bearer token's claims. */
 export interface Actor {

@@ -1,6 +1,8 @@
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import type { EnvironmentVariables } from '#config';
 import { ROLES, type Actor, type Role } from './actor.js';
 import { ACTOR_KEY } from './current-actor.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
@@ -10,15 +12,25 @@ interface TokenClaims {
   name?: unknown;
   roles?: unknown;
   outlets?: unknown;
+  exp?: unknown;
+  iat?: unknown;
 }
 
-/** Every route needs a valid HS256 bearer token unless marked @Public(). */
+/**
+ * Every route needs a valid HS256 bearer token unless marked @Public(). A token must expire, within
+ * JWT_MAX_TOKEN_LIFETIME_SECONDS of being issued: a leaked token is then good for hours, not forever.
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly maxLifetimeSeconds: number;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
-  ) {}
+    config: ConfigService<EnvironmentVariables, true>,
+  ) {
+    this.maxLifetimeSeconds = config.get('JWT_MAX_TOKEN_LIFETIME_SECONDS', { infer: true });
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
@@ -33,22 +45,40 @@ export class JwtAuthGuard implements CanActivate {
     } catch (error) {
       throw new UnauthorizedException(`The bearer token is not valid: ${(error as Error).message}`);
     }
+    requireBoundedLifetime(claims, this.maxLifetimeSeconds, Math.floor(Date.now() / 1000));
     request[ACTOR_KEY] = toActor(claims);
     return true;
   }
 }
 
+/**
+ * The token's lifetime is measured from when it was issued (iat), or from now without one; an iat in
+ * the future counts from now, so it cannot stretch the lifetime.
+ */
+export function requireBoundedLifetime(claims: TokenClaims, maxLifetimeSeconds: number, nowSeconds: number): void {
+  if (typeof claims.exp !== 'number') {
+    throw new UnauthorizedException('The token must expire: it has no expiry (exp)');
+  }
+  const issuedAt = typeof claims.iat === 'number' ? Math.min(claims.iat, nowSeconds) : nowSeconds;
+  if (claims.exp - issuedAt > maxLifetimeSeconds) {
+    throw new UnauthorizedException(
+      `The token lives ${claims.exp - issuedAt} s; at most ${maxLifetimeSeconds} s (JWT_MAX_TOKEN_LIFETIME_SECONDS) is accepted`,
+    );
+  }
+}
+
 function toActor(claims: TokenClaims): Actor {
-  const roles = Array.isArray(claims.roles) ? claims.roles : [];
-  const outlets = Array.isArray(claims.outlets) ? claims.outlets : [];
   if (typeof claims.sub !== 'string' || claims.sub === '') {
     throw new UnauthorizedException('The token has no subject (sub)');
   }
-  if (roles.length === 0 || !roles.every((role) => (ROLES as readonly unknown[]).includes(role))) {
-    throw new UnauthorizedException(`The token's roles must be some of ${ROLES.join(', ')}`);
+  const roles = claims.roles;
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((role) => (ROLES as readonly unknown[]).includes(role))) {
+    throw new UnauthorizedException(`The token's roles must be an array of some of ${ROLES.join(', ')}`);
   }
-  if (!outlets.every((outlet) => typeof outlet === 'string')) {
-    throw new UnauthorizedException("The token's outlets must be outlet ids");
+  // No outlets claim means no outlets; one that is not a list of outlet ids is a malformed token, never "none".
+  const outlets = claims.outlets === undefined ? [] : claims.outlets;
+  if (!Array.isArray(outlets) || !outlets.every((outlet) => typeof outlet === 'string')) {
+    throw new UnauthorizedException("The token's outlets must be an array of outlet ids");
   }
   return {
     id: claims.sub,

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { Database, listOutlets, listSuppliers, searchProducts } from '#persistence';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { requireRead } from '../transfers/transfers.controller.js';
+import { requireRole } from '../auth/access-policy.js';
 
 export class ProductSearchQueryDto {
   @ApiPropertyOptional({ description: 'Start of a SKU or name, part of a name or SKU (3+ characters), or an exact barcode' })
@@ -36,21 +36,21 @@ export class CatalogueController {
   @Get('outlets')
   @ApiOperation({ summary: 'Outlets, from the synced Lightspeed catalogue' })
   async outlets(@CurrentActor() actor: Actor) {
-    requireRead(actor);
+    requireRole(actor, 'read');
     return { items: await this.database.withClient((client) => listOutlets(client)) };
   }
 
   @Get('suppliers')
   @ApiOperation({ summary: 'Suppliers, from the synced Lightspeed catalogue' })
   async suppliers(@CurrentActor() actor: Actor) {
-    requireRead(actor);
+    requireRole(actor, 'read');
     return { items: await this.database.withClient((client) => listSuppliers(client)) };
   }
 
   @Get('products')
   @ApiOperation({ summary: 'Product search/autocomplete by name, SKU or barcode' })
   async products(@Query() query: ProductSearchQueryDto, @CurrentActor() actor: Actor) {
-    requireRead(actor);
+    requireRole(actor, 'read');
     return { items: await this.database.withClient((client) => searchProducts(client, query.q, query.limit)) };
   }
 }

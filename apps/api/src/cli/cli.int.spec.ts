@@ -16,17 +16,29 @@ import { rebuildCommand } from './rebuild-projections.js';
 import { tokenCommand } from './token.js';
 
 const SECRET = randomBytes(32).toString('hex');
+const EIGHT_HOURS = 8 * 3600;
 
 describe('npm run token', () => {
   it('prints an HS256 token with the roles, outlets and subject asked for', async () => {
-    const token = tokenCommand(['--role', 'manager', '--role', 'auditor', '--outlets', 'a,b', '--sub', 'u-1', '--name', 'Ann'], SECRET);
+    const token = tokenCommand(['--role', 'manager', '--role', 'auditor', '--outlets', 'a,b', '--sub', 'u-1', '--name', 'Ann'], SECRET, EIGHT_HOURS);
     const claims = await new JwtService({ secret: SECRET }).verifyAsync(token, { algorithms: ['HS256'] });
     expect(claims).toMatchObject({ sub: 'u-1', name: 'Ann', roles: ['manager', 'auditor'], outlets: ['a', 'b'] });
-    expect(claims.exp - claims.iat).toBe(8 * 3600);
+    expect(claims.exp - claims.iat).toBe(EIGHT_HOURS);
+  });
+
+  it('lives as long as the API accepts unless asked for less, and refuses to issue one the API would refuse', async () => {
+    const lifetime = async (args: string[], max: number) => {
+      const claims = await new JwtService({ secret: SECRET }).verifyAsync(tokenCommand(args, SECRET, max));
+      return claims.exp - claims.iat;
+    };
+    expect(await lifetime([], 3600)).toBe(3600);
+    expect(await lifetime(['--expires', '15m'], 3600)).toBe(900);
+    expect(await lifetime(['--expires', '600'], 3600)).toBe(600);
+    expect(() => tokenCommand(['--expires', '2h'], SECRET, 3600)).toThrow(/2h \(7200 s\) would be refused: the API accepts at most 3600 s \(JWT_MAX_TOKEN_LIFETIME_SECONDS\)/);
   });
 
   it('refuses a role the API does not know', () => {
-    expect(() => tokenCommand(['--role', 'owner'], SECRET)).toThrow(/roles must be some of staff, manager, auditor, admin/);
+    expect(() => tokenCommand(['--role', 'owner'], SECRET, EIGHT_HOURS)).toThrow(/roles must be some of staff, manager, auditor, admin/);
   });
 
   it('works as a command, reading JWT_SECRET from the environment', async () => {
@@ -37,6 +49,7 @@ describe('npm run token', () => {
     );
     const claims = await new JwtService({ secret: SECRET }).verifyAsync(stdout.trim());
     expect(claims).toMatchObject({ sub: 'local-staff', roles: ['staff'], outlets: ['x'] });
+    expect(claims.exp - claims.iat).toBe(EIGHT_HOURS);
   });
 });
 

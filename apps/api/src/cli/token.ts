@@ -6,9 +6,10 @@ import { loadEnvironment } from './load-environment.js';
 
 /**
  * `npm run token -- --role manager --outlets a,b [--sub id] [--name "Ann"] [--expires 8h]`
- * prints a bearer token for local use, signed with JWT_SECRET from the environment or .env.
+ * prints a bearer token for local use, signed with JWT_SECRET from the environment or .env. It lives
+ * JWT_MAX_TOKEN_LIFETIME_SECONDS unless --expires asks for less; asking for more is refused.
  */
-export function tokenCommand(args: string[], jwtSecret: string): string {
+export function tokenCommand(args: string[], jwtSecret: string, maxLifetimeSeconds: number): string {
   const { values } = parseArgs({
     args,
     options: {
@@ -16,7 +17,7 @@ export function tokenCommand(args: string[], jwtSecret: string): string {
       outlets: { type: 'string', default: '' },
       sub: { type: 'string' },
       name: { type: 'string' },
-      expires: { type: 'string', default: '8h' },
+      expires: { type: 'string', default: String(maxLifetimeSeconds) },
     },
   });
   const roles = values.role.flatMap((role) => role.split(',')).filter(Boolean) as Role[];
@@ -25,13 +26,16 @@ export function tokenCommand(args: string[], jwtSecret: string): string {
     ...(values.name ? { name: values.name } : {}),
     roles,
     outlets: values.outlets.split(',').filter(Boolean),
-    expiresIn: values.expires,
+    // Digits alone are seconds (jsonwebtoken would read a numeric string as milliseconds).
+    expiresIn: /^\d+$/.test(values.expires) ? Number(values.expires) : values.expires,
+    maxLifetimeSeconds,
   });
 }
 
 if (isMain(import.meta.url)) {
   try {
-    process.stdout.write(`${tokenCommand(process.argv.slice(2), loadEnvironment().JWT_SECRET)}\n`);
+    const environment = loadEnvironment();
+    process.stdout.write(`${tokenCommand(process.argv.slice(2), environment.JWT_SECRET, environment.JWT_MAX_TOKEN_LIFETIME_SECONDS)}\n`);
   } catch (error) {
     process.stderr.write(`token: ${(error as Error).message}\n`);
     process.exitCode = 2;

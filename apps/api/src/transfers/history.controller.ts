@@ -1,13 +1,12 @@
 import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { outletScope } from '../auth/access-policy.js';
+import { readScope, requireRole } from '../auth/access-policy.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { AuditSearchQueryDto, EventFeedQueryDto } from './dto/list-query.dto.js';
 import { toEventResource } from './event-resource.js';
 import { GetStockInTransitQuery, ReadEventFeedQuery, SearchAuditQuery } from './queries/transfer-queries.js';
-import { requireRead } from './transfers.controller.js';
 
 /** Cross-transfer reads: the global event feed, the audit search and stock in transit. */
 @ApiTags('history')
@@ -22,8 +21,8 @@ export class HistoryController {
     description: 'Never skips an event that commits late with a lower position. Not for outlet-bound (staff) tokens.',
   })
   async feed(@Query() query: EventFeedQueryDto, @CurrentActor() actor: Actor) {
-    requireRead(actor);
-    if (outletScope(actor)) throw new ForbiddenException('The global event feed spans every outlet');
+    requireRole(actor, 'read');
+    if (readScope(actor)) throw new ForbiddenException('The global event feed spans every outlet');
     const { events, nextAfter } = await this.queries.execute(new ReadEventFeedQuery(query.after, query.limit));
     return { items: events.map(toEventResource), nextAfter };
   }
@@ -31,8 +30,8 @@ export class HistoryController {
   @Get('audit')
   @ApiOperation({ summary: 'Audit entries across transfers by actor and time range, oldest first' })
   search(@Query() query: AuditSearchQueryDto, @CurrentActor() actor: Actor) {
-    requireRead(actor);
-    const scope = outletScope(actor);
+    requireRole(actor, 'read');
+    const scope = readScope(actor);
     return this.queries.execute(
       new SearchAuditQuery({
         ...(query.actor ? { actorId: query.actor } : {}),
@@ -48,8 +47,8 @@ export class HistoryController {
   @Get('outlets/:outletId/stock-in-transit')
   @ApiOperation({ summary: 'What has been sent to the outlet and not yet received, by product' })
   async stockInTransit(@Param('outletId') outletId: string, @CurrentActor() actor: Actor) {
-    requireRead(actor);
-    const scope = outletScope(actor);
+    requireRole(actor, 'read');
+    const scope = readScope(actor);
     if (scope && !scope.includes(outletId)) throw new ForbiddenException(`Outlet ${outletId} is not one of yours`);
     return { outletId, items: await this.queries.execute(new GetStockInTransitQuery(outletId)) };
   }

@@ -9,7 +9,7 @@ export function TransferResponses(created = false) {
     ApiResponse({ status: created ? 201 : 200, description: 'The transfer after the command; ETag is its version' }),
     ApiResponse({ status: 400, description: 'Invalid request (problem+json naming each bad field)' }),
     ApiResponse({ status: 401, description: 'No valid bearer token' }),
-    ApiResponse({ status: 403, description: 'Role or outlet does not allow it' }),
+    ApiResponse({ status: 403, description: 'Your roles, or the side of the transfer your outlets are on, do not allow it' }),
     ApiResponse({ status: 404, description: 'No such transfer or line' }),
     ApiResponse({ status: 409, description: 'Version conflict (If-Match stale, or lost races exhausted)' }),
     ApiResponse({ status: 422, description: 'Illegal transition (names current status and allowed actions) or a business rule' }),

@@ -1,8 +1,8 @@
-import { Body, Controller, ForbiddenException, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { mayPerform, mayTouch, outletScope } from '../auth/access-policy.js';
+import { readScope, requireAccess, requireRole } from '../auth/access-policy.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { etagOf } from '../http/etag.js';
@@ -35,7 +35,8 @@ export class TransfersController {
   @Get()
   @ApiOperation({ summary: 'List transfers (filters, sort, cursor pagination)' })
   list(@Query() query: ListTransfersQueryDto, @CurrentActor() actor: Actor) {
-    requireRead(actor);
+    requireRole(actor, 'read');
+    const scope = readScope(actor);
     return this.queries.execute(
       new ListTransfersQuery({
         ...(query.type ? { types: query.type } : {}),
@@ -43,7 +44,7 @@ export class TransfersController {
         ...(query.outletId ? { outletId: query.outletId } : {}),
         ...(query.supplierId ? { supplierId: query.supplierId } : {}),
         ...(query.updatedSince ? { updatedSince: new Date(query.updatedSince) } : {}),
-        ...(outletScope(actor) ? { visibleToOutlets: outletScope(actor) as string[] } : {}),
+        ...(scope ? { visibleToOutlets: scope } : {}),
         ...(query.cursor ? { cursor: query.cursor } : {}),
         sort: query.sort,
         limit: query.limit,
@@ -81,13 +82,9 @@ export class TransfersController {
   }
 
   private async readable(id: string, actor: Actor) {
-    requireRead(actor);
+    requireRole(actor, 'read');
     const view = await this.queries.execute(new GetTransferQuery(id));
-    if (!mayTouch(actor, view)) throw new ForbiddenException(`Transfer ${id} does not touch any of your outlets`);
+    requireAccess(actor, 'read', id, view);
     return view;
   }
-}
-
-export function requireRead(actor: Actor): void {
-  if (!mayPerform(actor, 'read')) throw new ForbiddenException('Your roles may not read transfers');
 }

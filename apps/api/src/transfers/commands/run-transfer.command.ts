@@ -1,7 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import type { TransferCommand } from '#domain';
+import type { TransferAction, TransferCommand } from '#domain';
 import type { ExecuteResult } from '#persistence';
-import type { TransferAction } from '../../auth/access-policy.js';
 import type { Actor } from '../../auth/actor.js';
 
 /** What the HTTP request adds to a domain command: who, the request's identity, its preconditions. */

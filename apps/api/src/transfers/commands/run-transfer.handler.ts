@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, type TransferCommand, type TransferState } from '#domain';
+import { DomainError, type TransferAction, type TransferCommand, type TransferState } from '#domain';
 import { toTransferView, TransferCommandExecutor, type ExecuteResult } from '#persistence';
-import { mayPerform, mayTouch } from '../../auth/access-policy.js';
+import { requireAccess, requireRole } from '../../auth/access-policy.js';
 import { requireKnownReferences } from '../../catalogue/catalogue-references.js';
 import type { Actor } from '../../auth/actor.js';
 import { etagOf, parseIfMatch } from '../../http/etag.js';
@@ -24,9 +23,7 @@ export class RunTransferHandler implements ICommandHandler<RunTransferCommand> {
 
   async execute({ transferId, action, command, request }: RunTransferCommand): Promise<ExecuteResult> {
     const { actor } = request;
-    if (!mayPerform(actor, action)) {
-      throw new ForbiddenException(`Your roles (${actor.roles.join(', ')}) may not ${action} transfers`);
-    }
+    requireRole(actor, action);
     const expectedVersion = parseIfMatch(request.ifMatch);
     const result = await this.executor.execute(
       transferId,
@@ -42,7 +39,7 @@ export class RunTransferHandler implements ICommandHandler<RunTransferCommand> {
         ...(expectedVersion === undefined ? {} : { expectedVersion }),
         idempotency: idempotencyRequest(request.idempotencyKey, actor.id, request.method, request.path, request.body),
         authorize: async (client, before) => {
-          requireOutletAccess(actor, transferId, command, before);
+          requireOutletAccess(actor, action, transferId, command, before);
           await requireKnownReferences(client, command);
         },
         toResponse: ({ after }) => ({
@@ -62,14 +59,15 @@ export class RunTransferHandler implements ICommandHandler<RunTransferCommand> {
   }
 }
 
-/** 404 for a transfer that does not exist, 403 unless it touches one of the actor's outlets (outlets never change). */
-function requireOutletAccess(actor: Actor, transferId: string, command: TransferCommand, before: TransferState | null): void {
+/**
+ * 404 for a transfer that does not exist, 403 unless a role of the actor may take the action at
+ * the side of the transfer their outlets are on (a transfer's type and outlets never change).
+ */
+function requireOutletAccess(actor: Actor, action: TransferAction, transferId: string, command: TransferCommand, before: TransferState | null): void {
   const transfer =
     command.type === 'CreateTransfer'
-      ? { sourceOutletId: command.sourceOutletId ?? null, destinationOutletId: command.destinationOutletId ?? null }
+      ? { type: command.transferType, sourceOutletId: command.sourceOutletId ?? null, destinationOutletId: command.destinationOutletId ?? null }
       : before;
   if (!transfer) throw new DomainError('TRANSFER_NOT_FOUND', `Transfer ${transferId} does not exist`, { transferId });
-  if (!mayTouch(actor, transfer)) {
-    throw new ForbiddenException(`Transfer ${transferId} does not touch any of your outlets`);
-  }
+  requireAccess(actor, action, transferId, transfer);
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { TransferCommand } from '#domain';
-import type { TransferAction } from '../../auth/access-policy.js';
+import type { TransferAction, TransferCommand } from '#domain';
 import type { Actor } from '../../auth/actor.js';
 import { GetTransferSyncQuery } from '../queries/transfer-queries.js';
 import { RunTransferCommand } from './run-transfer.command.js';
