@@ -111,7 +111,7 @@ async function* auditPage(
   let nextCursor: string | null = null;
   fetching: for (;;) {
     const wanted = Math.min(page.limit - served + 1, FETCH_ROWS);
-    const rows = await fetchEntries(database, keyset, filters, position, wanted, page.maxBytes - bytes);
+    const { rows, fetched } = await fetchEntries(database, keyset, filters, position, wanted, Math.max(0, page.maxBytes - bytes));
     for (const row of rows) {
       const size = Buffer.byteLength(row.entry);
       if (served === page.limit || (served > 0 && bytes + size > page.maxBytes)) {
@@ -124,14 +124,14 @@ async function* auditPage(
       bytes += size;
       position = row.key;
     }
-    if (rows.length < wanted) break;
+    if (fetched < wanted) break;
   }
   yield `${served === 0 ? prefix : ''}],"nextCursor":${JSON.stringify(nextCursor)}}`;
 }
 
 /**
  * Up to `rows` entries after `position`, cut by PostgreSQL after the first one that does not fit in
- * `bytes` (it still comes: it tells the page that there is more).
+ * `bytes` (it still comes: it tells the page that there is more); `fetched` counts them before the cut.
  */
 async function fetchEntries(
   database: Database,
@@ -140,7 +140,7 @@ async function fetchEntries(
   position: (string | number)[] | undefined,
   rows: number,
   bytes: number,
-): Promise<{ entry: string; key: (string | number)[] }[]> {
+): Promise<{ rows: { entry: string; key: (string | number)[] }[]; fetched: number }> {
   const values: unknown[] = [];
   const param: Param = (value) => {
     values.push(value);
@@ -154,9 +154,9 @@ async function fetchEntries(
   const sortKeys = keyset.columns.map((column, index) => `${column} AS k${index}`).join(', ');
   const order = keyset.columns.map((_, index) => `k${index}`).join(', ');
   const { rows: found } = await database.withClient((client) =>
-    client.query<{ entry: string; key: (string | number)[] }>(
-      `SELECT entry, key FROM (
-         SELECT entry, key, ${order},
+    client.query<{ entry: string; key: (string | number)[]; fetched: number }>(
+      `SELECT entry, key, fetched FROM (
+         SELECT entry, key, ${order}, count(*) OVER ()::int AS fetched,
                 sum(octet_length(entry)) OVER (ORDER BY ${order} ROWS UNBOUNDED PRECEDING) - octet_length(entry) AS bytes_before
          FROM (SELECT ${ENTRY_JSON} AS entry, ${sortKeys},
                       jsonb_build_array(${keyset.columns.map(keyColumn).join(', ')}) AS key
@@ -168,7 +168,7 @@ async function fetchEntries(
       values,
     ),
   );
-  return found;
+  return { rows: found, fetched: found[0]?.fetched ?? 0 };
 }
 
 /** A key column as the cursor holds it: times as `Date#toISOString` writes them. */
