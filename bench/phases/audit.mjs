@@ -18,7 +18,7 @@ import { freePort, memoryOf } from '../lib/system.mjs';
 export const AUDIT_MEMORY_BOUND = { heapMb: 128, rssMb: 256 };
 
 /** Events of the transfer: the creation with `lines` items, then `commands - 1` packed quantities. */
-async function seedLargeTransfer(db, transferId, lines, commands) {
+export async function seedLargeTransfer(db, transferId, lines, commands) {
   const metadata = (actor, command) => `jsonb_build_object(
       'actor', jsonb_build_object('id', ${actor}, 'name', 'Bench ' || ${actor}, 'roles', jsonb_build_array('manager')),
       'correlationId', gen_random_uuid()::text, 'causationId', null, 'idempotencyKey', null,
@@ -48,11 +48,13 @@ async function seedLargeTransfer(db, transferId, lines, commands) {
 
 /** Runs `work` while sampling a process's peak RSS (VmHWM); returns its result, seconds and that peak. */
 async function measured(pid, work) {
-  let peakMb = memoryOf(pid).peakMb ?? 0;
+  // An exited process not yet reaped has no VmHWM: such a reading is skipped.
+  const reading = () => memoryOf(pid).peakMb || 0;
+  let peakMb = reading();
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      peakMb = Math.max(peakMb, memoryOf(pid).peakMb ?? 0);
+      peakMb = Math.max(peakMb, reading());
       await sleep(50);
     }
   })();
