@@ -115,6 +115,8 @@ describe('history: events, the global feed and the audit trail', () => {
 
       const response = expectStatus(await http.get(`/transfers/${created.id}/audit`, who.audrey), 200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
+      // Written out as the entries come, not as one buffered body.
+      expect(response.headers['transfer-encoding']).toBe('chunked');
       expect(response.body.nextCursor).toBeNull();
       const audit = response.body.items;
       expect(audit.map((entry: any) => [entry.command, entry.actor.id, entry.fromVersion, entry.toVersion])).toEqual([
