@@ -14,7 +14,7 @@ import { startSystem } from './lib/system.mjs';
 
 const RESULTS = join(ROOT, 'bench/results');
 
-/** In order: sync lag needs a worker without backlog; reads, send, floor, append and rebuild reuse earlier data. */
+/** In order: sync lag needs a worker without backlog; reads, send, floor, append and rebuild reuse earlier data; audit runs processes of its own. */
 const PHASES = [
   ['syncLag', './phases/sync-lag.mjs', 'syncLag'],
   ['commands', './phases/commands.mjs', 'commandMix'],
@@ -23,6 +23,7 @@ const PHASES = [
   ['floor', './phases/floor.mjs', 'floor'],
   ['append', './phases/append.mjs', 'appendComparison'],
   ['rebuild', './phases/rebuild.mjs', 'rebuild'],
+  ['audit', './phases/audit.mjs', 'audit'],
 ];
 
 mkdirSync(RESULTS, { recursive: true });

@@ -36,6 +36,18 @@ export function reportRows(r) {
     target('append, Emmett PostgreSQL', `${r.append.emmettPerSecond}/s`, '', null);
     target('append, ours ÷ Emmett', `${r.append.ratio}×`, '≥ 1.5×', r.append.ratio >= 1.5);
   }
+  if (r.audit) {
+    const a = r.audit;
+    const within = (mb) => mb < a.bound.rssMb;
+    const size = `${a.lines.toLocaleString('en')} lines, ${a.commands.toLocaleString('en')} commands`;
+    const read = (x) => `${x.entries} entries in ${x.pages} pages (${Math.round(x.bytes / 1e4) / 100} MB, largest page ${Math.round(x.largestPageBytes / 1e3)} KB) in ${x.seconds} s`;
+    const bound = `peak RSS < ${a.bound.rssMb} MB, heap ≤ ${a.bound.heapMb} MB`;
+    target(`audit storage (${size})`, `${a.storage.tableMb} MB table · largest one-line edit ${a.storage.largestEditBytes} B · creation ${Math.round(a.storage.creationBytes / 1e3)} KB`, '', null);
+    target('audit rebuild', `${a.rebuild.seconds} s · peak RSS ${a.rebuild.peakRssMb} MB`, bound, within(a.rebuild.peakRssMb));
+    target('audit read: the transfer\'s trail', read(a.trail), '', null);
+    target('audit read: search, all / by actor', `${read(a.search)} / ${a.searchByActor.entries} entries in ${a.searchByActor.seconds} s`, '', null);
+    target('audit reads: API peak RSS', `${a.api.peakRssMb} MB (${a.api.rssAfterStartMb} MB after start)`, bound, within(a.api.peakRssMb));
+  }
   if (r.memory) {
     target('API peak RSS (VmHWM)', `${r.memory.api.peakMb} MB`, '< 300 MB', r.memory.api.peakMb < 300);
     target('worker peak RSS (VmHWM)', `${r.memory.worker.peakMb} MB`, '', null);

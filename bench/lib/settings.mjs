@@ -27,6 +27,9 @@ export const SETTINGS = {
   syncSamples: number('BENCH_SYNC_SAMPLES', quick ? 3 : 20),
   syncLatencyMs: number('BENCH_SYNC_LATENCY_MS', 20),
   rebuildEvents: number('BENCH_REBUILD_EVENTS', quick ? 48_000 : 1_000_000),
+  /** The large transfer whose audit trail is read, searched and rebuilt. */
+  auditLines: number('BENCH_AUDIT_LINES', 2_000),
+  auditCommands: number('BENCH_AUDIT_COMMANDS', 3_000),
   floorConnections: number('BENCH_FLOOR_CONNECTIONS', 10),
   appendConcurrency: number('BENCH_APPEND_CONCURRENCY', 32),
   /** Comma-separated phase names to run (default: all). */

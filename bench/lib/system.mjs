@@ -12,7 +12,7 @@ import { SETTINGS } from './settings.mjs';
 
 const SERVICES = { api: 'dist/apps/api/src/main.js', worker: 'dist/apps/worker/src/main.js', sandbox: 'dist/apps/lightspeed-sandbox/src/main.js' };
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address();

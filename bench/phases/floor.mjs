@@ -48,9 +48,9 @@ async function sendTransaction(client, t) {
   await client.query({
     name: 'audit',
     text: `INSERT INTO audit_trail (stream_id, from_version, to_version, transfer_id, actor_id, actor_name, actor_roles, command_name, correlation_id,
-                                   causation_id, occurred_at, event_types, snapshot_after, changes)
-           VALUES ($1, 22, 23, $2, $3, $4, $5::jsonb, $6, $7, $8, now(), $9::jsonb, $10::jsonb, $11::jsonb) ON CONFLICT DO NOTHING`,
-    values: [stream, id, a.actor_id, a.actor_name, t.auditJson.roles, a.command_name, a.correlation_id, a.causation_id, t.auditJson.types, t.auditJson.after, t.auditJson.changes],
+                                   causation_id, occurred_at, event_types, changes)
+           VALUES ($1, 22, 23, $2, $3, $4, $5::jsonb, $6, $7, $8, now(), $9::jsonb, $10::jsonb) ON CONFLICT DO NOTHING`,
+    values: [stream, id, a.actor_id, a.actor_name, t.auditJson.roles, a.command_name, a.correlation_id, a.causation_id, t.auditJson.types, t.auditJson.changes],
   });
   await client.query('COMMIT');
 }
@@ -62,7 +62,7 @@ export async function floor(system) {
     t.document = JSON.stringify(t.readModel.document);
     t.inTransitColumns = ['product_id', 'outlet_id', 'sku', 'name', 'quantity'].map((column) => t.inTransit.map((row) => row[column]));
     t.auditJson = Object.fromEntries(
-      Object.entries({ roles: 'actor_roles', types: 'event_types', after: 'snapshot_after', changes: 'changes' }).map(([key, column]) => [key, JSON.stringify(t.audit[column])]),
+      Object.entries({ roles: 'actor_roles', types: 'event_types', changes: 'changes' }).map(([key, column]) => [key, JSON.stringify(t.audit[column])]),
     );
     const warmupEnds = performance.now() + SETTINGS.warmupSeconds * 1000;
     const ends = warmupEnds + SETTINGS.seconds * 1000;

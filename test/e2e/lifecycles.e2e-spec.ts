@@ -118,9 +118,10 @@ describe('whole lifecycles, as the shop lives them', () => {
         { field: 'correctionCount', before: 0, after: 1 },
       ]),
     );
-    expect(lineOf(correction.before, TEA)?.receivedQuantity).toBe(3);
-    // The audit snapshot is the read model; the answer adds the live sync state beside it.
-    expect(correction.after).toEqual({ ...corrected, sync: undefined });
+    // The whole transfer before and after the entry: the transfer as of its versions.
+    const asOf = async (version: number) => expectStatus(await http.get(`/transfers/${id}?asOfVersion=${version}`, who.audrey), 200).body;
+    expect(lineOf(await asOf(correction.fromVersion - 1), TEA)?.receivedQuantity).toBe(3);
+    expect(await asOf(correction.toVersion)).toEqual({ ...corrected, sync: null });
   });
 
   it('purchase order above the threshold: submitted by one manager, approved by another, sent and received', async () => {

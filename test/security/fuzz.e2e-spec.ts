@@ -109,7 +109,7 @@ const CASES: Record<string, FuzzCase> = {
   },
   'GET /api/v1/transfers/:id': { who: ['manager', 'staff'], params: transferId, query: { asOfVersion: fc.integer({ min: 1, max: 3 }) }, target: { state: 'open' }, numRuns: 40 },
   'GET /api/v1/transfers/:id/events': { who: ['manager'], params: transferId, query: {}, target: { state: 'open' }, numRuns: 20 },
-  'GET /api/v1/transfers/:id/audit': { who: ['manager'], params: transferId, query: {}, target: { state: 'open' }, numRuns: 20 },
+  'GET /api/v1/transfers/:id/audit': { who: ['manager'], params: transferId, query: page, target: { state: 'open' }, numRuns: 20 },
   'POST /api/v1/transfers/:id/items': {
     who: ['manager', 'staff'],
     params: transferId,

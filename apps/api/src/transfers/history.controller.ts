@@ -1,9 +1,12 @@
-import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AUDIT_PAGE_MAX_BYTES } from '#persistence';
 import { readScope, requireRole } from '../auth/access-policy.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { sendJsonPieces } from '../http/json-stream.js';
 import { AuditSearchQueryDto, EventFeedQueryDto } from './dto/list-query.dto.js';
 import { toEventResource } from './event-resource.js';
 import { GetStockInTransitQuery, ReadEventFeedQuery, SearchAuditQuery } from './queries/transfer-queries.js';
@@ -28,20 +31,21 @@ export class HistoryController {
   }
 
   @Get('audit')
-  @ApiOperation({ summary: 'Audit entries across transfers by actor and time range, oldest first' })
-  search(@Query() query: AuditSearchQueryDto, @CurrentActor() actor: Actor) {
+  @ApiOperation({
+    summary: 'Audit entries across transfers by actor and time range, oldest first',
+    description: 'A page ends at `limit` entries or about 1 MB, whichever is first; go on with `cursor=<nextCursor>`.',
+  })
+  async search(@Query() query: AuditSearchQueryDto, @CurrentActor() actor: Actor, @Res() reply: FastifyReply) {
     requireRole(actor, 'read');
     const scope = readScope(actor);
-    return this.queries.execute(
-      new SearchAuditQuery({
-        ...(query.actor ? { actorId: query.actor } : {}),
-        ...(query.from ? { from: new Date(query.from) } : {}),
-        ...(query.to ? { to: new Date(query.to) } : {}),
-        ...(scope ? { visibleToOutlets: scope } : {}),
-        ...(query.cursor ? { cursor: query.cursor } : {}),
-        limit: query.limit,
-      }),
-    );
+    const search = {
+      ...(query.actor ? { actorId: query.actor } : {}),
+      ...(query.from ? { from: new Date(query.from) } : {}),
+      ...(query.to ? { to: new Date(query.to) } : {}),
+      ...(scope ? { visibleToOutlets: scope } : {}),
+    };
+    const page = { limit: query.limit, maxBytes: AUDIT_PAGE_MAX_BYTES, ...(query.cursor ? { cursor: query.cursor } : {}) };
+    await sendJsonPieces(reply, await this.queries.execute(new SearchAuditQuery(search, page)));
   }
 
   @Get('outlets/:outletId/stock-in-transit')

@@ -5,11 +5,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readScope, requireAccess, requireRole } from '../auth/access-policy.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { AUDIT_PAGE_MAX_BYTES } from '#persistence';
 import { etagOf } from '../http/etag.js';
+import { sendJsonPieces } from '../http/json-stream.js';
 import { uuidParam } from '../http/uuid-param.pipe.js';
 import { TransferCommandSender } from './commands/transfer-command-sender.js';
 import { CreateTransferDto } from './dto/create-transfer.dto.js';
-import { AsOfQueryDto, ListTransfersQueryDto } from './dto/list-query.dto.js';
+import { AsOfQueryDto, ListTransfersQueryDto, PageQueryDto } from './dto/list-query.dto.js';
 import { toCreateCommand } from './dto/to-domain.js';
 import { toEventResource } from './event-resource.js';
 import { GetTransferAuditQuery, GetTransferEventsQuery, GetTransferQuery, ListTransfersQuery } from './queries/transfer-queries.js';
@@ -75,10 +77,19 @@ export class TransfersController {
   }
 
   @Get(':id/audit')
-  @ApiOperation({ summary: "The transfer's audit trail: one entry per command, with before/after snapshots" })
-  async audit(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor) {
+  @ApiOperation({
+    summary: "The transfer's audit trail, oldest first: one entry per command, each field it changed with before and after",
+    description: 'A page ends at `limit` entries or about 1 MB, whichever is first; go on with `cursor=<nextCursor>`.',
+  })
+  async audit(
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: PageQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res() reply: FastifyReply,
+  ) {
     await this.readable(id, actor);
-    return { items: await this.queries.execute(new GetTransferAuditQuery(id)) };
+    const page = { limit: query.limit, maxBytes: AUDIT_PAGE_MAX_BYTES, ...(query.cursor ? { cursor: query.cursor } : {}) };
+    await sendJsonPieces(reply, await this.queries.execute(new GetTransferAuditQuery(id, page)));
   }
 
   private async readable(id: string, actor: Actor) {

@@ -1,5 +1,5 @@
 import { computeTotals, IN_TRANSIT_STATUSES, type TransferState, type TransferType } from '#domain';
-import { diffSnapshots } from './snapshot-diff.js';
+import { diffTransfers, type FieldChange } from './snapshot-diff.js';
 import type { TransferCommit } from './transfer-commit.js';
 import { toTransferView } from './transfer-view.js';
 
@@ -46,9 +46,8 @@ export interface AuditRow {
   causation_id: string | null;
   occurred_at: string;
   event_types: string[];
-  /** The entry's before-snapshot is not stored: it is the previous entry's after-snapshot. */
-  snapshot_after: unknown;
-  changes: unknown;
+  /** Only what the command changed, with before and after; the whole transfer at `to_version` is the events' to fold. */
+  changes: FieldChange[];
 }
 
 export function readModelRow(state: TransferState): TransferReadModelRow {
@@ -93,8 +92,6 @@ export function auditRow(commit: TransferCommit): AuditRow {
   const first = commit.events[0];
   const last = commit.events.at(-1);
   if (!first || !last) throw new Error('a commit without events has nothing to audit');
-  const before = commit.before ? toTransferView(commit.before) : null;
-  const after = toTransferView(commit.after);
   return {
     stream_id: first.streamId,
     from_version: first.streamVersion,
@@ -108,7 +105,6 @@ export function auditRow(commit: TransferCommit): AuditRow {
     causation_id: first.metadata.causationId,
     occurred_at: first.recordedAt.toISOString(),
     event_types: commit.events.map((event) => event.eventType),
-    snapshot_after: after,
-    changes: diffSnapshots(before, after),
+    changes: diffTransfers(commit.before, commit.after),
   };
 }

@@ -1,3 +1,4 @@
+import type { TransferState } from '#domain';
 import type { Database } from '../database/database.js';
 import type { SqlClient } from '../database/sql-client.js';
 import { STORED_EVENT_COLUMNS, toStoredEvent, type StoredEvent, type StoredEventRow } from '../event-store/stored-event.js';
@@ -14,7 +15,10 @@ import { insertStreamAuditRows, replaceStockInTransit, upsertReadModels } from '
 
 export const PROJECTION_TABLES = ['transfer_read_model', 'stock_in_transit', 'audit_trail'] as const;
 
-const BATCH_SIZE = 5_000;
+/** Events read per query: a batch of the largest events (a 2,000-line creation) stays a few MB. */
+const READ_BATCH = 500;
+/** Rows are written once this much of their JSON is waiting, so memory never grows with the history. */
+const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface RebuildReport {
   events: number;
@@ -27,24 +31,27 @@ export interface RebuildReport {
  * Throws the projections away and replays every transfer stream into them, in one transaction.
  * The tables are locked against writers (readers still see the old rows until commit), so a
  * command that commits during the rebuild waits, then projects on top of the rebuilt rows.
+ *
+ * It streams: events are read in bounded batches and folded commit by commit, and rows are written
+ * whenever a few MB of them wait. What it holds at once is one transfer's state, the commit being
+ * read and one write batch — never a whole stream's events or audit trail.
  */
 export async function rebuildProjections(database: Database): Promise<RebuildReport> {
   const started = performance.now();
   return database.transaction(async (client) => {
     await client.query(`LOCK TABLE ${PROJECTION_TABLES.join(', ')} IN EXCLUSIVE MODE`);
     for (const table of PROJECTION_TABLES) await client.query(`DELETE FROM ${table}`);
-    const report = { events: 0, transfers: 0, auditRows: 0 };
-    let pending: StoredEvent[] = [];
+    const rows = new ProjectionBatch(client);
+    let events = 0;
+    const streams = new StreamsFold(rows);
     for await (const batch of readTransferStreams(client)) {
-      report.events += batch.length;
-      pending = pending.concat(batch);
-      const lastStream = pending.at(-1)?.streamId;
-      const complete = pending.filter((event) => event.streamId !== lastStream);
-      pending = pending.filter((event) => event.streamId === lastStream);
-      await writeStreams(client, complete, report);
+      events += batch.length;
+      for (const event of batch) streams.add(event);
+      await rows.writeIfFull();
     }
-    await writeStreams(client, pending, report);
-    return { ...report, seconds: (performance.now() - started) / 1000 };
+    streams.finish();
+    await rows.write();
+    return { events, transfers: rows.transfers, auditRows: rows.auditRows, seconds: (performance.now() - started) / 1000 };
   });
 }
 
@@ -56,7 +63,7 @@ async function* readTransferStreams(client: SqlClient): AsyncGenerator<StoredEve
       text: `SELECT ${STORED_EVENT_COLUMNS} FROM events
              WHERE stream_id LIKE $1 AND (stream_id, stream_version) > ($2, $3)
              ORDER BY stream_id, stream_version LIMIT $4`,
-      values: [`${TRANSFER_STREAM_PREFIX}%`, after.streamId, after.version, BATCH_SIZE],
+      values: [`${TRANSFER_STREAM_PREFIX}%`, after.streamId, after.version, READ_BATCH],
     });
     if (rows.length === 0) return;
     const events = rows.map(toStoredEvent);
@@ -66,41 +73,77 @@ async function* readTransferStreams(client: SqlClient): AsyncGenerator<StoredEve
   }
 }
 
-/** Folds whole streams (events in stream order) and writes each projection's rows in bulk. */
-async function writeStreams(
-  client: SqlClient,
-  events: readonly StoredEvent[],
-  report: { transfers: number; auditRows: number },
-): Promise<void> {
-  const readModels: TransferReadModelRow[] = [];
-  const inTransit: StockInTransitRow[] = [];
-  const audits: AuditRow[] = [];
-  for (const stream of groupBy(events, (event) => event.streamId)) {
-    let state = null;
-    for (const commit of groupBy(stream, (event) => event.metadata.commandId)) {
-      const after = foldStored(state, commit);
-      if (!after) continue;
-      audits.push(auditRow({ before: state, after, events: commit }));
-      state = after;
-    }
-    if (!state) continue;
-    readModels.push(readModelRow(state));
-    inTransit.push(...stockInTransitRows(state));
+/**
+ * Streams folded as their events arrive, in stream order: a commit (one command's events) is audited
+ * once its last event has been seen, a transfer's read model once its stream has ended.
+ */
+class StreamsFold {
+  private state: TransferState | null = null;
+  private commit: StoredEvent[] = [];
+
+  constructor(private readonly rows: ProjectionBatch) {}
+
+  add(event: StoredEvent): void {
+    const current = this.commit[0];
+    if (current && current.streamId !== event.streamId) this.finish();
+    else if (current && current.metadata.commandId !== event.metadata.commandId) this.closeCommit();
+    this.commit.push(event);
   }
-  await upsertReadModels(client, readModels);
-  await replaceStockInTransit(client, readModels.map((row) => row.id), inTransit);
-  await insertStreamAuditRows(client, audits);
-  report.transfers += readModels.length;
-  report.auditRows += audits.length;
+
+  /** Ends the current stream. */
+  finish(): void {
+    this.closeCommit();
+    if (this.state) this.rows.addTransfer(readModelRow(this.state), stockInTransitRows(this.state));
+    this.state = null;
+  }
+
+  private closeCommit(): void {
+    const events = this.commit;
+    this.commit = [];
+    const after = foldStored(this.state, events);
+    if (!after || events.length === 0) return;
+    this.rows.addAudit(auditRow({ before: this.state, after, events }));
+    this.state = after;
+  }
 }
 
-/** Splits a list into runs of consecutive items with the same key. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups: T[][] = [];
-  for (const item of items) {
-    const current = groups.at(-1);
-    if (current && key(current[0] as T) === key(item)) current.push(item);
-    else groups.push([item]);
+/** Rows waiting to be written in bulk, with the size of their JSON. */
+class ProjectionBatch {
+  transfers = 0;
+  auditRows = 0;
+  private readModels: TransferReadModelRow[] = [];
+  private inTransit: StockInTransitRow[] = [];
+  private audits: AuditRow[] = [];
+  private bytes = 0;
+
+  constructor(private readonly client: SqlClient) {}
+
+  addTransfer(readModel: TransferReadModelRow, inTransit: readonly StockInTransitRow[]): void {
+    this.readModels.push(readModel);
+    this.inTransit.push(...inTransit);
+    // The document is most of a read-model row; an in-transit row is about 200 bytes.
+    this.bytes += JSON.stringify(readModel.document).length + inTransit.length * 200;
   }
-  return groups;
+
+  addAudit(row: AuditRow): void {
+    this.audits.push(row);
+    this.bytes += 500 + JSON.stringify(row.changes).length;
+  }
+
+  async writeIfFull(): Promise<void> {
+    if (this.bytes >= WRITE_BATCH_BYTES) await this.write();
+  }
+
+  async write(): Promise<void> {
+    const { readModels, inTransit, audits } = this;
+    this.readModels = [];
+    this.inTransit = [];
+    this.audits = [];
+    this.bytes = 0;
+    await upsertReadModels(this.client, readModels);
+    await replaceStockInTransit(this.client, readModels.map((row) => row.id), inTransit);
+    await insertStreamAuditRows(this.client, audits);
+    this.transfers += readModels.length;
+    this.auditRows += audits.length;
+  }
 }

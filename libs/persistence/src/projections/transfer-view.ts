@@ -7,6 +7,7 @@ import {
   type LightspeedDivergence,
   type Status,
   type Transition,
+  type TransferLine,
   type TransferState,
   type TransferType,
   type VarianceReason,
@@ -65,9 +66,19 @@ export interface TransferView {
   };
 }
 
+/** Everything but the lines and their totals: the fields an audit entry compares one by one. */
+export type TransferHeaderView = Omit<TransferView, 'lines' | 'totals'>;
+
 export function toTransferView(state: TransferState): TransferView {
-  const isStocktake = state.type === 'STOCKTAKE';
   const totals = computeTotals(state);
+  return {
+    ...toTransferHeaderView(state),
+    lines: state.lines.map((line) => toLineView(line, state.type)),
+    totals: { ...totals, totalCost: formatMoney(totals.totalCost), varianceValue: formatMoney(totals.varianceValue) },
+  };
+}
+
+export function toTransferHeaderView(state: TransferState): TransferHeaderView {
   return {
     id: state.id,
     type: state.type,
@@ -90,20 +101,22 @@ export function toTransferView(state: TransferState): TransferView {
     allowedActions: allowedTransitions(state.type, state.status),
     lightspeedDivergence: openDivergence({ status: state.status, lightspeedDivergences: state.lightspeedDivergences ?? [] }),
     lightspeedDivergences: state.lightspeedDivergences ?? [],
-    lines: state.lines.map((line) => ({
-      productId: line.productId,
-      sku: line.sku,
-      name: line.name,
-      plannedQuantity: line.plannedQuantity,
-      packedQuantity: line.packedQuantity,
-      sentQuantity: line.sentQuantity,
-      receivedQuantity: line.receivedQuantity,
-      variance: lineVariance(line, isStocktake),
-      counted: line.counted,
-      unitCost: line.unitCost === null ? null : formatMoney(line.unitCost),
-      varianceReason: line.varianceReason,
-      varianceNote: line.varianceNote,
-    })),
-    totals: { ...totals, totalCost: formatMoney(totals.totalCost), varianceValue: formatMoney(totals.varianceValue) },
+  };
+}
+
+export function toLineView(line: TransferLine, type: TransferType): TransferLineView {
+  return {
+    productId: line.productId,
+    sku: line.sku,
+    name: line.name,
+    plannedQuantity: line.plannedQuantity,
+    packedQuantity: line.packedQuantity,
+    sentQuantity: line.sentQuantity,
+    receivedQuantity: line.receivedQuantity,
+    variance: lineVariance(line, type === 'STOCKTAKE'),
+    counted: line.counted,
+    unitCost: line.unitCost === null ? null : formatMoney(line.unitCost),
+    varianceReason: line.varianceReason,
+    varianceNote: line.varianceNote,
   };
 }

@@ -1,9 +1,11 @@
-import type { SqlClient } from '../database/sql-client.js';
+import type { Database } from '../database/database.js';
 import type { FieldChange } from '../projections/snapshot-diff.js';
-import type { TransferView } from '../projections/transfer-view.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 
-/** One command's entry in the audit trail: who, what, when, and the transfer before and after. */
+/**
+ * One command's entry in the audit trail: who, what, when, and each field it changed from what to
+ * what. The whole transfer after it is `GET /transfers/:transferId?asOfVersion=<toVersion>`.
+ */
 export interface AuditEntry {
   transferId: string;
   fromVersion: number;
@@ -14,59 +16,19 @@ export interface AuditEntry {
   correlationId: string;
   causationId: string | null;
   eventTypes: string[];
-  before: TransferView | null;
-  after: TransferView;
   changes: FieldChange[];
 }
 
-interface AuditRecord {
-  transfer_id: string;
-  stream_id: string;
-  from_version: number;
-  to_version: number;
-  actor_id: string;
-  actor_name: string | null;
-  actor_roles: string[];
-  command_name: string;
-  occurred_at: Date;
-  correlation_id: string;
-  causation_id: string | null;
-  event_types: string[];
-  snapshot_before: TransferView | null;
-  snapshot_after: TransferView;
-  changes: FieldChange[];
+export interface AuditPageRequest {
+  /** At most this many entries. */
+  limit: number;
+  /** The page ends before an entry that would take it past this many bytes (it always holds one). */
+  maxBytes: number;
+  cursor?: string;
 }
 
-function toEntry(row: AuditRecord): AuditEntry {
-  return {
-    transferId: row.transfer_id,
-    fromVersion: row.from_version,
-    toVersion: row.to_version,
-    actor: { id: row.actor_id, name: row.actor_name, roles: row.actor_roles },
-    command: row.command_name,
-    occurredAt: row.occurred_at.toISOString(),
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    eventTypes: row.event_types,
-    before: row.snapshot_before,
-    after: row.snapshot_after,
-    changes: row.changes,
-  };
-}
-
-/**
- * An entry stores only its after-snapshot; its before-snapshot is the after-snapshot of the stream's
- * previous entry (none for the first).
- */
-export async function transferAuditTrail(client: SqlClient, transferId: string): Promise<AuditEntry[]> {
-  const { rows } = await client.query<AuditRecord>({
-    name: 'query.audit-by-transfer',
-    text: `SELECT *, lag(snapshot_after) OVER (PARTITION BY stream_id ORDER BY from_version) AS snapshot_before
-           FROM audit_trail WHERE transfer_id = $1 ORDER BY from_version`,
-    values: [transferId],
-  });
-  return rows.map(toEntry);
-}
+/** The default size budget of a page of entries. */
+export const AUDIT_PAGE_MAX_BYTES = 1024 * 1024;
 
 export interface AuditSearch {
   actorId?: string;
@@ -74,55 +36,142 @@ export interface AuditSearch {
   to?: Date;
   /** Only entries on transfers touching one of these outlets; undefined means all. */
   visibleToOutlets?: string[];
-  limit: number;
-  cursor?: string;
 }
 
-/** Entries across transfers in time order, filtered by actor and time range. */
-export async function searchAuditTrail(
-  client: SqlClient,
-  search: AuditSearch,
-): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-  const where: string[] = [];
+/** Entries fetched per query; together with the byte budget it bounds what one request holds. */
+const FETCH_ROWS = 100;
+
+/** The entry as the API shows it, built by PostgreSQL as JSON text: no parse and re-serialise per row. */
+const ENTRY_JSON = `jsonb_build_object(
+    'transferId', a.transfer_id, 'fromVersion', a.from_version, 'toVersion', a.to_version,
+    'actor', jsonb_build_object('id', a.actor_id, 'name', a.actor_name, 'roles', a.actor_roles),
+    'command', a.command_name,
+    'occurredAt', to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'correlationId', a.correlation_id, 'causationId', a.causation_id,
+    'eventTypes', a.event_types, 'changes', a.changes)::text`;
+
+/** A query's keyset: the columns it is ordered by, and how its cursor holds them. */
+interface Keyset {
+  columns: string[];
+  cursorFields: ('timestamp' | 'text' | 'int')[];
+  casts: string[];
+}
+
+const TRANSFER_KEYSET: Keyset = { columns: ['a.from_version'], cursorFields: ['int'], casts: ['int'] };
+const SEARCH_KEYSET: Keyset = {
+  columns: ['a.occurred_at', 'a.stream_id', 'a.from_version'],
+  cursorFields: ['timestamp', 'text', 'int'],
+  casts: ['timestamptz', 'text', 'int'],
+};
+
+/** One transfer's trail, oldest first, as a page of JSON (see `auditPage`). */
+export function transferAuditPage(database: Database, transferId: string, page: AuditPageRequest): AsyncGenerator<string> {
+  return auditPage(database, TRANSFER_KEYSET, page, (param) => [`a.transfer_id = ${param(transferId)}::uuid`]);
+}
+
+/** Entries across transfers in time order, filtered by actor, time range and outlets, as a page of JSON. */
+export function searchAuditPage(database: Database, search: AuditSearch, page: AuditPageRequest): AsyncGenerator<string> {
+  return auditPage(database, SEARCH_KEYSET, page, (param) => {
+    const where: string[] = [];
+    if (search.actorId) where.push(`a.actor_id = ${param(search.actorId)}`);
+    if (search.from) where.push(`a.occurred_at >= ${param(search.from.toISOString())}::timestamptz`);
+    if (search.to) where.push(`a.occurred_at < ${param(search.to.toISOString())}::timestamptz`);
+    if (search.visibleToOutlets) {
+      const outlets = param(search.visibleToOutlets);
+      where.push(
+        `EXISTS (SELECT 1 FROM transfer_read_model t WHERE t.id = a.transfer_id
+           AND (t.source_outlet_id = ANY(${outlets}::text[]) OR t.destination_outlet_id = ANY(${outlets}::text[])))`,
+      );
+    }
+    return where;
+  });
+}
+
+type Param = (value: unknown) => string;
+
+/**
+ * A page as JSON text in pieces, `{"items":[…],"nextCursor":…}`, to be written out as it comes. It
+ * ends after `limit` entries or before the entry that would take it past `maxBytes`, whichever is
+ * first, so neither a long trail nor large entries make one answer large; `nextCursor` goes on.
+ * The first piece already holds the first entry: a failing query fails before anything is sent.
+ * Entries are fetched in small batches, each on a connection of its own, so a slow reader never
+ * holds a connection and the process holds at most about one budget of entries per request.
+ */
+async function* auditPage(
+  database: Database,
+  keyset: Keyset,
+  page: AuditPageRequest,
+  filters: (param: Param) => string[],
+): AsyncGenerator<string> {
+  const cursor = page.cursor ? decodeCursor(page.cursor, keyset.cursorFields) : undefined;
+  let position = cursor;
+  let served = 0;
+  let bytes = 0;
+  let prefix = '{"items":[';
+  let nextCursor: string | null = null;
+  fetching: for (;;) {
+    const wanted = Math.min(page.limit - served + 1, FETCH_ROWS);
+    const { rows, fetched } = await fetchEntries(database, keyset, filters, position, wanted, Math.max(0, page.maxBytes - bytes));
+    for (const row of rows) {
+      const size = Buffer.byteLength(row.entry);
+      if (served === page.limit || (served > 0 && bytes + size > page.maxBytes)) {
+        nextCursor = encodeCursor(position as (string | number)[]);
+        break fetching;
+      }
+      yield `${prefix}${row.entry}`;
+      prefix = ',';
+      served++;
+      bytes += size;
+      position = row.key;
+    }
+    if (fetched < wanted) break;
+  }
+  yield `${served === 0 ? prefix : ''}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+}
+
+/**
+ * Up to `rows` entries after `position`, cut by PostgreSQL after the first one that does not fit in
+ * `bytes` (it still comes: it tells the page that there is more); `fetched` counts them before the cut.
+ */
+async function fetchEntries(
+  database: Database,
+  keyset: Keyset,
+  filters: (param: Param) => string[],
+  position: (string | number)[] | undefined,
+  rows: number,
+  bytes: number,
+): Promise<{ rows: { entry: string; key: (string | number)[] }[]; fetched: number }> {
   const values: unknown[] = [];
-  const param = (value: unknown) => {
+  const param: Param = (value) => {
     values.push(value);
     return `$${values.length}`;
   };
-  if (search.actorId) where.push(`a.actor_id = ${param(search.actorId)}`);
-  if (search.from) where.push(`a.occurred_at >= ${param(search.from.toISOString())}::timestamptz`);
-  if (search.to) where.push(`a.occurred_at < ${param(search.to.toISOString())}::timestamptz`);
-  if (search.visibleToOutlets) {
-    const outlets = param(search.visibleToOutlets);
-    where.push(
-      `EXISTS (SELECT 1 FROM transfer_read_model t WHERE t.id = a.transfer_id
-         AND (t.source_outlet_id = ANY(${outlets}::text[]) OR t.destination_outlet_id = ANY(${outlets}::text[])))`,
-    );
+  const where = filters(param);
+  if (position) {
+    const after = position.map((value, index) => `${param(value)}::${keyset.casts[index]}`);
+    where.push(`(${keyset.columns.join(', ')}) > (${after.join(', ')})`);
   }
-  if (search.cursor) {
-    const [occurredAt, streamId, fromVersion] = decodeCursor(search.cursor, ['timestamp', 'text', 'int']);
-    where.push(
-      `(a.occurred_at, a.stream_id, a.from_version) > (${param(occurredAt)}::timestamptz, ${param(streamId)}, ${param(fromVersion)}::int)`,
-    );
-  }
-  // The page first, then each entry's previous one by primary key for its before-snapshot.
-  const { rows } = await client.query<AuditRecord>(
-    `SELECT page.*, previous.snapshot_after AS snapshot_before
-     FROM (SELECT a.* FROM audit_trail a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-           ORDER BY a.occurred_at, a.stream_id, a.from_version LIMIT ${param(search.limit + 1)}) page
-     LEFT JOIN LATERAL (SELECT p.snapshot_after FROM audit_trail p
-                        WHERE p.stream_id = page.stream_id AND p.from_version < page.from_version
-                        ORDER BY p.from_version DESC LIMIT 1) previous ON true
-     ORDER BY page.occurred_at, page.stream_id, page.from_version`,
-    values,
+  const sortKeys = keyset.columns.map((column, index) => `${column} AS k${index}`).join(', ');
+  const order = keyset.columns.map((_, index) => `k${index}`).join(', ');
+  const { rows: found } = await database.withClient((client) =>
+    client.query<{ entry: string; key: (string | number)[]; fetched: number }>(
+      `SELECT entry, key, fetched FROM (
+         SELECT entry, key, ${order}, count(*) OVER ()::int AS fetched,
+                sum(octet_length(entry)) OVER (ORDER BY ${order} ROWS UNBOUNDED PRECEDING) - octet_length(entry) AS bytes_before
+         FROM (SELECT ${ENTRY_JSON} AS entry, ${sortKeys},
+                      jsonb_build_array(${keyset.columns.map(keyColumn).join(', ')}) AS key
+               FROM audit_trail a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ORDER BY ${keyset.columns.join(', ')} LIMIT ${param(rows)}) page
+       ) sized
+       WHERE bytes_before <= ${param(bytes)}
+       ORDER BY ${order}`,
+      values,
+    ),
   );
-  const page = rows.slice(0, search.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toEntry),
-    nextCursor:
-      rows.length > search.limit && last
-        ? encodeCursor([last.occurred_at.toISOString(), last.stream_id, last.from_version])
-        : null,
-  };
+  return { rows: found, fetched: found[0]?.fetched ?? 0 };
+}
+
+/** A key column as the cursor holds it: times as `Date#toISOString` writes them. */
+function keyColumn(column: string): string {
+  return column === 'a.occurred_at' ? `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : column;
 }

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type {
-  AuditEntry,
+  AuditPageRequest,
   AuditSearch,
   StockInTransit,
   StoredEvent,
@@ -52,14 +52,22 @@ export class ReadEventFeedQuery extends Query<{ events: StoredEvent[]; nextAfter
   }
 }
 
-export class GetTransferAuditQuery extends Query<AuditEntry[]> {
-  constructor(readonly transferId: string) {
+/** A page of the transfer's audit trail as JSON text in pieces, `{items, nextCursor}`, to stream out. */
+export class GetTransferAuditQuery extends Query<AsyncGenerator<string>> {
+  constructor(
+    readonly transferId: string,
+    readonly page: AuditPageRequest,
+  ) {
     super();
   }
 }
 
-export class SearchAuditQuery extends Query<{ items: AuditEntry[]; nextCursor: string | null }> {
-  constructor(readonly search: AuditSearch) {
+/** A page of the audit search as JSON text in pieces, `{items, nextCursor}`, to stream out. */
+export class SearchAuditQuery extends Query<AsyncGenerator<string>> {
+  constructor(
+    readonly search: AuditSearch,
+    readonly page: AuditPageRequest,
+  ) {
     super();
   }
 }

@@ -8,11 +8,11 @@ import {
   loadTransfer,
   readAll,
   readStream,
-  searchAuditTrail,
+  searchAuditPage,
   stockInTransitTo,
   syncSummaries,
   toTransferView,
-  transferAuditTrail,
+  transferAuditPage,
   transferStreamId,
 } from '#persistence';
 import { RequestValidationError } from '../../http/request-validation.error.js';
@@ -108,18 +108,16 @@ export class ReadEventFeedHandler implements IQueryHandler<ReadEventFeedQuery> {
 @QueryHandler(GetTransferAuditQuery)
 export class GetTransferAuditHandler implements IQueryHandler<GetTransferAuditQuery> {
   constructor(private readonly database: Database) {}
-  async execute({ transferId }: GetTransferAuditQuery) {
-    const entries = await this.database.withClient((client) => transferAuditTrail(client, transferId));
-    if (entries.length === 0) throw notFound(transferId);
-    return entries;
+  async execute({ transferId, page }: GetTransferAuditQuery) {
+    return transferAuditPage(this.database, transferId, page);
   }
 }
 
 @QueryHandler(SearchAuditQuery)
 export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
   constructor(private readonly database: Database) {}
-  execute({ search }: SearchAuditQuery) {
-    return this.database.withClient((client) => searchAuditTrail(client, search));
+  async execute({ search, page }: SearchAuditQuery) {
+    return searchAuditPage(this.database, search, page);
   }
 }
 
