@@ -67,11 +67,12 @@ describe('whole lifecycles, as the shop lives them', () => {
     expect(await inTransitTo('lifecycle-south')).toEqual([]);
 
     // On the shelf, Maria finds a second crushed box: she corrects the total from 3 to 2.
+    const correctionId = randomUUID();
     const corrected = expectStatus(
       await http.post(
         `/transfers/${id}/corrections`,
         who.maria,
-        { correctionId: randomUUID(), reason: 'Second box crushed too', lines: [{ productId: TEA, receivedQuantity: 2, reason: 'DAMAGED' }] },
+        { correctionId, reason: 'Second box crushed too', lines: [{ productId: TEA, receivedQuantity: 2, reason: 'DAMAGED' }] },
         correlation,
       ),
       200,
@@ -92,6 +93,7 @@ describe('whole lifecycles, as the shop lives them', () => {
       'ReceiptCorrected',
     ]);
     expect(events.at(-1).data).toEqual({
+      correctionId,
       correctedBy: 'maria',
       reason: 'Second box crushed too',
       lines: [{ productId: TEA, receivedQuantity: 2, previousReceivedQuantity: 3, reason: 'DAMAGED', note: null }],
