@@ -18,6 +18,7 @@ export const DEFAULTS = {
   PO_APPROVAL_THRESHOLD: () => '1000.00',
   STOCKTAKE_REVIEW_THRESHOLD: () => '500.00',
   OVER_RECEIPT_TOLERANCE_PERCENT: () => '10',
+  UNSENT_ITEM_LIMIT: () => '10',
   QUEUE_PREFIX: () => 'consignments',
   IDEMPOTENCY_KEY_TTL_HOURS: () => '24',
   LOG_LEVEL: () => 'info',

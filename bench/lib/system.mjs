@@ -36,6 +36,7 @@ function systemEnvironment({ databaseUrl, apiPort, sandboxPort }) {
     PO_APPROVAL_THRESHOLD: '1000.00',
     STOCKTAKE_REVIEW_THRESHOLD: '500.00',
     OVER_RECEIPT_TOLERANCE_PERCENT: '10',
+    UNSENT_ITEM_LIMIT: '10',
     CORS_ORIGINS: 'http://127.0.0.1:5173',
     LOG_LEVEL: SETTINGS.logLevel,
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,

@@ -1,5 +1,6 @@
 // What a load generator does per iteration. `iterate(vu)` is one closed-loop step (false: stop this
 // virtual user); `once(intendedStart)` is one open-loop request.
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
 const V1 = '/api/v1/transfers';
@@ -33,6 +34,7 @@ function mix(call, rec, { outlets, products }) {
       if (!(await timed('pack', 'POST', `${V1}/${id}/pack`, {}))) return;
       if (!(await timed('send', 'POST', `${V1}/${id}/send`, {}))) return;
       await timed('receive', 'POST', `${V1}/${id}/receive`, {
+        receiptId: randomUUID(),
         final: true,
         lines: lines.map((product, index) =>
           index === 0 ? { productId: product.id, receivedQuantity: 4, reason: 'DAMAGED' } : { productId: product.id, receivedQuantity: 5 },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiFixture } from '../support/api-fixture.js';
 import { expectProblem, expectStatus, lineOf, MUGS, TEA, type Client, openScenario, type Scenario } from '../support/transfers-client.js';
@@ -73,12 +74,23 @@ describe('concurrent requests on one transfer', () => {
 
   it('simultaneous retries with one Idempotency-Key record the delivery once and give everyone the same answer', async () => {
     const sent = await step.sentOutletTransfer(who.ana);
-    const delivery = { final: false, lines: [{ productId: MUGS, receivedQuantity: 4 }] };
+    const delivery = { receiptId: randomUUID(), final: false, lines: [{ productId: MUGS, receivedQuantity: 4 }] };
     const responses = await Promise.all(
       Array.from({ length: 8 }, () => http.post(`/transfers/${sent.id}/receive`, who.sam, delivery, { 'Idempotency-Key': 'delivery-note-77' })),
     );
     for (const response of responses) expectStatus(response, 200);
     for (const response of responses) expect(response.body).toEqual(responses[0]!.body);
+    expect(lineOf(await step.detail(who.sam, sent.id), MUGS)?.receivedQuantity).toBe(4);
+    expect((await step.events(who.sam, sent.id)).filter((event) => event.type === 'ReceiptRecorded')).toHaveLength(1);
+  });
+
+  it('simultaneous posts of one delivery without any key record it once: the losers replay the winner', async () => {
+    const sent = await step.sentOutletTransfer(who.ana);
+    const delivery = { receiptId: randomUUID(), final: false, lines: [{ productId: MUGS, receivedQuantity: 4 }] };
+    const responses = await Promise.all(Array.from({ length: 8 }, () => http.post(`/transfers/${sent.id}/receive`, who.sam, delivery)));
+    for (const response of responses) expectStatus(response, 200);
+    for (const response of responses) expect(response.body).toEqual(responses[0]!.body);
+    expect(responses.filter((response) => response.headers['idempotent-replayed'] === undefined)).toHaveLength(1);
     expect(lineOf(await step.detail(who.sam, sent.id), MUGS)?.receivedQuantity).toBe(4);
     expect((await step.events(who.sam, sent.id)).filter((event) => event.type === 'ReceiptRecorded')).toHaveLength(1);
   });

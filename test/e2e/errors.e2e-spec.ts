@@ -37,10 +37,10 @@ describe('every refusal is an application/problem+json document with a code', ()
     it('names the bad field of a receipt line and of a reason', async () => {
       const id = randomUUID();
       const receipt = await http.post(`/transfers/${id}/receive`, who.maria, { final: 'yes', lines: [{ productId: MUGS, receivedQuantity: 1.5, reason: 'LOST' }] });
-      expect(fields(expectProblem(receipt, 400, 'VALIDATION_FAILED'))).toEqual(['final', 'lines.0.reason', 'lines.0.receivedQuantity']);
+      expect(fields(expectProblem(receipt, 400, 'VALIDATION_FAILED'))).toEqual(['final', 'lines.0.reason', 'lines.0.receivedQuantity', 'receiptId']);
       expect(fields(expectProblem(await http.post(`/transfers/${id}/cancel`, who.maria, {}), 400, 'VALIDATION_FAILED'))).toEqual(['reason']);
-      const correction = await http.post(`/transfers/${id}/corrections`, who.maria, { reason: 'recount', lines: [] });
-      expect(fields(expectProblem(correction, 400, 'VALIDATION_FAILED'))).toEqual(['lines']);
+      const correction = await http.post(`/transfers/${id}/corrections`, who.maria, { correctionId: 'not-a-uuid', reason: 'recount', lines: [] });
+      expect(fields(expectProblem(correction, 400, 'VALIDATION_FAILED'))).toEqual(['correctionId', 'lines']);
       const packed = await http.put(`/transfers/${id}/items/${MUGS}/packed`, who.maria, { packedQuantity: 'ten' });
       expect(fields(expectProblem(packed, 400, 'VALIDATION_FAILED'))).toEqual(['packedQuantity']);
     });
@@ -171,7 +171,7 @@ describe('every refusal is an application/problem+json document with a code', ()
       expectProblem(await http.post(`/transfers/${po.id}/approve`, who.alex), 403, 'FORBIDDEN');
       const sent = await step.sentOutletTransfer(who.ana);
       await step.receive(who.sam, sent.id, { final: true, lines: [{ productId: MUGS, receivedQuantity: 10 }, { productId: TEA, receivedQuantity: 4 }] });
-      const correction = { reason: 'recount', lines: [{ productId: MUGS, receivedQuantity: 9, reason: 'DAMAGED' }] };
+      const correction = { correctionId: randomUUID(), reason: 'recount', lines: [{ productId: MUGS, receivedQuantity: 9, reason: 'DAMAGED' }] };
       expectProblem(await http.post(`/transfers/${sent.id}/corrections`, who.sam, correction), 403, 'FORBIDDEN');
       expect((await step.detail(who.maria, po.id)).status).toBe('PENDING_APPROVAL');
     });
@@ -275,7 +275,11 @@ describe('every refusal is an application/problem+json document with a code', ()
     it('REASON_REQUIRED on a final receipt with a short line, naming the line', async () => {
       const sent = await step.sentOutletTransfer(who.ana);
       const problem = expectProblem(
-        await http.post(`/transfers/${sent.id}/receive`, who.sam, { final: true, lines: [{ productId: MUGS, receivedQuantity: 8 }, { productId: TEA, receivedQuantity: 4 }] }),
+        await http.post(`/transfers/${sent.id}/receive`, who.sam, {
+          receiptId: randomUUID(),
+          final: true,
+          lines: [{ productId: MUGS, receivedQuantity: 8 }, { productId: TEA, receivedQuantity: 4 }],
+        }),
         422,
         'REASON_REQUIRED',
       );
@@ -285,7 +289,11 @@ describe('every refusal is an application/problem+json document with a code', ()
 
     it('NOTE_REQUIRED when the reason is OTHER', async () => {
       const sent = await step.sentOutletTransfer(who.ana);
-      const response = await http.post(`/transfers/${sent.id}/receive`, who.sam, { final: false, lines: [{ productId: MUGS, receivedQuantity: 8, reason: 'OTHER' }] });
+      const response = await http.post(`/transfers/${sent.id}/receive`, who.sam, {
+        receiptId: randomUUID(),
+        final: false,
+        lines: [{ productId: MUGS, receivedQuantity: 8, reason: 'OTHER' }],
+      });
       expect(expectProblem(response, 422, 'NOTE_REQUIRED')).toMatchObject({ productId: MUGS });
     });
 
@@ -294,7 +302,7 @@ describe('every refusal is an application/problem+json document with a code', ()
       await step.packed(who.ana, transfer.id, MUGS, 6000);
       await step.act(who.ana, transfer.id, 'pack');
       await step.act(who.ana, transfer.id, 'send');
-      const receipt = { final: false, lines: [{ productId: MUGS, receivedQuantity: 60000 }] };
+      const receipt = { receiptId: randomUUID(), final: false, lines: [{ productId: MUGS, receivedQuantity: 60000 }] };
       const problem = expectProblem(await http.post(`/transfers/${transfer.id}/receive`, who.sam, receipt), 422, 'OVER_RECEIPT_UNCONFIRMED');
       expect(problem.lines).toEqual([{ productId: MUGS, sentQuantity: 6000, receivedQuantity: 60000, limit: 6600 }]);
       expect(lineOf(await step.detail(who.sam, transfer.id), MUGS)?.receivedQuantity).toBe(0);
@@ -305,7 +313,7 @@ describe('every refusal is an application/problem+json document with a code', ()
 
     it('UNSENT_ITEM_REASON for a product that was never sent, unless received as EXTRA', async () => {
       const sent = await step.sentOutletTransfer(who.ana);
-      const stray = { final: false, lines: [{ productId: SPOONS, receivedQuantity: 2 }] };
+      const stray = { receiptId: randomUUID(), final: false, lines: [{ productId: SPOONS, receivedQuantity: 2 }] };
       expect(expectProblem(await http.post(`/transfers/${sent.id}/receive`, who.sam, stray), 422, 'UNSENT_ITEM_REASON')).toMatchObject({
         productId: SPOONS,
         allowedReasons: ['EXTRA', 'WRONG_ITEM'],
@@ -325,7 +333,11 @@ describe('every refusal is an application/problem+json document with a code', ()
     it('NOTHING_TO_CORRECT for a correction that changes nothing', async () => {
       const sent = await step.sentOutletTransfer(who.ana);
       await step.receive(who.sam, sent.id, { final: true, lines: [{ productId: MUGS, receivedQuantity: 10 }, { productId: TEA, receivedQuantity: 4 }] });
-      const response = await http.post(`/transfers/${sent.id}/corrections`, who.maria, { reason: 'recheck', lines: [{ productId: MUGS, receivedQuantity: 10 }] });
+      const response = await http.post(`/transfers/${sent.id}/corrections`, who.maria, {
+        correctionId: randomUUID(),
+        reason: 'recheck',
+        lines: [{ productId: MUGS, receivedQuantity: 10 }],
+      });
       expectProblem(response, 422, 'NOTHING_TO_CORRECT');
     });
   });

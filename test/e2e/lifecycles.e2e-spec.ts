@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiFixture } from '../support/api-fixture.js';
 import { expectProblem, expectStatus, lineOf, MUGS, TEA, type Client, openScenario, type Scenario } from '../support/transfers-client.js';
@@ -66,8 +67,14 @@ describe('whole lifecycles, as the shop lives them', () => {
     expect(await inTransitTo('lifecycle-south')).toEqual([]);
 
     // On the shelf, Maria finds a second crushed box: she corrects the total from 3 to 2.
+    const correctionId = randomUUID();
     const corrected = expectStatus(
-      await http.post(`/transfers/${id}/corrections`, who.maria, { reason: 'Second box crushed too', lines: [{ productId: TEA, receivedQuantity: 2, reason: 'DAMAGED' }] }, correlation),
+      await http.post(
+        `/transfers/${id}/corrections`,
+        who.maria,
+        { correctionId, reason: 'Second box crushed too', lines: [{ productId: TEA, receivedQuantity: 2, reason: 'DAMAGED' }] },
+        correlation,
+      ),
       200,
     ).body;
     expect(corrected).toMatchObject({ status: 'RECEIVED', correctionCount: 1 });
@@ -86,6 +93,7 @@ describe('whole lifecycles, as the shop lives them', () => {
       'ReceiptCorrected',
     ]);
     expect(events.at(-1).data).toEqual({
+      correctionId,
       correctedBy: 'maria',
       reason: 'Second box crushed too',
       lines: [{ productId: TEA, receivedQuantity: 2, previousReceivedQuantity: 3, reason: 'DAMAGED', note: null }],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { signatureHeader } from '../../apps/lightspeed-sandbox/src/webhooks/sign-body.js';
@@ -144,6 +145,7 @@ describe('Lightspeed → Consignments: poller, webhooks and the synced catalogue
       // Ops act on it here: once the transfer moves on, the divergence is closed and its history kept.
       const line = detail.lines[0] as { productId: string; sentQuantity: number };
       const received = await post(`/transfers/${id}/receive`, {
+        receiptId: randomUUID(),
         final: true,
         lines: [{ productId: line.productId, receivedQuantity: line.sentQuantity }],
       }).expect(200);

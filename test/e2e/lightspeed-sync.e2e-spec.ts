@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Database, findSyncState } from '#persistence';
 import type { Sandbox } from '../../apps/lightspeed-sandbox/src/sandbox.js';
@@ -44,6 +45,7 @@ describe('an outlet transfer mirrored into Lightspeed (API, worker and sandbox, 
     expect(consignment.status).toBe('SENT');
 
     const received = await post(`/transfers/${id}/receive`, {
+      receiptId: randomUUID(),
       final: true,
       lines: products.map((product, index) =>
         index === 0 ? { productId: product.id, receivedQuantity: 3, reason: 'DAMAGED' } : { productId: product.id, receivedQuantity: 5 },

@@ -49,6 +49,8 @@ export async function transferLifecycle(client: CommandClient, catalogue: Catalo
   if (options.receive) {
     steps.push(() =>
       client.command('POST', `/transfers/${id}/receive`, id, {
+        // One delivery, one id: every retry of the command repeats it, so it is counted once.
+        receiptId: randomUUID(),
         final: true,
         lines: items.map((item, line) =>
           line === 0 && item.quantity > 1

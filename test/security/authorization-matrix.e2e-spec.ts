@@ -171,14 +171,14 @@ describe('the authorization matrix of docs/security.md, request by request again
       true,
     ),
     'POST /api/v1/transfers/:id/receive': transferRoute(
-      (id) => ({ method: 'POST', path: `${V1}/transfers/${id}/receive`, body: { final: false, lines: [{ productId: MUGS, receivedQuantity: 1 }] } }),
+      (id) => ({ method: 'POST', path: `${V1}/transfers/${id}/receive`, body: { receiptId: randomUUID(), final: false, lines: [{ productId: MUGS, receivedQuantity: 1 }] } }),
       partlySent,
     ),
     'POST /api/v1/transfers/:id/corrections': transferRoute(
       (id) => ({
         method: 'POST',
         path: `${V1}/transfers/${id}/corrections`,
-        body: { reason: 'Recount', lines: [{ productId: MUGS, receivedQuantity: 9, reason: 'DAMAGED' }] },
+        body: { correctionId: randomUUID(), reason: 'Recount', lines: [{ productId: MUGS, receivedQuantity: 9, reason: 'DAMAGED' }] },
       }),
       made('received'),
       true,

@@ -122,7 +122,7 @@ const CASES: Record<string, FuzzCase> = {
   'PUT /api/v1/transfers/:id/items/:productId/packed': {
     who: ['manager', 'staff'],
     params: lineOfTarget,
-    body: shapedBody({ packedQuantity: quantity }),
+    body: shapedBody({ packedQuantity: quantity, confirmOverPack: fc.boolean() }),
     target: { state: 'packing' },
     numRuns: 40,
   },
@@ -141,14 +141,14 @@ const CASES: Record<string, FuzzCase> = {
   'POST /api/v1/transfers/:id/receive': {
     who: ['manager', 'staff'],
     params: transferId,
-    body: shapedBody({ final: fc.boolean(), confirmOverReceipt: fc.boolean(), lines: fc.array(receiptLine, { maxLength: 3 }) }),
+    body: shapedBody({ receiptId: fc.uuid(), final: fc.boolean(), confirmOverReceipt: fc.boolean(), lines: fc.array(receiptLine, { maxLength: 3 }) }),
     target: { state: 'sent', consumes: true },
     numRuns: 60,
   },
   'POST /api/v1/transfers/:id/corrections': {
     who: ['manager'],
     params: transferId,
-    body: shapedBody({ reason: validText(2000), confirmOverReceipt: fc.boolean(), lines: fc.array(receiptLine, { minLength: 1, maxLength: 3 }) }),
+    body: shapedBody({ correctionId: fc.uuid(), reason: validText(2000), confirmOverReceipt: fc.boolean(), lines: fc.array(receiptLine, { minLength: 1, maxLength: 3 }) }),
     target: { state: 'received', consumes: true },
     numRuns: 60,
   },

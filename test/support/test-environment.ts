@@ -16,6 +16,7 @@ export function testEnvironment(databaseUrl: string, overrides: Record<string, s
     PO_APPROVAL_THRESHOLD: '1000.00',
     STOCKTAKE_REVIEW_THRESHOLD: '500.00',
     OVER_RECEIPT_TOLERANCE_PERCENT: '10',
+    UNSENT_ITEM_LIMIT: '10',
     IDEMPOTENCY_KEY_TTL_HOURS: '24',
     SYNC_RELAY_INTERVAL_MS: '50',
     SYNC_JOB_LOCK_MS: '30000',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
 import type { Response, Test } from 'supertest';
 import { openApiFixture, type ApiFixture } from './api-fixture.js';
@@ -140,8 +141,12 @@ export function steps(http: Client) {
       expectOk(http.put(`/transfers/${id}/items/${productId}/counted`, auth, { countedQuantity, ...extra })),
     act: (auth: Auth, id: string, action: string, body?: unknown, headers?: Headers) =>
       expectOk(http.post(`/transfers/${id}/${action}`, auth, body, headers)),
-    receive: (auth: Auth, id: string, body: unknown, headers?: Headers) =>
-      expectOk(http.post(`/transfers/${id}/receive`, auth, body, headers)),
+    /** A delivery; it gets a fresh receiptId unless the body names one. */
+    receive: (auth: Auth, id: string, body: Record<string, unknown>, headers?: Headers) =>
+      expectOk(http.post(`/transfers/${id}/receive`, auth, { receiptId: randomUUID(), ...body }, headers)),
+    /** A correction; it gets a fresh correctionId unless the body names one. */
+    correct: (auth: Auth, id: string, body: Record<string, unknown>, headers?: Headers) =>
+      expectOk(http.post(`/transfers/${id}/corrections`, auth, { correctionId: randomUUID(), ...body }, headers)),
     detail: async (auth: Auth, id: string): Promise<TransferBody> => expectStatus(await http.get(`/transfers/${id}`, auth), 200).body,
     events: async (auth: Auth, id: string): Promise<any[]> =>
       expectStatus(await http.get(`/transfers/${id}/events`, auth), 200).body.items,

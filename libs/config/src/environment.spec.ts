@@ -71,6 +71,7 @@ describe('validate (environment)', () => {
         'LOG_LEVEL',
         'CORS_ORIGINS',
         'OVER_RECEIPT_TOLERANCE_PERCENT',
+        'UNSENT_ITEM_LIMIT',
         'PORT',
         'PO_APPROVAL_THRESHOLD',
         'QUEUE_PREFIX',
@@ -101,6 +102,7 @@ describe('validate (environment)', () => {
       PO_APPROVAL_THRESHOLD: '2500.00',
       STOCKTAKE_REVIEW_THRESHOLD: '250',
       OVER_RECEIPT_TOLERANCE_PERCENT: '5',
+      UNSENT_ITEM_LIMIT: '3',
       QUEUE_PREFIX: 'consignments-prod',
       IDEMPOTENCY_KEY_TTL_HOURS: '48',
       LOG_LEVEL: 'warn',
@@ -119,6 +121,7 @@ describe('validate (environment)', () => {
     expect(config.NODE_ENV).toBe('production');
     expect(config.OVER_RECEIPT_TOLERANCE_PERCENT).toBe(5);
     expect(config.JWT_MAX_TOKEN_LIFETIME_SECONDS).toBe(3600);
+    expect(config.UNSENT_ITEM_LIMIT).toBe(3);
     expect(config.LIGHTSPEED_RATE_LIMIT).toBe(600);
     expect(config).toMatchObject({ RATE_LIMIT_MAX: 1200, RATE_LIMIT_WINDOW_SECONDS: 60 });
   });

@@ -118,7 +118,11 @@ export const VARIABLES = {
     devDefault: '60',
   },
   OVER_RECEIPT_TOLERANCE_PERCENT: {
-    help: 'how far above the sent quantity, in percent, a line may be received without confirmation (e.g. OVER_RECEIPT_TOLERANCE_PERCENT=10)',
+    help: 'how far above the sent (or planned) quantity, in percent, a line may be received (or packed) without confirmation (e.g. OVER_RECEIPT_TOLERANCE_PERCENT=10)',
+    devDefault: '10',
+  },
+  UNSENT_ITEM_LIMIT: {
+    help: 'how many units of a product that was not sent (or not planned) may be received (or packed) without confirmation (e.g. UNSENT_ITEM_LIMIT=10)',
     devDefault: '10',
   },
 } as const satisfies Record<string, { help: string; devDefault: string | undefined; optional?: true }>;
@@ -163,6 +167,11 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(1000)
   OVER_RECEIPT_TOLERANCE_PERCENT!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  UNSENT_ITEM_LIMIT!: number;
 
   @Matches(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, { message: 'must be origins like https://cis.example.com, comma-separated' })
   CORS_ORIGINS!: string;

@@ -6,6 +6,8 @@ export * from './transfer/commands.js';
 export * from './transfer/decide.js';
 export * from './transfer/events.js';
 export * from './transfer/evolve.js';
+export * from './transfer/quantity-limits.js';
+export * from './transfer/recorded-deliveries.js';
 export * from './transfer/status.js';
 export * from './transfer/totals.js';
 export * from './transfer/transfer-line.js';

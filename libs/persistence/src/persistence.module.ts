@@ -12,6 +12,7 @@ export function transferRulesFrom(config: ConfigService): TransferRules {
     purchaseOrderApprovalThreshold: parseMoney(String(config.getOrThrow('PO_APPROVAL_THRESHOLD'))),
     stocktakeReviewThreshold: parseMoney(String(config.getOrThrow('STOCKTAKE_REVIEW_THRESHOLD'))),
     overReceiptTolerancePercent: Number(config.getOrThrow('OVER_RECEIPT_TOLERANCE_PERCENT')),
+    unsentItemLimit: Number(config.getOrThrow('UNSENT_ITEM_LIMIT')),
   };
 }
 

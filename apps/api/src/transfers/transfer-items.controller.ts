@@ -67,7 +67,12 @@ export class TransferItemsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const command = { type: 'RecordPackedQuantity', productId, packedQuantity: body.packedQuantity } as const;
+    const command = {
+      type: 'RecordPackedQuantity',
+      productId,
+      packedQuantity: body.packedQuantity,
+      confirmOverPack: body.confirmOverPack ?? false,
+    } as const;
     return this.commands.send(id, 'recordPacked', command, actor, request, reply);
   }
 

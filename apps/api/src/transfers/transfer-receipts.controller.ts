@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -21,7 +20,8 @@ export class TransferReceiptsController {
   @Post('receive')
   @ApiOperation({
     summary: 'Record a delivery (quantities counted in it add to earlier receipts); final: true closes the transfer',
-    description: 'Send an Idempotency-Key: a retried receipt with the same key is never counted twice.',
+    description:
+      'The body names the delivery with a client-chosen receiptId: the same delivery sent again is counted once and answered as it was first (Idempotent-Replayed: true).',
   })
   @TransferResponses()
   receive(
@@ -31,10 +31,9 @@ export class TransferReceiptsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const key = request.headers['idempotency-key'];
     const command = {
       type: 'ReceiveTransfer',
-      receiptId: (Array.isArray(key) ? key[0] : key) ?? randomUUID(),
+      receiptId: body.receiptId,
       final: body.final,
       confirmOverReceipt: body.confirmOverReceipt ?? false,
       lines: toLines(body.lines),
@@ -54,6 +53,7 @@ export class TransferReceiptsController {
   ) {
     const command = {
       type: 'CorrectReceipt',
+      correctionId: body.correctionId,
       reason: body.reason,
       confirmOverReceipt: body.confirmOverReceipt ?? false,
       lines: toLines(body.lines),

@@ -13,15 +13,22 @@ import type { Transition } from '../transfer/transition-policy.js';
 export const CLERK = 'clerk-ana';
 export const MANAGER = 'manager-ben';
 
-/** Rules as a deployment might set them: PO approval at 1000.00, stocktake review above 50.00, 10% tolerance. */
+/**
+ * Rules as a deployment might set them: PO approval at 1000.00, stocktake review above 50.00, 10%
+ * tolerance, up to 10 units of a product that was not sent (or planned).
+ */
 export const RULES: TransferRules = {
   purchaseOrderApprovalThreshold: parseMoney('1000.00'),
   stocktakeReviewThreshold: parseMoney('50.00'),
   overReceiptTolerancePercent: 10,
+  unsentItemLimit: 10,
 };
 
+/** The manager holds the manager role; everyone else is staff. */
+export const rolesOf = (actorId: string): string[] => (actorId === MANAGER ? ['manager'] : ['staff']);
+
 export function contextFor(actorId: string = CLERK, rules: Partial<TransferRules> = {}): DecisionContext {
-  return { actorId, rules: { ...RULES, ...rules } };
+  return { actorId, actorRoles: rolesOf(actorId), rules: { ...RULES, ...rules } };
 }
 
 /** The parties each type of transfer names, and nothing else. */
@@ -109,11 +116,16 @@ export const receiveFinal = (receiptId: string, ...lines: ReceiptLineInput[]): T
   lines,
 });
 export const confirmed = (command: TransferCommand): TransferCommand => ({ ...command, confirmOverReceipt: true }) as TransferCommand;
-export const correct = (reason: string, ...lines: ReceiptLineInput[]): TransferCommand => ({
+/** A correction under its own id. */
+export const correctAs = (correctionId: string, reason: string, ...lines: ReceiptLineInput[]): TransferCommand => ({
   type: 'CorrectReceipt',
+  correctionId,
   reason,
   lines,
 });
+let corrections = 0;
+/** A correction under a fresh id, as a client makes one for each new correction. */
+export const correct = (reason: string, ...lines: ReceiptLineInput[]): TransferCommand => correctAs(`correction-${++corrections}`, reason, ...lines);
 export const count = (productId: string, countedQuantity: number, unitCost: Money | null = null): TransferCommand => ({
   type: 'RecordCount',
   productId,
@@ -243,10 +255,10 @@ export function sampleCommand(via: Transition, state: TransferState): TransferCo
     case 'send':
       return send;
     case 'receivePartial':
-      return receivePartial(`r-sample-${state.receiptIds.length}`, line(first.productId, 1));
+      return receivePartial(`r-sample-${state.receipts.length}`, line(first.productId, 1));
     case 'receiveFinal':
       return receiveFinal(
-        `r-sample-${state.receiptIds.length}`,
+        `r-sample-${state.receipts.length}`,
         ...state.lines
           .filter((entry) => entry.sentQuantity > entry.receivedQuantity)
           .map((entry) => line(entry.productId, entry.sentQuantity - entry.receivedQuantity)),

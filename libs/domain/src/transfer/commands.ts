@@ -34,7 +34,13 @@ export type TransferCommand =
   | { type: 'AddItem'; item: ItemInput }
   | { type: 'ChangeItemQuantity'; productId: string; quantity: Quantity }
   | { type: 'RemoveItem'; productId: string }
-  | { type: 'RecordPackedQuantity'; productId: string; packedQuantity: Quantity }
+  | {
+      type: 'RecordPackedQuantity';
+      productId: string;
+      packedQuantity: Quantity;
+      /** Confirms a packed quantity above the tolerance over what was planned. */
+      confirmOverPack?: boolean;
+    }
   | { type: 'MarkPacked' }
   | { type: 'SubmitTransfer' }
   | { type: 'ApproveTransfer' }
@@ -42,13 +48,20 @@ export type TransferCommand =
   | { type: 'SendTransfer' }
   | {
       type: 'ReceiveTransfer';
-      /** Identifies this delivery; recording the same receipt again changes nothing. */
+      /** Chosen by the client for this delivery: the same delivery sent again is recorded once. */
       receiptId: string;
       final: boolean;
       confirmOverReceipt?: boolean;
       lines: ReceiptLineInput[];
     }
-  | { type: 'CorrectReceipt'; reason: string; confirmOverReceipt?: boolean; lines: ReceiptLineInput[] }
+  | {
+      type: 'CorrectReceipt';
+      /** Chosen by the client for this correction: the same correction sent again is recorded once. */
+      correctionId: string;
+      reason: string;
+      confirmOverReceipt?: boolean;
+      lines: ReceiptLineInput[];
+    }
   | {
       type: 'RecordCount';
       productId: string;
@@ -82,11 +95,18 @@ export interface TransferRules {
   purchaseOrderApprovalThreshold: Money;
   /** A stocktake whose net variance value exceeds this (either way) needs review. */
   stocktakeReviewThreshold: Money;
-  /** How far above the sent quantity a line may be received before it must be confirmed. */
+  /**
+   * How far above what was expected, in percent, a line may be received (over what was sent) or
+   * packed (over what was planned) before it must be confirmed.
+   */
   overReceiptTolerancePercent: number;
+  /** How many units of a product that was not sent (or not planned, when packing) need no confirmation. */
+  unsentItemLimit: number;
 }
 
 export interface DecisionContext {
   actorId: string;
+  /** The roles of the person deciding: some contents (a surplus worth approving) need a manager. */
+  actorRoles: readonly string[];
   rules: TransferRules;
 }

@@ -10,6 +10,7 @@ import { decideWorkflow } from './decisions/workflow.js';
 import type { TransferEvent } from './events.js';
 import { evolve } from './evolve.js';
 import { checkGuards } from './guards.js';
+import { replayedVersion } from './recorded-deliveries.js';
 import { computeTotals } from './totals.js';
 import type { TransferState } from './transfer-state.js';
 import { requireTransition } from './transition-policy.js';
@@ -41,8 +42,8 @@ function decideEvents(state: TransferState | null, command: TransferCommand, con
     return decideCreate(command, context);
   }
   if (!state) throw new DomainError('TRANSFER_NOT_FOUND', 'No such transfer', {});
-  // Receipts are stored under their trimmed id (decideReceive), so a retry is looked up the same way.
-  if (command.type === 'ReceiveTransfer' && state.receiptIds.includes(command.receiptId?.trim())) return [];
+  // A delivery or correction sent again is already done, whatever has happened to the transfer since.
+  if (replayedVersion(state, command, context) !== null) return [];
 
   const row = requireTransition(state.type, state.status, transitionOfCommand(command));
   checkGuards(row.guards ?? [], state, context.rules);
@@ -52,7 +53,7 @@ function decideEvents(state: TransferState | null, command: TransferCommand, con
     case 'ChangeItemQuantity':
     case 'RemoveItem':
     case 'RecordPackedQuantity':
-      return decideLineEdit(state, command);
+      return decideLineEdit(state, command, context.rules);
     case 'ReceiveTransfer':
       return decideReceive(state, command, context);
     case 'CorrectReceipt':

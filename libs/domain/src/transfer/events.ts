@@ -83,7 +83,14 @@ export interface CorrectedLine {
 }
 export interface ReceiptCorrected {
   type: 'ReceiptCorrected';
-  data: { correctedBy: string; reason: string; lines: CorrectedLine[] };
+  data: {
+    /** Null on corrections recorded before they carried ids (schema version 1). */
+    correctionId: string | null;
+    correctedBy: string;
+    reason: string;
+    /** Every line the correction named, with the total it replaced (unchanged ones included since v2). */
+    lines: CorrectedLine[];
+  };
 }
 export interface CountRecorded {
   type: 'CountRecorded';
@@ -146,7 +153,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<TransferEventType, number>>
   TransferRejected: 1,
   TransferSent: 1,
   ReceiptRecorded: 1,
-  ReceiptCorrected: 1,
+  ReceiptCorrected: 2,
   CountRecorded: 1,
   StocktakeCompleted: 1,
   TransferCancelled: 1,

@@ -29,8 +29,8 @@ export function evolve(state: TransferState | null, event: TransferEvent, at: Ev
       approvedBy: null,
       rejection: null,
       cancellation: null,
-      receiptIds: [],
-      correctionCount: 0,
+      receipts: [],
+      corrections: [],
       lightspeedDivergences: [],
     };
   }
@@ -38,7 +38,7 @@ export function evolve(state: TransferState | null, event: TransferEvent, at: Ev
   const via = transitionOfEvent(event);
   const row = findTransition(state.type, state.status, via);
   if (!row) throw new Error(`history is corrupt: ${state.type} ${state.status} has no ${via} (${event.type})`);
-  const next = applyFacts({ ...state, status: row.to }, event);
+  const next = applyFacts({ ...state, status: row.to }, event, at);
   return { ...next, version: at.version, updatedAt: at.recordedAt };
 }
 
@@ -46,7 +46,7 @@ export function foldTransfer(events: readonly { event: TransferEvent; at: EventP
   return events.reduce<TransferState | null>((state, { event, at }) => evolve(state, event, at), null);
 }
 
-function applyFacts(state: TransferState, event: Exclude<TransferEvent, { type: 'TransferCreated' }>): TransferState {
+function applyFacts(state: TransferState, event: Exclude<TransferEvent, { type: 'TransferCreated' }>, at: EventPosition): TransferState {
   switch (event.type) {
     case 'ItemAdded':
       return { ...state, lines: [...state.lines, newLine(event.data.item)] };
@@ -71,7 +71,16 @@ function applyFacts(state: TransferState, event: Exclude<TransferEvent, { type: 
     case 'ReceiptRecorded':
       return {
         ...state,
-        receiptIds: [...state.receiptIds, event.data.receiptId],
+        receipts: [
+          ...state.receipts,
+          {
+            receiptId: event.data.receiptId,
+            receivedBy: event.data.receivedBy,
+            final: event.data.final,
+            lines: event.data.lines,
+            version: at.version,
+          },
+        ],
         lines: event.data.lines.reduce(
           (lines, received) =>
             upsertLine(lines, received.productId, (line) => ({
@@ -85,7 +94,16 @@ function applyFacts(state: TransferState, event: Exclude<TransferEvent, { type: 
     case 'ReceiptCorrected':
       return {
         ...state,
-        correctionCount: state.correctionCount + 1,
+        corrections: [
+          ...state.corrections,
+          {
+            correctionId: event.data.correctionId,
+            correctedBy: event.data.correctedBy,
+            reason: event.data.reason,
+            lines: event.data.lines.map(({ productId, receivedQuantity, reason, note }) => ({ productId, receivedQuantity, reason, note })),
+            version: at.version,
+          },
+        ],
         lines: event.data.lines.reduce(
           (lines, corrected) =>
             upsertLine(lines, corrected.productId, (line) => ({

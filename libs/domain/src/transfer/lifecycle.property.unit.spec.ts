@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DomainError } from '../shared/domain-error.js';
-import { CLERK, MANAGER, fold, play, positionOf, stepsTo } from '../testing/transfer-fixtures.js';
+import { CLERK, MANAGER, fold, play, positionOf, rolesOf, stepsTo } from '../testing/transfer-fixtures.js';
 import { transitionOfCommand } from './command-transitions.js';
 import type { TransferCommand, TransferRules } from './commands.js';
 import { decide } from './decide.js';
@@ -27,7 +27,7 @@ const command: fc.Arbitrary<TransferCommand> = fc.oneof(
   fc.record({ type: fc.constant('AddItem' as const), item: fc.record({ productId: product, quantity, unitCost }) }),
   fc.record({ type: fc.constant('ChangeItemQuantity' as const), productId: product, quantity }),
   fc.record({ type: fc.constant('RemoveItem' as const), productId: product }),
-  fc.record({ type: fc.constant('RecordPackedQuantity' as const), productId: product, packedQuantity: quantity }),
+  fc.record({ type: fc.constant('RecordPackedQuantity' as const), productId: product, packedQuantity: quantity, confirmOverPack: fc.boolean() }),
   fc.constant({ type: 'MarkPacked' as const }),
   fc.constant({ type: 'SubmitTransfer' as const }),
   fc.constant({ type: 'ApproveTransfer' as const }),
@@ -42,6 +42,7 @@ const command: fc.Arbitrary<TransferCommand> = fc.oneof(
   }),
   fc.record({
     type: fc.constant('CorrectReceipt' as const),
+    correctionId: fc.constantFrom('c-1', 'c-2', ' c-2 '),
     reason: text,
     lines: fc.uniqueArray(receiptLine, { minLength: 1, maxLength: 3, selector: (entry) => entry.productId }),
   }),
@@ -54,6 +55,7 @@ const rules: fc.Arbitrary<TransferRules> = fc.record({
   purchaseOrderApprovalThreshold: fc.constantFrom(0, 350_000, 10_000_000),
   stocktakeReviewThreshold: fc.constantFrom(0, 500_000),
   overReceiptTolerancePercent: fc.constantFrom(0, 10, 100),
+  unsentItemLimit: fc.constantFrom(0, 10),
 });
 
 /** A real transfer of any type in any of its statuses, then any commands by a clerk or a manager. */
@@ -77,7 +79,7 @@ describe('a transfer’s life, for any commands in any order', () => {
           const snapshot = structuredClone(state);
           let decided: TransferEvent[];
           try {
-            decided = decide(state, command, { actorId, rules });
+            decided = decide(state, command, { actorId, actorRoles: rolesOf(actorId), rules });
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             if (error.code === 'ILLEGAL_TRANSITION') {
@@ -109,7 +111,7 @@ describe('a transfer’s life, for any commands in any order', () => {
         const { state } = play(stepsTo(type, start));
         const outcome = () => {
           try {
-            return decide(state, attempt, { actorId, rules });
+            return decide(state, attempt, { actorId, actorRoles: rolesOf(actorId), rules });
           } catch (error) {
             if (error instanceof DomainError) return { code: error.code, details: error.details };
             throw error;

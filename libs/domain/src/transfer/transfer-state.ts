@@ -1,3 +1,4 @@
+import type { RecordedCorrection, RecordedReceipt } from './recorded-deliveries.js';
 import type { Status } from './status.js';
 import type { TransferLine } from './transfer-line.js';
 import type { TransferType } from './transfer-type.js';
@@ -21,8 +22,9 @@ export interface TransferState {
   approvedBy: string | null;
   rejection: { by: string; reason: string } | null;
   cancellation: { by: string; reason: string } | null;
-  receiptIds: string[];
-  correctionCount: number;
+  /** Every delivery recorded, oldest first: a repeated one is recognised by its id and content. */
+  receipts: RecordedReceipt[];
+  corrections: RecordedCorrection[];
   /** Every difference noticed between Lightspeed and this transfer, oldest first. */
   lightspeedDivergences: LightspeedDivergence[];
 }

@@ -65,7 +65,7 @@ function sampleEvent(via: Transition): Exclude<TransferEvent, { type: 'TransferC
         data: { receiptId: 'r-x', receivedBy: CLERK, final: via === 'receiveFinal', overReceiptConfirmed: false, lines: [] },
       };
     case 'correctReceipt':
-      return { type: 'ReceiptCorrected', data: { correctedBy: MANAGER, reason: 'Recount', lines: [] } };
+      return { type: 'ReceiptCorrected', data: { correctionId: 'c-x', correctedBy: MANAGER, reason: 'Recount', lines: [] } };
     case 'recordCount':
       return { type: 'CountRecorded', data: { productId: MUGS, countedQuantity: 10, newItem: null, countedBy: CLERK } };
     case 'complete':

@@ -7,7 +7,10 @@ export type Upcaster = (payload: Record<string, unknown>) => Record<string, unkn
 /** Keyed by `${eventType}@${fromVersion}`. Add an entry whenever an event's payload shape changes. */
 export type UpcasterRegistry = Readonly<Record<string, Upcaster>>;
 
-export const TRANSFER_UPCASTERS: UpcasterRegistry = {};
+export const TRANSFER_UPCASTERS: UpcasterRegistry = {
+  // v1 corrections carried no id of their own: none of them can be repeated by id.
+  'ReceiptCorrected@1': (payload) => ({ correctionId: null, ...payload }),
+};
 
 /**
  * Turns a stored event of any schema version into today's shape, one version step at a time, so

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CURRENT_SCHEMA_VERSION,
   decide,
+  replayedVersion,
   type TransferCommand,
   type TransferRules,
   type TransferState,
@@ -38,7 +39,10 @@ export interface ExecuteOptions {
 
 export interface ExecuteResult {
   response: StoredResponse;
-  /** Null when the answer was replayed from an earlier request with the same Idempotency-Key. */
+  /**
+   * Null when the answer was replayed: from an earlier request with the same Idempotency-Key, or
+   * for a receipt or correction already recorded under its id.
+   */
   outcome: CommandOutcome | null;
 }
 
@@ -87,7 +91,7 @@ export class TransferCommandExecutor {
     // Reads come before the first write, so this transaction's id is taken only after every
     // event it decided on had committed; the global (transaction id, position) order then agrees
     // with each stream's own order.
-    const { state: before } = await loadTransfer(client, transferId);
+    const { state: before, events: history } = await loadTransfer(client, transferId);
     await options.authorize?.(client, before);
     if (options.idempotency) {
       const stored = await findStoredResponse(client, options.idempotency);
@@ -96,10 +100,20 @@ export class TransferCommandExecutor {
         return { response: stored.response, outcome: null };
       }
     }
+    const context = { actorId: metadata.actor.id, actorRoles: metadata.actor.roles, rules: this.rules };
+    // A repeated delivery is answered as it was first, however long ago, and before If-Match: the
+    // version has moved on since the original was recorded.
+    const replayOf = replayedVersion(before, command, context);
+    if (replayOf !== null) {
+      const then = foldStored(null, history.filter((event) => event.streamVersion <= replayOf)) as TransferState;
+      const response = options.toResponse({ transferId, before, after: then, events: [] });
+      await this.remember(client, options, response);
+      return { response, outcome: null };
+    }
     if (options.expectedVersion !== undefined && before && before.version !== options.expectedVersion) {
       throw new VersionConflictError(transferId, before.version, options.expectedVersion);
     }
-    const decided = decide(before, command, { actorId: metadata.actor.id, rules: this.rules });
+    const decided = decide(before, command, context);
     const events = await appendToStream(
       client,
       transferStreamId(transferId),
@@ -111,10 +125,14 @@ export class TransferCommandExecutor {
     const outcome: CommandOutcome = { transferId, before, after, events };
     await projectCommit(client, outcome);
     const response = options.toResponse(outcome);
+    await this.remember(client, options, response);
+    return { response, outcome };
+  }
+
+  private async remember(client: SqlClient, options: ExecuteOptions, response: StoredResponse): Promise<void> {
     if (options.idempotency && !(await storeResponse(client, options.idempotency, response))) {
       throw new IdempotencyRaceError();
     }
-    return { response, outcome };
   }
 
   private async currentVersion(transferId: string): Promise<number> {

@@ -8,6 +8,7 @@ export const TEST_RULES: TransferRules = {
   purchaseOrderApprovalThreshold: 1_000 * 10_000,
   stocktakeReviewThreshold: 500 * 10_000,
   overReceiptTolerancePercent: 10,
+  unsentItemLimit: 10,
 };
 
 export function metadataFor(actorId: string, commandName = 'test', roles = ['manager']): EventMetadata {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_QUANTITY } from '#domain';
 import { IsMoney } from './is-money.decorator.js';
 
@@ -52,6 +52,11 @@ export class PackedQuantityDto {
   @Min(0)
   @Max(MAX_QUANTITY)
   packedQuantity!: number;
+
+  @ApiPropertyOptional({ description: 'Confirms a packed quantity above the over-pack tolerance' })
+  @IsOptional()
+  @IsBoolean()
+  confirmOverPack?: boolean;
 }
 
 export class CountDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,6 +10,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -43,7 +44,19 @@ export class ReceiptLineDto {
   note?: string;
 }
 
+/** Ids are compared as UUIDs, whatever the letter case the client wrote them in. */
+const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+
 export class ReceiveDto {
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'Chosen by the client for this delivery. Sent again with the same content it is recorded once (the first answer, `Idempotent-Replayed: true`); with other content it is a 409 RECEIPT_ID_CONFLICT',
+  })
+  @Transform(lowerCase)
+  @IsUUID()
+  receiptId!: string;
+
   @ApiProperty({ type: [ReceiptLineDto] })
   @IsArray()
   @ArrayMaxSize(MAX_LINES)
@@ -62,6 +75,15 @@ export class ReceiveDto {
 }
 
 export class CorrectionDto {
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'Chosen by the client for this correction. Sent again with the same content it is recorded once (the first answer, `Idempotent-Replayed: true`); with other content it is a 409 CORRECTION_ID_CONFLICT',
+  })
+  @Transform(lowerCase)
+  @IsUUID()
+  correctionId!: string;
+
   @ApiProperty({ example: 'Recount found 2 more cartons' })
   @IsString()
   @IsNotEmpty()

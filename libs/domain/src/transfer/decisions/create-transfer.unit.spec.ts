@@ -29,7 +29,7 @@ describe('creating a transfer', () => {
 
   it('starts every transfer OPEN with its items as planned lines and nothing packed, sent or received', () => {
     const state = given(noHistory).when(create('PURCHASE_ORDER')).thenState();
-    expect(state).toMatchObject({ status: 'OPEN', version: 1, receiptIds: [], correctionCount: 0, submittedBy: null });
+    expect(state).toMatchObject({ status: 'OPEN', version: 1, receipts: [], corrections: [], submittedBy: null });
     expect(state.lines.map((l) => [l.productId, l.plannedQuantity, l.packedQuantity, l.sentQuantity, l.receivedQuantity])).toEqual([
       [MUGS, 10, 0, 0, 0],
       [TEA, 4, 0, 0, 0],

@@ -1,9 +1,11 @@
 import { DomainError } from '../../shared/domain-error.js';
+import { formatMoney } from '../../shared/money.js';
 import type { DecisionContext, ReceiptLineInput, TransferCommand, TransferRules } from '../commands.js';
-import type { ReceiptCorrected, ReceiptLine, ReceiptRecorded } from '../events.js';
+import type { ReceiptCorrected, ReceiptLine, ReceiptRecorded, TransferEvent } from '../events.js';
 import { evolve } from '../evolve.js';
-import { linesWithVariance } from '../totals.js';
-import { VARIANCE_REASONS, type TransferLine } from '../transfer-line.js';
+import { linesAboveLimit, requireWithinCap, type LineTotal } from '../quantity-limits.js';
+import { computeTotals, linesWithVariance } from '../totals.js';
+import { VARIANCE_REASONS } from '../transfer-line.js';
 import type { TransferState } from '../transfer-state.js';
 import { requireLine, requireQuantity, requireText, requireUniqueProducts } from './validation.js';
 
@@ -19,6 +21,7 @@ export function decideReceive(
   command: Extract<TransferCommand, { type: 'ReceiveTransfer' }>,
   context: DecisionContext,
 ): ReceiptRecorded[] {
+  const receiptId = requireText(command.receiptId, 'receiptId');
   if (command.lines.length === 0 && !command.final) {
     throw new DomainError('INVALID_TRANSFER', 'A partial receipt needs at least one line', { field: 'lines' });
   }
@@ -34,16 +37,21 @@ export function decideReceive(
       );
     }
   }
+  const totals = lines.map((line): LineTotal => {
+    const existing = state.lines.find((candidate) => candidate.productId === line.productId);
+    return { productId: line.productId, expected: existing?.sentQuantity ?? 0, total: (existing?.receivedQuantity ?? 0) + line.receivedQuantity };
+  });
+  requireWithinCap(totals);
   const overReceiptConfirmed = command.confirmOverReceipt === true;
-  const received = (line: TransferLine) =>
-    line.receivedQuantity + (lines.find((entry) => entry.productId === line.productId)?.receivedQuantity ?? 0);
-  if (!overReceiptConfirmed) requireWithinTolerance(state.lines.filter(inReceipt(lines)), received, context.rules);
+  if (!overReceiptConfirmed) requireReceivedWithinLimit(totals, context.rules);
 
   const event: ReceiptRecorded = {
     type: 'ReceiptRecorded',
-    data: { receiptId: requireText(command.receiptId, 'receiptId'), receivedBy: context.actorId, final: command.final, overReceiptConfirmed, lines },
+    data: { receiptId, receivedBy: context.actorId, final: command.final, overReceiptConfirmed, lines },
   };
-  if (command.final) requireVarianceReasons(evolve(state, event, { version: state.version + 1, recordedAt: state.updatedAt }));
+  const after = applied(state, event);
+  if (command.final) requireVarianceReasons(after);
+  requireManagerForSurplusValue(state, after, context);
   return [event];
 }
 
@@ -53,35 +61,42 @@ export function decideCorrection(
   command: Extract<TransferCommand, { type: 'CorrectReceipt' }>,
   context: DecisionContext,
 ): ReceiptCorrected[] {
+  const correctionId = requireText(command.correctionId, 'correctionId');
   const reason = requireText(command.reason, 'reason');
   const lines = command.lines.map(toReceiptLine);
   requireUniqueProducts(lines.map((line) => line.productId));
-  const corrected = (line: TransferLine) =>
-    lines.find((entry) => entry.productId === line.productId)?.receivedQuantity ?? line.receivedQuantity;
+  const named = lines.map((line) => ({ line, previous: requireLine(state, line.productId) }));
   if (command.confirmOverReceipt !== true) {
-    requireWithinTolerance(state.lines.filter(inReceipt(lines)), corrected, context.rules);
-  }
-  const changed = lines
-    .map((line) => ({ line, previous: requireLine(state, line.productId) }))
-    .filter(
-      ({ line, previous }) =>
-        line.receivedQuantity !== previous.receivedQuantity ||
-        line.reason !== previous.varianceReason ||
-        line.note !== previous.varianceNote,
+    requireReceivedWithinLimit(
+      named.map(({ line, previous }) => ({ productId: line.productId, expected: previous.sentQuantity, total: line.receivedQuantity })),
+      context.rules,
     );
-  if (changed.length === 0) {
+  }
+  const changesSomething = named.some(
+    ({ line, previous }) =>
+      line.receivedQuantity !== previous.receivedQuantity || line.reason !== previous.varianceReason || line.note !== previous.varianceNote,
+  );
+  if (!changesSomething) {
     throw new DomainError('NOTHING_TO_CORRECT', 'The correction changes no line', {});
   }
+  // Every named line is kept, changed or not, so that a repeat of this correction can be compared with all of it.
   const event: ReceiptCorrected = {
     type: 'ReceiptCorrected',
     data: {
+      correctionId,
       correctedBy: context.actorId,
       reason,
-      lines: changed.map(({ line, previous }) => ({ ...line, previousReceivedQuantity: previous.receivedQuantity })),
+      lines: named.map(({ line, previous }) => ({ ...line, previousReceivedQuantity: previous.receivedQuantity })),
     },
   };
-  requireVarianceReasons(evolve(state, event, { version: state.version + 1, recordedAt: state.updatedAt }));
+  const after = applied(state, event);
+  requireVarianceReasons(after);
+  requireManagerForSurplusValue(state, after, context);
   return [event];
+}
+
+function applied(state: TransferState, event: TransferEvent): TransferState {
+  return evolve(state, event, { version: state.version + 1, recordedAt: state.updatedAt });
 }
 
 function toReceiptLine(input: ReceiptLineInput): ReceiptLine {
@@ -100,29 +115,35 @@ function toReceiptLine(input: ReceiptLineInput): ReceiptLine {
   return { productId: input.productId, receivedQuantity: input.receivedQuantity, reason, note };
 }
 
-const inReceipt = (lines: readonly ReceiptLine[]) => (line: TransferLine) =>
-  lines.some((entry) => entry.productId === line.productId);
-
 /** Refuses totals far above what was sent (60 000 keyed for 6 000) unless the receipt confirms them. */
-function requireWithinTolerance(
-  lines: readonly TransferLine[],
-  receivedTotal: (line: TransferLine) => number,
-  rules: TransferRules,
-): void {
-  const over = lines
-    .filter((line) => line.sentQuantity > 0)
-    .map((line) => ({
-      productId: line.productId,
-      sentQuantity: line.sentQuantity,
-      receivedQuantity: receivedTotal(line),
-      limit: line.sentQuantity + Math.floor((line.sentQuantity * rules.overReceiptTolerancePercent) / 100),
-    }))
-    .filter((line) => line.receivedQuantity > line.limit);
+function requireReceivedWithinLimit(totals: readonly LineTotal[], rules: TransferRules): void {
+  const over = linesAboveLimit(totals, rules);
   if (over.length > 0) {
     throw new DomainError(
       'OVER_RECEIPT_UNCONFIRMED',
-      `${over.length} line(s) would be received more than ${rules.overReceiptTolerancePercent}% above what was sent; resend with confirmOverReceipt: true if that is right`,
-      { lines: over },
+      `${over.length} line(s) would be received more than ${rules.overReceiptTolerancePercent}% above what was sent (or more than ${rules.unsentItemLimit} of a product not sent); resend with confirmOverReceipt: true if that is right`,
+      { lines: over.map(({ productId, expected, total, limit }) => ({ productId, sentQuantity: expected, receivedQuantity: total, limit })) },
+    );
+  }
+}
+
+/** Who may approve a purchase order's value, and so accept value that arrives beyond what was sent. */
+const VALUE_APPROVER_ROLES: readonly string[] = ['manager'];
+
+/**
+ * Value received beyond what was sent is spend nobody approved: a receipt or correction that
+ * raises a purchase order's variance value to the approval threshold or above needs a manager,
+ * just as sending an order of that value would.
+ */
+function requireManagerForSurplusValue(before: TransferState, after: TransferState, context: DecisionContext): void {
+  if (after.type !== 'PURCHASE_ORDER' || context.actorRoles.some((role) => VALUE_APPROVER_ROLES.includes(role))) return;
+  const threshold = context.rules.purchaseOrderApprovalThreshold;
+  const varianceValue = computeTotals(after).varianceValue;
+  if (varianceValue >= threshold && varianceValue > computeTotals(before).varianceValue) {
+    throw new DomainError(
+      'MANAGER_REQUIRED',
+      `This brings the purchase order's variance value to ${formatMoney(varianceValue)} above what was sent, at or above the approval threshold ${formatMoney(threshold)}: a manager must record it`,
+      { varianceValue: formatMoney(varianceValue), threshold: formatMoney(threshold), requiredRoles: VALUE_APPROVER_ROLES },
     );
   }
 }

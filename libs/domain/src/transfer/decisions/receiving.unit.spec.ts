@@ -8,6 +8,7 @@ import {
   by,
   confirmed,
   correct,
+  correctAs,
   history,
   historyTo,
   line,
@@ -48,7 +49,7 @@ describe('receiving a transfer in parts', () => {
     expect(state.status).toBe('RECEIVING');
     expect(lineOf(state, MUGS)).toMatchObject({ sentQuantity: 10, receivedQuantity: 7 });
     expect(lineOf(state, TEA)).toMatchObject({ sentQuantity: 4, receivedQuantity: 1 });
-    expect(state.receiptIds).toEqual(['r-1', 'r-2']);
+    expect(state.receipts.map((receipt) => receipt.receiptId)).toEqual(['r-1', 'r-2']);
   });
 
   it('needs at least one line in a partial receipt', () => {
@@ -178,8 +179,10 @@ describe('a retried receipt', () => {
     given(after(receivePartial('r-1', line(MUGS, 3)))).when(receivePartial('r-1', line(MUGS, 3))).thenNothingHappens();
   });
 
-  it('records nothing even if the retry carries different lines', () => {
-    given(after(receivePartial('r-1', line(MUGS, 3)))).when(receivePartial('r-1', line(MUGS, 7))).thenNothingHappens();
+  it('records nothing whatever order the retry lists its lines in', () => {
+    given(after(receivePartial('r-1', line(MUGS, 3), line(TEA, 1))))
+      .when(receivePartial('r-1', line(TEA, 1), line(MUGS, 3)))
+      .thenNothingHappens();
   });
 
   it('records nothing after the transfer has been received', () => {
@@ -204,11 +207,12 @@ describe('correcting a received transfer', () => {
 
   it('records the new total next to the previous one, by the manager who corrected it', () => {
     given(received())
-      .when(correct('Two mugs were chipped', line(MUGS, 8, 'DAMAGED')), { by: MANAGER })
+      .when(correctAs('c-1', 'Two mugs were chipped', line(MUGS, 8, 'DAMAGED')), { by: MANAGER })
       .then([
         {
           type: 'ReceiptCorrected',
           data: {
+            correctionId: 'c-1',
             correctedBy: MANAGER,
             reason: 'Two mugs were chipped',
             lines: [{ productId: MUGS, previousReceivedQuantity: 10, receivedQuantity: 8, reason: 'DAMAGED', note: null }],
@@ -219,37 +223,43 @@ describe('correcting a received transfer', () => {
 
   it('sets the line total anew and stays received', () => {
     const state = given(received()).when(correct('Chipped', line(MUGS, 8, 'DAMAGED')), { by: MANAGER }).thenState();
-    expect(state).toMatchObject({ status: 'RECEIVED', correctionCount: 1 });
+    expect(state.status).toBe('RECEIVED');
+    expect(state.corrections).toHaveLength(1);
     expect(lineOf(state, MUGS)).toMatchObject({ sentQuantity: 10, receivedQuantity: 8, varianceReason: 'DAMAGED' });
   });
 
   it('keeps each earlier total in the history of a repeated correction', () => {
     const once = history(...stepsTo('OUTLET_TRANSFER', 'RECEIVED'), by(MANAGER, correct('Chipped', line(MUGS, 8, 'DAMAGED'))));
     given(once)
-      .when(correct('Found one', line(MUGS, 9, 'DAMAGED')), { by: MANAGER })
+      .when(correctAs('c-2', 'Found one', line(MUGS, 9, 'DAMAGED')), { by: MANAGER })
       .then([
         {
           type: 'ReceiptCorrected',
           data: {
+            correctionId: 'c-2',
             correctedBy: MANAGER,
             reason: 'Found one',
             lines: [{ productId: MUGS, previousReceivedQuantity: 8, receivedQuantity: 9, reason: 'DAMAGED', note: null }],
           },
         },
       ]);
-    expect(given(once).when(correct('Found one', line(MUGS, 9, 'DAMAGED'))).thenState().correctionCount).toBe(2);
+    expect(given(once).when(correct('Found one', line(MUGS, 9, 'DAMAGED')), { by: MANAGER }).thenState().corrections).toHaveLength(2);
   });
 
-  it('lists only the lines that change', () => {
+  it('keeps every line it names, changed or not, with the total each replaced', () => {
     given(received())
-      .when(correct('Recount', line(MUGS, 10), line(TEA, 3, 'MISSING')), { by: MANAGER })
+      .when(correctAs('c-1', 'Recount', line(MUGS, 10), line(TEA, 3, 'MISSING')), { by: MANAGER })
       .then([
         {
           type: 'ReceiptCorrected',
           data: {
+            correctionId: 'c-1',
             correctedBy: MANAGER,
             reason: 'Recount',
-            lines: [{ productId: TEA, previousReceivedQuantity: 4, receivedQuantity: 3, reason: 'MISSING', note: null }],
+            lines: [
+              { productId: MUGS, previousReceivedQuantity: 10, receivedQuantity: 10, reason: null, note: null },
+              { productId: TEA, previousReceivedQuantity: 4, receivedQuantity: 3, reason: 'MISSING', note: null },
+            ],
           },
         },
       ]);
