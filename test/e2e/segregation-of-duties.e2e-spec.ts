@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { expectProblem, expectStatus, MUGS, openScenario, TEA, type Auth, type Scenario } from '../support/transfers-client.js';
@@ -18,7 +19,7 @@ describe('who may act at which outlet: each role with its own scope, each side i
     await scenario?.api.close();
   });
 
-  const fullDelivery = { final: true, lines: [{ productId: MUGS, receivedQuantity: 10 }, { productId: TEA, receivedQuantity: 4 }] };
+  const fullDelivery = { receiptId: randomUUID(), final: true, lines: [{ productId: MUGS, receivedQuantity: 10 }, { productId: TEA, receivedQuantity: 4 }] };
 
   /** Asserts a 403 naming the reason, and that nothing at all was written. */
   async function refusedWithoutWriting(request: () => Promise<Response>, detail: RegExp): Promise<void> {

@@ -1,3 +1,4 @@
+import { ACCESS_TABLE } from '../access-policy.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { formatMoney } from '../../shared/money.js';
 import type { DecisionContext, ReceiptLineInput, TransferCommand, TransferRules } from '../commands.js';
@@ -127,8 +128,8 @@ function requireReceivedWithinLimit(totals: readonly LineTotal[], rules: Transfe
   }
 }
 
-/** Who may approve a purchase order's value, and so accept value that arrives beyond what was sent. */
-const VALUE_APPROVER_ROLES: readonly string[] = ['manager'];
+/** Who may let surplus value arrive on a purchase order: whoever may approve one. */
+const VALUE_APPROVER_ROLES: readonly string[] = Object.keys(ACCESS_TABLE.approve);
 
 /**
  * Value received beyond what was sent is spend nobody approved: a receipt or correction that
