@@ -1,28 +1,34 @@
 #!/usr/bin/env node
 // One command from a fresh checkout to a running system: ensure .env and the database, build, migrate,
-// then run the API and the worker side by side. Signals are forwarded to every child; if one service
-// dies the others are stopped and its exit code is ours.
+// then run the API, the worker (and the Lightspeed sandbox) side by side under scripts/supervisor.mjs:
+// a service that dies is restarted with backoff while the others keep running, and given up on (with
+// everything stopped) if it keeps dying. Ctrl-C or SIGTERM (to this process or its group) stops all.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ensureEnv } from './ensure-env.mjs';
 import { ROOT } from './env.mjs';
+import { supervise } from './supervisor.mjs';
 
 const children = new Set();
 let stopping = false;
+let supervisor = null;
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
+    if (!stopping) console.log(`start: ${signal}: stopping every service`);
     stopping = true;
+    if (supervisor) return void supervisor.stop();
     if (children.size === 0) process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
-    for (const child of children) child.kill(signal);
+    for (const child of children) child.kill('SIGTERM');
   });
 }
 
-function run(label, args, extraEnv = {}) {
+/** A one-off step (build, migrate): its failure ends the start. */
+function run(label, args) {
   return new Promise((resolve, reject) => {
     // detached: its own process group, so a terminal's Ctrl-C reaches it once (forwarded by us), not twice.
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...extraEnv }, detached: true });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: process.env, detached: true });
     children.add(child);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -77,11 +83,16 @@ try {
       `start: API on http://${process.env.HOST}:${process.env.PORT} (docs at /api/docs), worker, ` +
         (sandbox ? `Lightspeed sandbox on ${process.env.LIGHTSPEED_BASE_URL}` : `Lightspeed at ${process.env.LIGHTSPEED_BASE_URL}`),
     );
-    await Promise.all([
-      ...(sandbox ? [run('lightspeed-sandbox', service('lightspeed-sandbox'), sandboxEnv())] : []),
-      run('api', service('api')),
-      run('worker', service('worker')),
-    ]);
+    supervisor = supervise(
+      [
+        // A restarted sandbox has forgotten the tokens rotated with the previous one, like a first start.
+        ...(sandbox ? [{ name: 'lightspeed-sandbox', args: service('lightspeed-sandbox'), env: sandboxEnv(), beforeStart: forgetSandboxTokens }] : []),
+        { name: 'api', args: service('api') },
+        { name: 'worker', args: service('worker') },
+      ],
+      { cwd: ROOT },
+    );
+    process.exitCode = await supervisor.done;
   }
 } catch (error) {
   console.error(`start: ${error.message}`);

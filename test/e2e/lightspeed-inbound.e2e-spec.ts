@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bull';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bull';
 import { signatureHeader } from '../../apps/lightspeed-sandbox/src/webhooks/sign-body.js';
 import { LightspeedInboundProcessor } from '../../apps/worker/src/lightspeed-inbound/lightspeed-inbound.processor.js';
+import { INBOUND_QUEUE, POLL_JOB } from '#lightspeed';
 import { Database, findSyncState, findWebhookDelivery, listDivergences } from '#persistence';
 import type { Sandbox } from '../../apps/lightspeed-sandbox/src/sandbox.js';
 import { eventually, openSyncSystem, type SyncSystem } from '../support/sync-system.js';
@@ -22,6 +25,11 @@ describe('Lightspeed → Consignments: poller, webhooks and the synced catalogue
     worker = system.worker as INestApplicationContext;
     secret = system.env.LIGHTSPEED_CLIENT_SECRET as string;
     auth = system.as('mia', ['manager']);
+    // This suite polls explicitly and counts what each poll found. The scheduled poll fires at each
+    // multiple of LIGHTSPEED_POLL_INTERVAL_MS on the wall clock, so a run crossing one would poll
+    // in between (or hold the poll lock, making an explicit poll a no-op): take the schedule away.
+    const every = Number(system.env.LIGHTSPEED_POLL_INTERVAL_MS);
+    await worker.get<Queue>(getQueueToken(INBOUND_QUEUE)).removeRepeatable(POLL_JOB, { every });
   });
   afterAll(() => system?.close());
 
@@ -38,7 +46,26 @@ describe('Lightspeed → Consignments: poller, webhooks and the synced catalogue
       body: JSON.stringify({ status }),
     });
 
-  /** An outlet transfer sent here and mirrored into Lightspeed as a SENT consignment. */
+  /**
+   * Every webhook the sandbox has sent so far is acknowledged and worked off by the worker. A webhook
+   * is a hint: the worker reads the consignment again when it gets to it, so one left over from our
+   * own sync (consignment.send) would see a later back-office change and note it itself.
+   */
+  async function webhooksSettled(): Promise<void> {
+    const settled = await eventually(
+      async () => ({
+        pending: sandbox.webhooks.deliveries().filter((delivery) => delivery.state === 'pending').length,
+        unprocessed: Number((await database().query<{ n: string }>('SELECT count(*) AS n FROM webhook_deliveries WHERE processed_at IS NULL'))[0]!.n),
+      }),
+      (counts) => counts.pending === 0 && counts.unprocessed === 0,
+    );
+    expect(settled).toEqual({ pending: 0, unprocessed: 0 });
+  }
+
+  /**
+   * An outlet transfer sent here and mirrored into Lightspeed as a SENT consignment, with the
+   * webhooks that mirroring caused already handled.
+   */
   async function sentAndMirrored(): Promise<{ id: string; consignmentId: string; version: number }> {
     const [source, destination] = [...sandbox.store.outlets.keys()];
     const product = [...sandbox.store.products.values()].find((candidate) => !candidate.deleted_at)!;
@@ -57,6 +84,7 @@ describe('Lightspeed → Consignments: poller, webhooks and the synced catalogue
       (value) => value?.status === 'SYNCED' && value.syncedVersion >= sent.body.version,
     );
     expect(sandbox.store.consignments.get(state!.consignmentId!)?.status).toBe('SENT');
+    await webhooksSettled();
     return { id, consignmentId: state!.consignmentId!, version: sent.body.version };
   }
 

@@ -6,13 +6,13 @@ import helmet from '@fastify/helmet';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { Logger } from 'nestjs-pino';
-import type { EnvironmentVariables } from '#config';
+import { applyHttpServerLimits, httpServerLimits, type EnvironmentVariables } from '#config';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { CORRELATION_HEADER, correlationIdFor } from './http/correlation-id.js';
 import { registerInputLimits } from './http/input-limits.js';
 import { answerClientError, answerRouterError } from './http/problem-details.filter.js';
 import { registerRateLimit } from './http/rate-limit.js';
-import { instrumentHttp } from './metrics/http-metrics.js';
+import { countRefusedConnections, instrumentHttp } from './metrics/http-metrics.js';
 
 export const GLOBAL_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
@@ -84,6 +84,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  // Slow or idle clients and connection floods are bounded before any request reaches a route.
+  applyHttpServerLimits(app.getHttpServer(), httpServerLimits(app.get<ConfigService<EnvironmentVariables, true>>(ConfigService)));
+  countRefusedConnections(app.getHttpServer());
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, request.id);

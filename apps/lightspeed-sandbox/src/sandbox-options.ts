@@ -21,6 +21,17 @@ export interface SandboxOptions {
   domainPrefix?: string;
   /** Fastify request logging; default off. */
   logger?: boolean;
+  /** Connection limits of its HTTP server; each defaults as the API's do. */
+  http?: Partial<SandboxHttpLimits>;
+}
+
+/** Like the API's: slow, idle and surplus connections are closed (a stand-in must not be the weak spot). */
+export interface SandboxHttpLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxConnections: number;
 }
 
 export interface ResolvedOptions {
@@ -38,6 +49,7 @@ export interface ResolvedOptions {
   stocktakeProcessingMs: number;
   domainPrefix: string;
   logger: boolean;
+  http: SandboxHttpLimits;
 }
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
@@ -63,5 +75,12 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     stocktakeProcessingMs: options.stocktakeProcessingMs ?? 50,
     domainPrefix: options.domainPrefix ?? 'sandbox',
     logger: options.logger ?? false,
+    http: {
+      headersTimeoutMs: options.http?.headersTimeoutMs ?? 10_000,
+      requestTimeoutMs: options.http?.requestTimeoutMs ?? 30_000,
+      keepAliveTimeoutMs: options.http?.keepAliveTimeoutMs ?? 72_000,
+      idleTimeoutMs: options.http?.idleTimeoutMs ?? 60_000,
+      maxConnections: options.http?.maxConnections ?? 2_000,
+    },
   };
 }

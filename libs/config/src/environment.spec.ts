@@ -59,6 +59,11 @@ describe('validate (environment)', () => {
       [
         'DATABASE_URL',
         'HOST',
+        'HTTP_HEADERS_TIMEOUT_MS',
+        'HTTP_IDLE_TIMEOUT_MS',
+        'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+        'HTTP_MAX_CONNECTIONS',
+        'HTTP_REQUEST_TIMEOUT_MS',
         'IDEMPOTENCY_KEY_TTL_HOURS',
         'JWT_SECRET',
         'JWT_MAX_TOKEN_LIFETIME_SECONDS',
@@ -117,6 +122,11 @@ describe('validate (environment)', () => {
       LIGHTSPEED_RATE_LIMIT: '600',
       RATE_LIMIT_MAX: '1200',
       RATE_LIMIT_WINDOW_SECONDS: '60',
+      HTTP_HEADERS_TIMEOUT_MS: '10000',
+      HTTP_REQUEST_TIMEOUT_MS: '30000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '72000',
+      HTTP_IDLE_TIMEOUT_MS: '60000',
+      HTTP_MAX_CONNECTIONS: '2000',
     });
     expect(config.NODE_ENV).toBe('production');
     expect(config.OVER_RECEIPT_TOLERANCE_PERCENT).toBe(5);
@@ -156,5 +166,12 @@ describe('validate (environment)', () => {
         expect.stringMatching(/^JWT_MAX_TOKEN_LIFETIME_SECONDS is invalid/),
       ]);
     }
+  });
+
+  it('refuses a headers timeout longer than the request timeout it is part of', () => {
+    expect(problemsOf({ ...SECRETS, HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toEqual([
+      expect.stringMatching(/^HTTP_HEADERS_TIMEOUT_MS is invalid \(40000 > HTTP_REQUEST_TIMEOUT_MS 30000\): .*at most HTTP_REQUEST_TIMEOUT_MS/),
+    ]);
+    expect(validate({ ...SECRETS, HTTP_HEADERS_TIMEOUT_MS: '30000', HTTP_REQUEST_TIMEOUT_MS: '30000' }).HTTP_HEADERS_TIMEOUT_MS).toBe(30000);
   });
 });

@@ -125,6 +125,26 @@ export const VARIABLES = {
     help: 'how many units of a product that was not sent (or not planned) may be received (or packed) without confirmation (e.g. UNSENT_ITEM_LIMIT=10)',
     devDefault: '10',
   },
+  HTTP_HEADERS_TIMEOUT_MS: {
+    help: 'how long a client may take to send a request line and headers before its connection is closed, in ms; at most HTTP_REQUEST_TIMEOUT_MS (e.g. HTTP_HEADERS_TIMEOUT_MS=10000)',
+    devDefault: '10000',
+  },
+  HTTP_REQUEST_TIMEOUT_MS: {
+    help: 'how long a client may take to send a whole request, body included, before a 408 and a closed connection, in ms (e.g. HTTP_REQUEST_TIMEOUT_MS=30000)',
+    devDefault: '30000',
+  },
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: {
+    help: 'how long an idle keep-alive connection is kept for a next request, in ms; above a proxy in front\'s own idle timeout (e.g. HTTP_KEEP_ALIVE_TIMEOUT_MS=72000)',
+    devDefault: '72000',
+  },
+  HTTP_IDLE_TIMEOUT_MS: {
+    help: 'how long a connection may go without a byte either way while a request is under way (a client not reading its answer) before it is closed, in ms (e.g. HTTP_IDLE_TIMEOUT_MS=60000)',
+    devDefault: '60000',
+  },
+  HTTP_MAX_CONNECTIONS: {
+    help: 'open connections an HTTP server (API, worker metrics) takes at once; more are closed on arrival (e.g. HTTP_MAX_CONNECTIONS=2000)',
+    devDefault: '2000',
+  },
 } as const satisfies Record<string, { help: string; devDefault: string | undefined; optional?: true }>;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -250,6 +270,31 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(86_400)
   RATE_LIMIT_WINDOW_SECONDS!: number;
+
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  HTTP_HEADERS_TIMEOUT_MS!: number;
+
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS!: number;
+
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS!: number;
+
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  HTTP_IDLE_TIMEOUT_MS!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  HTTP_MAX_CONNECTIONS!: number;
 }
 
 const SECRETS = new Set<string>([
@@ -309,6 +354,10 @@ export function validate(raw: Record<string, unknown>): EnvironmentVariables {
     const name = error.property as VariableName;
     const shown = SECRETS.has(name) ? '<hidden>' : JSON.stringify(raw[name] ?? values[name]);
     problems.push(`${name} is invalid (${shown}): ${VARIABLES[name].help}`);
+  }
+
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS && !missing.has('HTTP_HEADERS_TIMEOUT_MS')) {
+    problems.push(`HTTP_HEADERS_TIMEOUT_MS is invalid (${config.HTTP_HEADERS_TIMEOUT_MS} > HTTP_REQUEST_TIMEOUT_MS ${config.HTTP_REQUEST_TIMEOUT_MS}): ${VARIABLES.HTTP_HEADERS_TIMEOUT_MS.help}`);
   }
 
   if (problems.length > 0) throw new ConfigValidationError(problems.sort());

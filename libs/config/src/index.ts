@@ -1,3 +1,4 @@
 export * from './environment.js';
 export * from './logger-options.js';
 export * from './config-imports.js';
+export * from './http-server-limits.js';

@@ -10,9 +10,15 @@ export interface MetricsServer {
 
 /**
  * The standard exposition of a process that serves no HTTP of its own: `GET /metrics` on a port
- * of its own, for Prometheus to scrape. Anything else is a 404.
+ * of its own, for Prometheus to scrape. Anything else is a 404. `beforeListen` gets the server
+ * first (the worker sets its connection limits there).
  */
-export async function startMetricsServer(options: { port: number; host: string; registry?: Registry }): Promise<MetricsServer> {
+export async function startMetricsServer(options: {
+  port: number;
+  host: string;
+  registry?: Registry;
+  beforeListen?: (server: Server) => void;
+}): Promise<MetricsServer> {
   const registry = options.registry ?? register;
   const server: Server = createServer((request, response) => {
     if (request.method !== 'GET' || (request.url ?? '').split('?')[0] !== '/metrics') {
@@ -24,6 +30,7 @@ export async function startMetricsServer(options: { port: number; host: string; 
       (error: Error) => response.writeHead(500, { 'content-type': 'text/plain' }).end(`${error.message}\n`),
     );
   });
+  options.beforeListen?.(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

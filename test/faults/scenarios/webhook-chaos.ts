@@ -19,6 +19,19 @@ async function mirroredSentTransfers(system: FaultSystem, count: number): Promis
   throw new Error(`fewer than ${count} sent transfers were mirrored in Lightspeed within a minute`);
 }
 
+/**
+ * Every webhook the sandbox has emitted so far has reached the proxy, which answers only once it
+ * holds the copies it will forward: after this, the proxy's drain covers them all.
+ */
+async function handedToProxy(system: FaultSystem): Promise<void> {
+  for (let tries = 0; tries < 120; tries++) {
+    const { data } = await system.store<{ data: { state: string }[] }>('/admin/webhook-deliveries');
+    if (data.every((delivery) => delivery.state !== 'pending')) return;
+    await sleep(250);
+  }
+  throw new Error('the sandbox still had webhooks to deliver after 30 s');
+}
+
 /** Someone receives a consignment in full in the Lightspeed back office (the webhook says so). */
 async function receiveInLightspeed(system: FaultSystem, consignmentId: string): Promise<void> {
   const { data } = await system.store<{ data: { products: { product_id: string; count: string; deleted_at: string | null }[] } }>(
@@ -51,7 +64,7 @@ export const webhookChaos: FaultScenario = {
         const ids = await runLifecycles(manager, catalogue, webhookTransfers, Math.max(2, concurrency / 2), { receiveEvery: 2 });
         const changed = await mirroredSentTransfers(system, Math.min(5, Math.floor(webhookTransfers / 4)));
         for (const { consignmentId } of changed) await receiveInLightspeed(system, consignmentId);
-        await sleep(1_000);
+        await handedToProxy(system);
         await proxy.drain();
         const remoteStatus = new Map(changed.map(({ id }) => [id, 'RECEIVED']));
         const extra = async (): Promise<InvariantResult[]> => {

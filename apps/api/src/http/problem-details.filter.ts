@@ -1,4 +1,5 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException } from './problem.exception.js';
@@ -36,19 +37,38 @@ export function answerRouterError(error: FastifyError, request: FastifyRequest, 
   sendProblem(reply, request.url, problem, routerLogger);
 }
 
+/** The answer Node's parser errors get, by error code; anything else is a 400. */
+function clientErrorProblem(error: NodeJS.ErrnoException, server: Server | undefined): ProblemException {
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    return new ProblemException(431, 'HEADERS_TOO_LARGE', 'The request line and headers must fit in 16 KiB');
+  }
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    const limits = server ? ` (headers within ${server.headersTimeout} ms, the whole request within ${server.requestTimeout} ms)` : '';
+    return new ProblemException(408, 'REQUEST_TIMEOUT', `The request did not arrive in time${limits}`);
+  }
+  return new ProblemException(400, 'BAD_REQUEST', 'The request could not be parsed as HTTP/1.1');
+}
+
 /**
- * Node answers a request it cannot even parse (headers over 16 KiB, a malformed request line)
- * on the socket, before Fastify sees a request; this writes that answer as a problem document too.
+ * Node answers a request it cannot even parse (headers over 16 KiB, a malformed request line) or
+ * that did not arrive in time (headers or body trickled past HTTP_HEADERS_TIMEOUT_MS /
+ * HTTP_REQUEST_TIMEOUT_MS) on the socket, before or beside Fastify; this writes that answer as a
+ * problem document too. Fastify calls it bound to its instance. A late request's socket is closed
+ * once the answer is out: the client is still sending, and would otherwise hold it open.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (!socket.writable) return;
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const problem = tooLarge
-    ? new ProblemException(431, 'HEADERS_TOO_LARGE', 'The request line and headers must fit in 16 KiB')
-    : new ProblemException(400, 'BAD_REQUEST', 'The request could not be parsed as HTTP/1.1');
-  const body = JSON.stringify(toProblem(problem));
+export function answerClientError(this: { server?: Server } | undefined, error: NodeJS.ErrnoException, socket: Socket): void {
+  const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  // An answer already begun (a route that replied before reading the body) cannot be followed by another.
+  const answering = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  if (!socket.writable || answering) {
+    if (timedOut) socket.destroy();
+    return;
+  }
+  const problem = toProblem(clientErrorProblem(error, this?.server));
+  const body = JSON.stringify(problem);
   socket.end(
-    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+    `HTTP/1.1 ${problem.status} ${problem.title}\r\n` +
       `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    timedOut ? () => socket.destroy() : undefined,
   );
 }

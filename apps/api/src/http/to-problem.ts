@@ -57,6 +57,10 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) {
     return problem(error.status, error.code, error.message, error.extensions);
   }
+  if (isAbortedBody(error)) {
+    // The client went away, or its body was cut off by HTTP_REQUEST_TIMEOUT_MS: nothing of ours failed.
+    return problem(400, 'REQUEST_ABORTED', 'The request body stopped before its end');
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
@@ -68,6 +72,11 @@ export function toProblem(error: unknown): Problem {
     return problem(status, CODE_BY_STATUS[status] ?? 'HTTP_ERROR', Array.isArray(message) ? message.join('; ') : String(message ?? error.message));
   }
   return internalError();
+}
+
+/** Node's error for a request stream whose connection closed before the body's end. */
+function isAbortedBody(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ECONNRESET' && error.message === 'aborted';
 }
 
 function internalError(): Problem {

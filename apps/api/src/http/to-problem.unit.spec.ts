@@ -23,4 +23,10 @@ describe('turning an unexpected failure into a problem document', () => {
       health,
     });
   });
+
+  it('answers a body the client stopped sending (gone, or cut off by the request timeout) as a 400, not as our failure', () => {
+    const aborted = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    expect(toProblem(aborted)).toMatchObject({ status: 400, code: 'REQUEST_ABORTED', detail: 'The request body stopped before its end' });
+    expect(toProblem(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toMatchObject({ status: 500 });
+  });
 });

@@ -1,5 +1,7 @@
+import type { Server } from 'node:http';
+import { Logger } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import { Histogram, register } from 'prom-client';
+import { Counter, Histogram, register } from 'prom-client';
 
 const NAME = 'http_request_duration_seconds';
 
@@ -26,5 +28,29 @@ export function instrumentHttp(fastify: FastifyInstance): void {
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+  });
+}
+
+const REFUSED = 'http_connections_refused_total';
+/** How often a refusal is logged at most: under a flood, one line a minute says it goes on. */
+const REFUSAL_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * Counts the connections the server closed on arrival because HTTP_MAX_CONNECTIONS were open
+ * (Node's 'drop' event), and says so in the log at most once a minute.
+ */
+export function countRefusedConnections(server: Server, logger: Pick<Logger, 'warn'> = new Logger('HTTP')): void {
+  const refused =
+    (register.getSingleMetric(REFUSED) as Counter | undefined) ??
+    new Counter({ name: REFUSED, help: 'Connections the API closed on arrival because HTTP_MAX_CONNECTIONS were already open' });
+  let loggedAt = Number.NEGATIVE_INFINITY;
+  let since = 0;
+  server.on('drop', () => {
+    refused.inc();
+    since++;
+    if (Date.now() - loggedAt < REFUSAL_LOG_INTERVAL_MS) return;
+    logger.warn(`refused ${since} connection(s): ${server.maxConnections} (HTTP_MAX_CONNECTIONS) are open`);
+    loggedAt = Date.now();
+    since = 0;
   });
 }

@@ -30,7 +30,21 @@ function only(predicate: (request: FastifyRequest) => boolean, hook: Hook): Hook
  * hit unauthenticated calls), then injected "after" faults, then stats.
  */
 export function buildServer(ctx: SandboxContext): FastifyInstance {
-  const app = Fastify({ logger: ctx.options.logger, forceCloseConnections: true });
+  const limits = ctx.options.http;
+  const app = Fastify({
+    logger: ctx.options.logger,
+    forceCloseConnections: true,
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // Node checks these deadlines on a timer (30 s by default); a quarter of the shorter one, at most 1 s.
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4))),
+    },
+  });
+  app.server.maxConnections = limits.maxConnections;
   registerFormParser(app);
   registerErrorHandling(app);
   const now = ctx.options.now;

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { EnvironmentVariables } from '#config';
+import { applyHttpServerLimits, httpServerLimits, type EnvironmentVariables } from '#config';
 import { collectProcessMetrics, startMetricsServer, type MetricsServer } from '#observability';
 
 /** Serves this worker's Prometheus registry at http://HOST:WORKER_METRICS_PORT/metrics. */
@@ -19,7 +19,11 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
   async onApplicationBootstrap(): Promise<void> {
     collectProcessMetrics();
     const host = this.config.get('HOST', { infer: true });
-    this.server = await startMetricsServer({ port: this.config.get('WORKER_METRICS_PORT', { infer: true }), host });
+    this.server = await startMetricsServer({
+      port: this.config.get('WORKER_METRICS_PORT', { infer: true }),
+      host,
+      beforeListen: (server) => applyHttpServerLimits(server, httpServerLimits(this.config)),
+    });
     this.logger.log(`metrics at http://${host}:${this.server.port}/metrics`);
   }
 

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { ConfigService } from '@nestjs/config';
+import { validate, type EnvironmentVariables } from '#config';
+import { parseAnswer, RawConnection } from '../../../../test/support/raw-connection.js';
+import { testEnvironment } from '../../../../test/support/test-environment.js';
+import { WorkerMetricsServer } from './worker-metrics.server.js';
+
+const SCRAPE = 'GET /metrics HTTP/1.1\r\nHost: worker\r\n\r\n';
+
+describe("the worker's metrics server keeps the HTTP limits of the configuration", () => {
+  let metrics: WorkerMetricsServer | undefined;
+  const open: RawConnection[] = [];
+  const connection = () => {
+    const made = new RawConnection(metrics!.port!);
+    open.push(made);
+    return made;
+  };
+  afterEach(async () => {
+    for (const made of open.splice(0)) made.destroy();
+    await metrics?.onApplicationShutdown();
+  });
+
+  it('answers a scrape, closes a client whose headers never finish with a 408, and refuses connections above the cap', async () => {
+    const env = testEnvironment('postgres://unused@127.0.0.1/unused', {
+      HOST: '127.0.0.1',
+      HTTP_HEADERS_TIMEOUT_MS: '200',
+      HTTP_REQUEST_TIMEOUT_MS: '400',
+      HTTP_MAX_CONNECTIONS: '2',
+    });
+    metrics = new WorkerMetricsServer(new ConfigService<EnvironmentVariables, true>(validate(env) as unknown as Record<string, unknown>));
+    await metrics.onApplicationBootstrap();
+
+    const stalled = connection();
+    stalled.write('GET /metrics HTTP/1.1\r\nHost: worker\r\n');
+    stalled.trickle('X-Slow: yes\r\n', 20);
+    expect(parseAnswer(await stalled.closed).status).toBe(408);
+
+    const scrapers = [connection(), connection()];
+    for (const scraper of scrapers) scraper.write(SCRAPE);
+    for (const scraper of scrapers) expect(parseAnswer(await scraper.waitFor(/\r\n\r\n/)).status).toBe(200);
+    const surplus = connection();
+    surplus.write(SCRAPE);
+    expect(await surplus.closed).toBe('');
+  });
+});
