@@ -13,32 +13,60 @@ export interface StoredResponse {
   etag: string | null;
 }
 
-export async function findStoredResponse(
+/**
+ * What is kept of an answer: its status and ETag, and the transfer and version it showed — the body
+ * is that version of the transfer, rebuilt on replay (a create without a client id replays a transfer
+ * other than the one the retry would have made). `body` is set only for answers kept whole before
+ * answers were kept by version.
+ */
+export interface RememberedAnswer {
+  statusCode: number;
+  etag: string | null;
+  transfer: { id: string; version: number } | null;
+  body: unknown;
+}
+
+export async function findRememberedAnswer(
   client: SqlClient,
   request: IdempotencyRequest,
-): Promise<{ requestHash: string; response: StoredResponse } | null> {
-  const { rows } = await client.query<{ request_hash: string; status_code: number; response_body: unknown; etag: string | null }>({
+): Promise<{ requestHash: string; answer: RememberedAnswer } | null> {
+  const { rows } = await client.query<{
+    request_hash: string;
+    status_code: number;
+    etag: string | null;
+    transfer_id: string | null;
+    transfer_version: number | null;
+    response_body: unknown;
+  }>({
     name: 'idempotency.find',
-    text: 'SELECT request_hash, status_code, response_body, etag FROM idempotency_keys WHERE scope = $1 AND key = $2',
+    text: `SELECT request_hash, status_code, etag, transfer_id, transfer_version, response_body
+           FROM idempotency_keys WHERE scope = $1 AND key = $2`,
     values: [request.scope, request.key],
   });
   const row = rows[0];
-  return row
-    ? { requestHash: row.request_hash, response: { statusCode: row.status_code, body: row.response_body, etag: row.etag } }
-    : null;
+  if (!row) return null;
+  return {
+    requestHash: row.request_hash,
+    answer: {
+      statusCode: row.status_code,
+      etag: row.etag,
+      transfer: row.transfer_id === null ? null : { id: row.transfer_id, version: Number(row.transfer_version) },
+      body: row.response_body,
+    },
+  };
 }
 
-/** Records the response in the command's transaction; false if a concurrent request got there first. */
-export async function storeResponse(
+/** Records the answer in the command's transaction; false if a concurrent request got there first. */
+export async function rememberAnswer(
   client: SqlClient,
   request: IdempotencyRequest,
-  response: StoredResponse,
+  answer: { statusCode: number; etag: string | null; transfer: { id: string; version: number } },
 ): Promise<boolean> {
   const { rowCount } = await client.query({
     name: 'idempotency.store',
-    text: `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response_body, etag)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT (scope, key) DO NOTHING`,
-    values: [request.scope, request.key, request.requestHash, response.statusCode, JSON.stringify(response.body), response.etag],
+    text: `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, etag, transfer_id, transfer_version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (scope, key) DO NOTHING`,
+    values: [request.scope, request.key, request.requestHash, answer.statusCode, answer.etag, answer.transfer.id, answer.transfer.version],
   });
   return rowCount === 1;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DomainError } from '#domain';
+import { DomainError, type TransferState } from '#domain';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { readStream } from '../event-store/read-stream.js';
 import { findTransferView } from '../queries/transfer-list.query.js';
@@ -97,6 +97,57 @@ describe('running commands against a transfer', () => {
     await expect(
       executor.execute(id, command, metadataFor('alice'), { ...options, idempotency: { ...idempotency, requestHash: 'other' } }),
     ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+  });
+
+  describe('an Idempotency-Key answer', () => {
+    const keyed = (key: string) => ({
+      idempotency: { scope: 'alice', key, requestHash: 'same' },
+      toResponse: ({ after }: { after: TransferState }) => ({ statusCode: 200, body: toTransferView(after), etag: `"${after.version}"` }),
+    });
+    const storedSize = async (key: string) => {
+      const [row] = await fixture.database.query<{ bytes: number }>(
+        'SELECT pg_column_size(idempotency_keys.*) AS bytes FROM idempotency_keys WHERE scope = $1 AND key = $2',
+        ['alice', key],
+      );
+      return Number(row?.bytes);
+    };
+
+    it('is kept as the version it showed, so its size does not grow with the transfer', async () => {
+      const sizes: number[] = [];
+      for (const lines of [1, 2_000]) {
+        const id = randomUUID();
+        await run(executor, id, outletTransfer(id, lines));
+        const key = `small-${id}`;
+        await executor.execute(id, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 4 }, metadataFor('alice'), keyed(key));
+        sizes.push(await storedSize(key));
+      }
+      expect(sizes[1]).toBe(sizes[0]);
+      expect(sizes[0]).toBeLessThan(300);
+    });
+
+    it('replays the transfer exactly as the first answer showed it, however it has changed since', async () => {
+      const id = randomUUID();
+      await run(executor, id, outletTransfer(id));
+      const command = { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 4 } as const;
+      const first = await executor.execute(id, command, metadataFor('alice'), keyed(`then-${id}`));
+      await run(executor, id, { type: 'RecordPackedQuantity', productId: 'product-2', packedQuantity: 7 });
+      const replayed = await executor.execute(id, command, metadataFor('alice'), keyed(`then-${id}`));
+      expect(replayed.outcome).toBeNull();
+      expect(replayed.response).toEqual(first.response);
+      expect(JSON.stringify(replayed.response.body)).toBe(JSON.stringify(first.response.body));
+    });
+
+    it('stored whole before answers were kept by version is still replayed as stored', async () => {
+      const id = randomUUID();
+      await run(executor, id, outletTransfer(id));
+      await fixture.database.query(
+        `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response_body, etag)
+         VALUES ('alice', $1, 'same', 201, '{"as":"stored"}', '"1"')`,
+        [`legacy-${id}`],
+      );
+      const replayed = await executor.execute(id, { type: 'MarkPacked' }, metadataFor('alice'), keyed(`legacy-${id}`));
+      expect(replayed).toEqual({ response: { statusCode: 201, body: { as: 'stored' }, etag: '"1"' }, outcome: null });
+    });
   });
 
   it('records the Idempotency-Key once even when the same request arrives twice at once', async () => {

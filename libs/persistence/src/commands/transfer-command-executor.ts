@@ -15,7 +15,7 @@ import { StreamVersionConflictError } from '../event-store/stream-version-confli
 import { projectCommit } from '../projections/project-commit.js';
 import { foldStored, loadTransfer, transferStreamId } from '../transfers/transfer-stream.js';
 import { IdempotencyKeyReusedError, IdempotencyRaceError, VersionConflictError } from './command-errors.js';
-import { findStoredResponse, storeResponse, type IdempotencyRequest, type StoredResponse } from './idempotency-store.js';
+import { findRememberedAnswer, rememberAnswer, type IdempotencyRequest, type StoredResponse } from './idempotency-store.js';
 
 export interface CommandOutcome {
   transferId: string;
@@ -28,7 +28,10 @@ export interface ExecuteOptions {
   /** From If-Match: refuse with 409 unless the transfer is still at this version. */
   expectedVersion?: number;
   idempotency?: IdempotencyRequest;
-  /** Shapes the answer; it is stored with the Idempotency-Key in the same transaction. */
+  /**
+   * Shapes the answer from the transfer as the command left it; the Idempotency-Key keeps that
+   * version (in the same transaction) and a replay shapes the answer again from it.
+   */
   toResponse: (outcome: CommandOutcome) => StoredResponse;
   /**
    * Checks the caller against the transfer as loaded (throw to refuse), before any answer is replayed
@@ -94,10 +97,14 @@ export class TransferCommandExecutor {
     const { state: before, events: history } = await loadTransfer(client, transferId);
     await options.authorize?.(client, before);
     if (options.idempotency) {
-      const stored = await findStoredResponse(client, options.idempotency);
+      const stored = await findRememberedAnswer(client, options.idempotency);
       if (stored) {
         if (stored.requestHash !== options.idempotency.requestHash) throw new IdempotencyKeyReusedError(options.idempotency.key);
-        return { response: stored.response, outcome: null };
+        const { statusCode, etag, transfer, body } = stored.answer;
+        if (transfer === null) return { response: { statusCode, etag, body }, outcome: null };
+        const answered = transfer.id === transferId ? history : (await loadTransfer(client, transfer.id)).events;
+        const then = asOfVersion(answered, transfer.version);
+        return { response: { ...options.toResponse({ transferId: transfer.id, before, after: then, events: [] }), statusCode, etag }, outcome: null };
       }
     }
     const context = { actorId: metadata.actor.id, actorRoles: metadata.actor.roles, rules: this.rules };
@@ -105,9 +112,9 @@ export class TransferCommandExecutor {
     // version has moved on since the original was recorded.
     const replayOf = replayedVersion(before, command, context);
     if (replayOf !== null) {
-      const then = foldStored(null, history.filter((event) => event.streamVersion <= replayOf)) as TransferState;
+      const then = asOfVersion(history, replayOf);
       const response = options.toResponse({ transferId, before, after: then, events: [] });
-      await this.remember(client, options, response);
+      await this.remember(client, options, response, { id: transferId, version: then.version });
       return { response, outcome: null };
     }
     if (options.expectedVersion !== undefined && before && before.version !== options.expectedVersion) {
@@ -125,18 +132,28 @@ export class TransferCommandExecutor {
     const outcome: CommandOutcome = { transferId, before, after, events };
     await projectCommit(client, outcome);
     const response = options.toResponse(outcome);
-    await this.remember(client, options, response);
+    await this.remember(client, options, response, { id: transferId, version: after.version });
     return { response, outcome };
   }
 
-  private async remember(client: SqlClient, options: ExecuteOptions, response: StoredResponse): Promise<void> {
-    if (options.idempotency && !(await storeResponse(client, options.idempotency, response))) {
-      throw new IdempotencyRaceError();
-    }
+  private async remember(
+    client: SqlClient,
+    options: ExecuteOptions,
+    response: StoredResponse,
+    transfer: { id: string; version: number },
+  ): Promise<void> {
+    if (!options.idempotency) return;
+    const answer = { statusCode: response.statusCode, etag: response.etag, transfer };
+    if (!(await rememberAnswer(client, options.idempotency, answer))) throw new IdempotencyRaceError();
   }
 
   private async currentVersion(transferId: string): Promise<number> {
     const { state } = await this.database.withClient((client) => loadTransfer(client, transferId));
     return state?.version ?? 0;
   }
+}
+
+/** The transfer as it stood at `version`, folded from its already loaded history. */
+function asOfVersion(history: readonly StoredEvent[], version: number): TransferState {
+  return foldStored(null, history.filter((event) => event.streamVersion <= version)) as TransferState;
 }
