@@ -5,7 +5,7 @@ import { START_OF_STORE, type GlobalCheckpoint } from '../event-store/read-all.j
 export async function loadRelayCheckpoint(client: SqlClient, name: string): Promise<GlobalCheckpoint> {
   const { rows } = await client.query<{ transaction_id: string; position: string }>({
     name: 'relay.checkpoint.load',
-    text: 'SELECT transaction_id::text AS transaction_id, position FROM relay_checkpoints WHERE name = $1',
+    text: 'SELECT transaction_id, position FROM relay_checkpoints WHERE name = $1',
     values: [name],
   });
   const row = rows[0];
