@@ -1,6 +1,7 @@
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { canonicalId } from '#domain';
 import { ROLES, type Actor, type Role } from './actor.js';
 import { ACTOR_KEY } from './current-actor.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
@@ -54,6 +55,7 @@ function toActor(claims: TokenClaims): Actor {
     id: claims.sub,
     name: typeof claims.name === 'string' ? claims.name : null,
     roles: roles as Role[],
-    outlets: outlets as string[],
+    // Compared as text with the outlets of transfers, which are stored in their one spelling.
+    outlets: (outlets as string[]).map(canonicalId),
   };
 }

@@ -24,8 +24,9 @@ export class HealthController {
   }
 
   /**
-   * The process can reach everything it depends on (PostgreSQL, Redis: 503 if not). The worker's
-   * heartbeat and the sync backlog are reported beside them but never fail readiness.
+   * The process can reach everything it depends on (PostgreSQL, Redis: 503 if not) and the sync
+   * relay is not stalled (503 if it keeps failing a batch). The worker's heartbeat and the sync
+   * backlog are reported beside them but never fail readiness.
    */
   @Get('ready')
   @HealthCheck()
@@ -33,6 +34,7 @@ export class HealthController {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
       () => this.redis.pingCheck('redis'),
+      () => this.sync.relay('syncRelay'),
       () => this.sync.worker('worker'),
       () => this.sync.backlog('syncBacklog'),
     ]);

@@ -6,8 +6,9 @@ import { SyncOverviewService } from '../operations/sync-overview.service.js';
 /**
  * The worker's heartbeat and the sync backlog, reported on /health/ready for information only:
  * the API serves transfers without a worker, so a stale heartbeat or a backlog never takes it out
- * of rotation (alert on `stale` and on jobs_failed_total instead). Always `up`; what could not be
- * read is named in `error`.
+ * of rotation (alert on `stale` and on jobs_failed_total instead); what could not be read is named
+ * in `error`. The relay is the exception: one that keeps failing a batch is `down` (503), because
+ * from then on no committed transfer reaches Lightspeed, however healthy everything else looks.
  */
 @Injectable()
 export class SyncHealthIndicator {
@@ -28,6 +29,24 @@ export class SyncHealthIndicator {
     } catch (error) {
       return indicator.up({ workers: null, stale: true, error: (error as Error).message });
     }
+  }
+
+  async relay(key: string) {
+    const indicator = this.health.check(key);
+    let relay;
+    try {
+      relay = await this.overview.relay();
+    } catch (error) {
+      return indicator.up({ stalled: null, error: (error as Error).message });
+    }
+    const details = {
+      stalled: relay.stalled,
+      failedBatchesInARow: relay.failures,
+      failingSince: relay.failingSince?.toISOString() ?? null,
+      lastError: relay.lastError,
+      setAsideEvents: relay.setAside,
+    };
+    return relay.stalled ? indicator.down(details) : indicator.up(details);
   }
 
   async backlog(key: string) {

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { outletScope } from '../auth/access-policy.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { canonicalIdParam } from '../http/canonical-id.js';
 import { AuditSearchQueryDto, EventFeedQueryDto } from './dto/list-query.dto.js';
 import { toEventResource } from './event-resource.js';
 import { GetStockInTransitQuery, ReadEventFeedQuery, SearchAuditQuery } from './queries/transfer-queries.js';
@@ -47,7 +48,7 @@ export class HistoryController {
 
   @Get('outlets/:outletId/stock-in-transit')
   @ApiOperation({ summary: 'What has been sent to the outlet and not yet received, by product' })
-  async stockInTransit(@Param('outletId') outletId: string, @CurrentActor() actor: Actor) {
+  async stockInTransit(@Param('outletId', canonicalIdParam) outletId: string, @CurrentActor() actor: Actor) {
     requireRead(actor);
     const scope = outletScope(actor);
     if (scope && !scope.includes(outletId)) throw new ForbiddenException(`Outlet ${outletId} is not one of yours`);

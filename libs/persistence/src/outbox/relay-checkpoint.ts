@@ -12,12 +12,13 @@ export async function loadRelayCheckpoint(client: SqlClient, name: string): Prom
   return row ? { transactionId: row.transaction_id, position: Number(row.position) } : START_OF_STORE;
 }
 
+/** Moves the checkpoint; a batch that went through also ends a run of failures. */
 export async function saveRelayCheckpoint(client: SqlClient, name: string, checkpoint: GlobalCheckpoint): Promise<void> {
   await client.query({
     name: 'relay.checkpoint.save',
     text: `INSERT INTO relay_checkpoints (name, transaction_id, position) VALUES ($1, $2::xid8, $3)
            ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
-             position = EXCLUDED.position, updated_at = now()`,
+             position = EXCLUDED.position, updated_at = now(), failures = 0, failing_since = NULL, last_error = NULL`,
     values: [name, checkpoint.transactionId, checkpoint.position],
   });
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../database/database.js';
 import type { SqlClient } from '../database/sql-client.js';
 import { STORED_EVENT_COLUMNS, toStoredEvent, type StoredEvent, type StoredEventRow } from '../event-store/stored-event.js';
-import { foldStored, TRANSFER_STREAM_PREFIX } from '../transfers/transfer-stream.js';
+import { foldStored, TRANSFER_STREAM_PREFIX, transferIdOfStream } from '../transfers/transfer-stream.js';
 import {
   auditRow,
   readModelRow,
@@ -20,6 +20,8 @@ export interface RebuildReport {
   events: number;
   transfers: number;
   auditRows: number;
+  /** Streams named `transfer-…` that are no transfer id in its one spelling: not projected. */
+  skippedStreams: string[];
   seconds: number;
 }
 
@@ -33,7 +35,7 @@ export async function rebuildProjections(database: Database): Promise<RebuildRep
   return database.transaction(async (client) => {
     await client.query(`LOCK TABLE ${PROJECTION_TABLES.join(', ')} IN EXCLUSIVE MODE`);
     for (const table of PROJECTION_TABLES) await client.query(`DELETE FROM ${table}`);
-    const report = { events: 0, transfers: 0, auditRows: 0 };
+    const report = { events: 0, transfers: 0, auditRows: 0, skippedStreams: [] as string[] };
     let pending: StoredEvent[] = [];
     for await (const batch of readTransferStreams(client)) {
       report.events += batch.length;
@@ -70,12 +72,18 @@ async function* readTransferStreams(client: SqlClient): AsyncGenerator<StoredEve
 async function writeStreams(
   client: SqlClient,
   events: readonly StoredEvent[],
-  report: { transfers: number; auditRows: number },
+  report: { transfers: number; auditRows: number; skippedStreams: string[] },
 ): Promise<void> {
   const readModels: TransferReadModelRow[] = [];
   const inTransit: StockInTransitRow[] = [];
   const audits: AuditRow[] = [];
   for (const stream of groupBy(events, (event) => event.streamId)) {
+    const streamId = (stream[0] as StoredEvent).streamId;
+    // Such a stream shares its read-model key with the transfer's own stream (uuid ignores case).
+    if (transferIdOfStream(streamId) === null) {
+      if (report.skippedStreams.at(-1) !== streamId) report.skippedStreams.push(streamId);
+      continue;
+    }
     let state = null;
     for (const commit of groupBy(stream, (event) => event.metadata.commandId)) {
       const after = foldStored(state, commit);
