@@ -10,7 +10,7 @@ const CANONICAL_TRANSFER_STREAM = "stream_id !~~ 'transfer-%' OR stream_id ~ '^t
  * is not its transfer's. Events are append-only, so a store that already holds non-canonical
  * streams cannot be rewritten: those constraints are then left NOT VALID (they hold for every new
  * row) and the streams are reported here; the relay sets them aside visibly and the rebuild skips
- * them (see docs/runbooks/operations.md). Also: the relay's failure state, for /health/ready.
+ * them (see docs/runbooks/operations.md). Also: the relay's failure state, for /health/sync.
  */
 export class CanonicalIds1700000000007 implements MigrationInterface {
   name = 'CanonicalIds1700000000007';

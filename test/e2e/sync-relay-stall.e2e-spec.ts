@@ -52,10 +52,11 @@ describe('a sync relay batch that cannot be processed is visible, not a silent h
     await api?.close();
   });
 
+  const syncHealth = () => api.http().get('/health/sync');
   const ready = () => api.http().get('/health/ready');
   const stalledGauge = async () => (await registry.getSingleMetric('sync_relay_stalled')!.get()).values[0]?.value;
 
-  it('turns /health/ready red with the error, sets sync_relay_stalled and logs an error; all clear once the batch goes through', async () => {
+  it('turns /health/sync red with the error, reports it on /health/ready, sets sync_relay_stalled and logs an error; all clear once the batch goes through', async () => {
     const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const transfer = await step.createOutletTransfer(who.ana);
     // Every batch now fails where the relay records what it has asked for.
@@ -69,17 +70,20 @@ describe('a sync relay batch that cannot be processed is visible, not a silent h
     );
     runner.onApplicationBootstrap();
 
-    const red = await eventually(ready, (response) => response.status === 503);
+    const red = await eventually(syncHealth, (response) => response.status === 503);
     expect(red.status).toBe(503);
     expect(red.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
-    expect(red.body.health.details.syncRelay).toMatchObject({
-      status: 'down',
+    const stalled = {
       stalled: true,
       failedBatchesInARow: expect.any(Number),
       failingSince: expect.any(String),
       lastError: expect.stringMatching(/relay_blocked_for_test/),
-    });
-    expect(red.body.health.details.database).toMatchObject({ status: 'up' });
+    };
+    expect(red.body.health.details.syncRelay).toMatchObject({ status: 'down', ...stalled });
+    // The API still serves transfers: readiness reports the stall but does not fail on it.
+    const stillReady = await ready();
+    expect(stillReady.status).toBe(200);
+    expect(stillReady.body.details.syncRelay).toMatchObject({ status: 'up', ...stalled });
     expect(await stalledGauge()).toBe(1);
     expect((await registry.getSingleMetric('sync_relay_batch_failures_total')!.get()).values[0]?.value).toBeGreaterThanOrEqual(3);
     expect(errors.mock.calls.map(([message]) => String(message))).toEqual(
@@ -87,7 +91,7 @@ describe('a sync relay batch that cannot be processed is visible, not a silent h
     );
 
     await dataSource.query('ALTER TABLE transfer_sync_state DROP CONSTRAINT relay_blocked_for_test');
-    const green = await eventually(ready, (response) => response.status === 200);
+    const green = await eventually(syncHealth, (response) => response.status === 200);
     expect(green.body.details.syncRelay).toMatchObject({ status: 'up', stalled: false, failedBatchesInARow: 0, lastError: null });
     expect(await stalledGauge()).toBe(0);
     expect(await new Database(dataSource).withClient((client) => findSyncState(client, transfer.id))).toMatchObject({ status: 'PENDING' });

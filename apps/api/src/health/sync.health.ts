@@ -4,11 +4,11 @@ import { SYNC_QUEUE_NAME } from '#observability';
 import { SyncOverviewService } from '../operations/sync-overview.service.js';
 
 /**
- * The worker's heartbeat and the sync backlog, reported on /health/ready for information only:
- * the API serves transfers without a worker, so a stale heartbeat or a backlog never takes it out
- * of rotation (alert on `stale` and on jobs_failed_total instead); what could not be read is named
- * in `error`. The relay is the exception: one that keeps failing a batch is `down` (503), because
- * from then on no committed transfer reaches Lightspeed, however healthy everything else looks.
+ * The sync relay, the worker's heartbeat and the sync backlog, reported on /health/ready for
+ * information only: the API serves transfers without a worker, so a stalled relay, a stale
+ * heartbeat or a backlog never takes it out of rotation (alert on /health/ready's details, on
+ * `sync_relay_stalled` and on jobs_failed_total instead); what could not be read is named in
+ * `error`. /health/sync is the sync's own check: `down` (503) while the relay is stalled.
  */
 @Injectable()
 export class SyncHealthIndicator {
@@ -31,7 +31,8 @@ export class SyncHealthIndicator {
     }
   }
 
-  async relay(key: string) {
+  /** `fail`: down while the relay is stalled; `report`: always up, with the same details. */
+  async relay(key: string, whenStalled: 'fail' | 'report') {
     const indicator = this.health.check(key);
     let relay;
     try {
@@ -46,7 +47,7 @@ export class SyncHealthIndicator {
       lastError: relay.lastError,
       setAsideEvents: relay.setAside,
     };
-    return relay.stalled ? indicator.down(details) : indicator.up(details);
+    return relay.stalled && whenStalled === 'fail' ? indicator.down(details) : indicator.up(details);
   }
 
   async backlog(key: string) {

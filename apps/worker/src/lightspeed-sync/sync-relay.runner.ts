@@ -70,7 +70,7 @@ export class SyncRelayRunner implements OnApplicationBootstrap, OnApplicationShu
   /**
    * A batch that fails is retried, never skipped (its transfers would never reach Lightspeed);
    * while it keeps failing the relay is visibly stalled: error log, `sync_relay_stalled` and a red
-   * /health/ready (from the failure count stored beside the checkpoint).
+   * /health/sync (from the failure count stored beside the checkpoint).
    */
   private async reportFailure(error: Error, failures: number): Promise<void> {
     const health = await this.relay.recordFailure(error).catch(() => null);

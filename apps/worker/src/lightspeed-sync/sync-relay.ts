@@ -62,7 +62,7 @@ export class SyncRelay {
     return events.length;
   }
 
-  /** Counts a failed batch where every process can see it (/health/ready); the batch is retried. */
+  /** Counts a failed batch where every process can see it (/health/sync); the batch is retried. */
   recordFailure(error: Error): Promise<RelayHealth> {
     return this.database.withClient((client) => recordRelayFailure(client, RELAY_NAME, error.message));
   }
