@@ -4,7 +4,7 @@
 /** The original's events, as rows to insert elsewhere. */
 export async function templateEvents(db, transferId) {
   const { rows } = await db.query(
-    `SELECT stream_version, event_type, schema_version, payload::text AS payload, metadata::text AS metadata
+    `SELECT stream_version, event_type, schema_version, payload::text AS payload_json, metadata::text AS metadata_json
        FROM events WHERE stream_id = $1 ORDER BY stream_version`,
     [`transfer-${transferId}`],
   );
@@ -16,7 +16,7 @@ export async function insertTemplate(db, transferId, events) {
   await db.query(
     `INSERT INTO events (event_id, stream_id, stream_version, event_type, schema_version, payload, metadata)
      SELECT gen_random_uuid(), $1, v, t, s, p::jsonb, m::jsonb FROM unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::text[]) AS e(v, t, s, p, m)`,
-    [`transfer-${transferId}`, events.map((e) => e.stream_version), events.map((e) => e.event_type), events.map((e) => e.schema_version), events.map((e) => e.payload), events.map((e) => e.metadata)],
+    [`transfer-${transferId}`, events.map((e) => e.stream_version), events.map((e) => e.event_type), events.map((e) => e.schema_version), events.map((e) => e.payload_json), events.map((e) => e.metadata_json)],
   );
 }
 

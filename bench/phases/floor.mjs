@@ -10,7 +10,7 @@ async function sentTemplate(pool) {
   const { rows: [readModel] } = await pool.query("SELECT * FROM transfer_read_model WHERE status = 'SENT' AND version = 23 LIMIT 1");
   if (!readModel) throw new Error('the floor needs a sent transfer: run the send phase first');
   const stream = `transfer-${readModel.id}`;
-  const { rows: [event] } = await pool.query('SELECT event_type, schema_version, payload::text AS payload, metadata::text AS metadata FROM events WHERE stream_id = $1 AND stream_version = 23', [stream]);
+  const { rows: [event] } = await pool.query('SELECT event_type, schema_version, payload::text AS payload_json, metadata::text AS metadata_json FROM events WHERE stream_id = $1 AND stream_version = 23', [stream]);
   const { rows: inTransit } = await pool.query('SELECT * FROM stock_in_transit WHERE transfer_id = $1', [readModel.id]);
   const { rows: [audit] } = await pool.query('SELECT * FROM audit_trail WHERE stream_id = $1 AND to_version = 23', [stream]);
   return { stream, event, readModel, inTransit, audit };
@@ -25,7 +25,7 @@ async function sendTransaction(client, t) {
     name: 'append',
     text: `INSERT INTO events (event_id, stream_id, stream_version, event_type, schema_version, payload, metadata)
            VALUES ($1, $2, 1, $3, $4, $5::jsonb, $6::jsonb) RETURNING global_position, transaction_id::text, recorded_at`,
-    values: [randomUUID(), stream, t.event.event_type, t.event.schema_version, t.event.payload, t.event.metadata],
+    values: [randomUUID(), stream, t.event.event_type, t.event.schema_version, t.event.payload_json, t.event.metadata_json],
   });
   const r = t.readModel;
   await client.query({

@@ -34,7 +34,7 @@ export class CommandClient {
     const record: CommandRecord = {
       idempotencyKey: randomUUID(),
       transferId,
-      action: `${method} ${path.replace(transferId, ':id').replace(/items\/[^/]+/, 'items/:product')}`,
+      action: `${method} ${path.replace(new RegExp(transferId, 'i'), ':id').replace(/items\/[^/]+/, 'items/:product')}`,
       status: 0,
       version: null,
       attempts: 0,

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { Role } from '../../apps/api/src/auth/actor.js';
@@ -25,6 +27,15 @@ export interface FaultSystemOptions {
   /** Where the sandbox delivers webhooks; default the API. */
   webhookUrl?: string;
   env?: Record<string, string>;
+}
+
+/** A database migrated once on `postgres`, for each scenario's database to be cloned from. */
+export async function migratedTemplate(postgres: PrivatePostgres, root: string): Promise<string> {
+  const template = 'faults_template';
+  await withConnection(postgres.url, (client) => client.query(`CREATE DATABASE ${template}`));
+  const { runMigrations } = (await import(pathToFileURL(join(root, 'scripts/migrate.mjs')).href)) as { runMigrations(url: string): Promise<unknown> };
+  await runMigrations(postgres.urlFor(template));
+  return template;
 }
 
 /** The sandbox's personal token: lets the suite read the store as the retailer would. */

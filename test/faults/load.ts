@@ -24,6 +24,11 @@ export interface LifecycleOptions {
   /** Receive it too (a final receipt, one line a unit short as DAMAGED). */
   receive?: boolean;
   lines?: number;
+  /**
+   * How each id is spelled in each request (paths and bodies); the records keep the canonical
+   * id. Default: as generated (lower case).
+   */
+  spell?: (id: string) => string;
 }
 
 /**
@@ -40,22 +45,30 @@ export async function transferLifecycle(client: CommandClient, catalogue: Catalo
     quantity: 1 + ((index + line) % 9),
   }));
   const ok = (status: number) => status >= 200 && status < 300;
+  const spell = options.spell ?? ((value: string) => value);
   const steps: (() => Promise<{ status: number }>)[] = [
-    () => client.command('POST', '/transfers', id, { id, type: 'OUTLET_TRANSFER', sourceOutletId: source, destinationOutletId: destination, items }),
-    ...items.map((item) => () => client.command('PUT', `/transfers/${id}/items/${item.productId}/packed`, id, { packedQuantity: item.quantity })),
-    () => client.command('POST', `/transfers/${id}/pack`, id),
-    () => client.command('POST', `/transfers/${id}/send`, id),
+    () =>
+      client.command('POST', '/transfers', id, {
+        id: spell(id),
+        type: 'OUTLET_TRANSFER',
+        sourceOutletId: spell(source),
+        destinationOutletId: spell(destination),
+        items: items.map((item) => ({ ...item, productId: spell(item.productId) })),
+      }),
+    ...items.map((item) => () => client.command('PUT', `/transfers/${spell(id)}/items/${spell(item.productId)}/packed`, id, { packedQuantity: item.quantity })),
+    () => client.command('POST', `/transfers/${spell(id)}/pack`, id),
+    () => client.command('POST', `/transfers/${spell(id)}/send`, id),
   ];
   if (options.receive) {
     steps.push(() =>
-      client.command('POST', `/transfers/${id}/receive`, id, {
+      client.command('POST', `/transfers/${spell(id)}/receive`, id, {
         // One delivery, one id: every retry of the command repeats it, so it is counted once.
         receiptId: randomUUID(),
         final: true,
         lines: items.map((item, line) =>
           line === 0 && item.quantity > 1
-            ? { productId: item.productId, receivedQuantity: item.quantity - 1, reason: 'DAMAGED' }
-            : { productId: item.productId, receivedQuantity: item.quantity },
+            ? { productId: spell(item.productId), receivedQuantity: item.quantity - 1, reason: 'DAMAGED' }
+            : { productId: spell(item.productId), receivedQuantity: item.quantity },
         ),
       }),
     );

@@ -5,33 +5,27 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startPrivatePostgres, withConnection, type PrivatePostgres } from '../support/private-postgres.js';
+import { fileURLToPath } from 'node:url';
+import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis.js';
-import type { Infrastructure } from './fault-system.js';
+import { migratedTemplate, type Infrastructure } from './fault-system.js';
 import type { InvariantResult } from './invariants.js';
 import { settings, seconds, type FaultScenario } from './scenario.js';
 import { apiSigkill } from './scenarios/api-sigkill.js';
+import { caseVariantIds } from './scenarios/case-variant-ids.js';
 import { postgresRestart } from './scenarios/postgres-restart.js';
+import { txidBoundary } from './scenarios/txid-boundary.js';
 import { redisOutage } from './scenarios/redis-outage.js';
 import { lightspeedFaults } from './scenarios/lightspeed-faults.js';
 import { webhookChaos } from './scenarios/webhook-chaos.js';
 import { workerSigkill } from './scenarios/worker-sigkill.js';
 
-const SCENARIOS: FaultScenario[] = [workerSigkill, apiSigkill, redisOutage, postgresRestart, lightspeedFaults, webhookChaos];
+const SCENARIOS: FaultScenario[] = [workerSigkill, apiSigkill, redisOutage, postgresRestart, lightspeedFaults, webhookChaos, txidBoundary, caseVariantIds];
 
 function repositoryRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
   return dir;
-}
-
-async function migratedTemplate(postgres: PrivatePostgres, root: string): Promise<string> {
-  const template = 'faults_template';
-  await withConnection(postgres.url, (client) => client.query(`CREATE DATABASE ${template}`));
-  const { runMigrations } = (await import(pathToFileURL(join(root, 'scripts/migrate.mjs')).href)) as { runMigrations(url: string): Promise<unknown> };
-  await runMigrations(postgres.urlFor(template));
-  return template;
 }
 
 const selected = (process.env.FAULTS ?? '').split(',').filter(Boolean);

@@ -18,6 +18,8 @@ export function settings() {
     redisDownMs: int('FAULT_REDIS_DOWN_MS', 30_000),
     sandboxFaultMs: int('FAULT_SANDBOX_MS', 60_000),
     webhookTransfers: int('FAULT_WEBHOOK_TRANSFERS', 60),
+    txidTransfers: int('FAULT_TXID_TRANSFERS', 300),
+    caseVariantTransfers: int('FAULT_CASE_VARIANT_TRANSFERS', 200),
     concurrency: int('FAULT_CONCURRENCY', 16),
     settleMs: int('FAULT_SETTLE_MS', 240_000),
   };

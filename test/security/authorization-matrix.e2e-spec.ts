@@ -93,6 +93,7 @@ describe('the authorization matrix of docs/security.md, request by request again
     },
     'GET /health/live': get('/health/live'),
     'GET /health/ready': get('/health/ready'),
+    'GET /health/sync': get('/health/sync'),
     'GET /metrics': get('/metrics'),
     'GET /api/docs': get('/api/docs'),
     'GET /api/docs/': get('/api/docs/'),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,13 +30,39 @@ function asOwner(command: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 }
 
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+export interface PrivatePostgresOptions {
+  /**
+   * The cluster's next transaction id (pg_resetwal -x), e.g. just below a digit boundary of
+   * transaction ids, which the shared server may be far from.
+   */
+  nextTransactionId?: number;
+}
+
+/** Transactions per pg_xact segment file: 32 pages of 8 kB, four transactions a byte. */
+const XACTS_PER_CLOG_SEGMENT = 32 * 8192 * 4;
+
+/**
+ * Moves a stopped cluster's next transaction id. The server reads the commit-log page of that id
+ * at start, so its segment file must exist: a zero-filled one says "in progress" for ids that
+ * were never used, which is what they are.
+ */
+async function moveNextTransactionId(exec: (tool: string, args: string[]) => Promise<unknown>, data: string, xid: number): Promise<void> {
+  await exec('pg_resetwal', ['-x', String(xid), '-D', data]);
+  const segment = join(data, 'pg_xact', Math.floor(xid / XACTS_PER_CLOG_SEGMENT).toString(16).toUpperCase().padStart(4, '0'));
+  if (existsSync(segment)) return;
+  writeFileSync(segment, Buffer.alloc(XACTS_PER_CLOG_SEGMENT / 4));
+  const owner = statSync(data);
+  chownSync(segment, owner.uid, owner.gid);
+}
+
+export async function startPrivatePostgres(settings: PrivatePostgresOptions = {}): Promise<PrivatePostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'consignments-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   const port = await freePort();
   const exec = (tool: string, args: string[]) => run(...asOwner(join(BIN, tool), args));
   await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  if (settings.nextTransactionId !== undefined) await moveNextTransactionId(exec, data, settings.nextTransactionId);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   const start = async () => void (await exec('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']));
   const stop = async () => void (await exec('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']));

@@ -23,7 +23,7 @@ export type CreateAppOptions = AppModuleOptions;
 
 /** Applies the HTTP conventions shared by main.ts and the tests: prefix, OpenAPI, shutdown hooks. */
 export function configureApp(app: NestFastifyApplication): void {
-  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics', 'webhooks/lightspeed'] });
+  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: ['health/live', 'health/ready', 'health/sync', 'metrics', 'webhooks/lightspeed'] });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -1,4 +1,5 @@
 export * from './shared/domain-error.js';
+export * from './shared/canonical-id.js';
 export * from './shared/money.js';
 export * from './shared/quantity.js';
 export * from './transfer/access-policy.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, register, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, register, type Registry } from 'prom-client';
 
 /** One HTTP attempt to Lightspeed, as the client's `onCall` hook reports it (structurally `LightspeedCall`). */
 export interface ObservedLightspeedCall {
@@ -36,6 +36,12 @@ export class SyncMetrics {
   readonly lightspeedCallDuration: Histogram<'method' | 'route'>;
   /** How long job attempts take, by queue and outcome (completed, failed). */
   readonly jobDuration: Histogram<'queue' | 'outcome'>;
+  /** Relay batches (event store → queue) that failed; each is retried. */
+  readonly relayBatchFailures: Counter;
+  /** 1 while the relay has failed RELAY_STALLED_AFTER_FAILURES batches in a row, else 0. */
+  readonly relayStalled: Gauge;
+  /** Events the relay could not turn into a sync job and set aside (relay_set_aside). */
+  readonly relaySetAside: Counter;
 
   constructor(registry: Registry = register) {
     const registers = [registry];
@@ -84,6 +90,29 @@ export class SyncMetrics {
         registers,
       }),
     );
+    this.relayBatchFailures = singleton(registry, 'sync_relay_batch_failures_total', () =>
+      new Counter({ name: 'sync_relay_batch_failures_total', help: 'Sync relay batches that failed (each is retried)', registers }),
+    );
+    this.relayStalled = singleton(registry, 'sync_relay_stalled', () =>
+      new Gauge({ name: 'sync_relay_stalled', help: '1 while the sync relay keeps failing the same batch, else 0', registers }),
+    );
+    this.relaySetAside = singleton(registry, 'sync_relay_set_aside_events_total', () =>
+      new Counter({
+        name: 'sync_relay_set_aside_events_total',
+        help: 'Events the sync relay could not turn into a sync job (not a canonical transfer stream) and set aside',
+        registers,
+      }),
+    );
+  }
+
+  relayBatchFailed(stalled: boolean): void {
+    this.relayBatchFailures.inc();
+    this.relayStalled.set(stalled ? 1 : 0);
+  }
+
+  relayBatchSucceeded(setAside: number): void {
+    this.relayStalled.set(0);
+    if (setAside > 0) this.relaySetAside.inc(setAside);
   }
 
   /** Runs one job attempt, counting and timing it; failures are counted by `jobFailed` (it knows whether they are final). */

@@ -23,6 +23,7 @@ export * from './persistence.module.js';
 export * from './typeorm-options.js';
 export * from './outbox/relay-batch.js';
 export * from './outbox/relay-checkpoint.js';
+export * from './outbox/relay-health.js';
 export * from './sync-state/transfer-sync-state.js';
 export * from './sync-state/sync-overview.js';
 export * from './lightspeed-shadow/catalogue.query.js';

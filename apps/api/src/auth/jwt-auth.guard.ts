@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { EnvironmentVariables } from '#config';
+import { canonicalId } from '#domain';
 import { ROLES, type Actor, type Role } from './actor.js';
 import { ACTOR_KEY } from './current-actor.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
@@ -84,6 +85,7 @@ function toActor(claims: TokenClaims): Actor {
     id: claims.sub,
     name: typeof claims.name === 'string' ? claims.name : null,
     roles: roles as Role[],
-    outlets: outlets as string[],
+    // Compared as text with the outlets of transfers, which are stored in their one spelling.
+    outlets: (outlets as string[]).map(canonicalId),
   };
 }

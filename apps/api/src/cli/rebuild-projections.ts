@@ -11,7 +11,10 @@ export async function rebuildCommand(databaseUrl: string): Promise<string> {
   try {
     const report = await rebuildProjections(new Database(dataSource));
     const rate = report.seconds > 0 ? Math.round(report.events / report.seconds) : report.events;
-    return `projections:rebuild: ${report.events} events → ${report.transfers} transfers, ${report.auditRows} audit entries in ${report.seconds.toFixed(2)} s (${rate} events/s)`;
+    const skipped = report.skippedStreams.length
+      ? `; skipped ${report.skippedStreams.length} stream(s) whose id is not a canonical transfer id: ${report.skippedStreams.join(', ')}`
+      : '';
+    return `projections:rebuild: ${report.events} events → ${report.transfers} transfers, ${report.auditRows} audit entries in ${report.seconds.toFixed(2)} s (${rate} events/s)${skipped}`;
   } finally {
     await dataSource.destroy();
   }

@@ -24,8 +24,9 @@ export class HealthController {
   }
 
   /**
-   * The process can reach everything it depends on (PostgreSQL, Redis: 503 if not). The worker's
-   * heartbeat and the sync backlog are reported beside them but never fail readiness.
+   * The process can reach everything it depends on (PostgreSQL, Redis: 503 if not). The sync
+   * relay, the worker's heartbeat and the sync backlog are reported beside them but never fail
+   * readiness: the API serves transfers while the sync waits (see /health/sync).
    */
   @Get('ready')
   @HealthCheck()
@@ -33,8 +34,19 @@ export class HealthController {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
       () => this.redis.pingCheck('redis'),
+      () => this.sync.relay('syncRelay', 'report'),
       () => this.sync.worker('worker'),
       () => this.sync.backlog('syncBacklog'),
     ]);
+  }
+
+  /**
+   * Whether committed transfers are reaching Lightspeed: 503 while the outbox relay keeps failing
+   * a batch (stalled). For monitoring and alerting, not for a load balancer.
+   */
+  @Get('sync')
+  @HealthCheck()
+  syncHealth() {
+    return this.health.check([() => this.sync.relay('syncRelay', 'fail')]);
   }
 }

@@ -4,10 +4,11 @@ import { SYNC_QUEUE_NAME } from '#observability';
 import { SyncOverviewService } from '../operations/sync-overview.service.js';
 
 /**
- * The worker's heartbeat and the sync backlog, reported on /health/ready for information only:
- * the API serves transfers without a worker, so a stale heartbeat or a backlog never takes it out
- * of rotation (alert on `stale` and on jobs_failed_total instead). Always `up`; what could not be
- * read is named in `error`.
+ * The sync relay, the worker's heartbeat and the sync backlog, reported on /health/ready for
+ * information only: the API serves transfers without a worker, so a stalled relay, a stale
+ * heartbeat or a backlog never takes it out of rotation (alert on /health/ready's details, on
+ * `sync_relay_stalled` and on jobs_failed_total instead); what could not be read is named in
+ * `error`. /health/sync is the sync's own check: `down` (503) while the relay is stalled.
  */
 @Injectable()
 export class SyncHealthIndicator {
@@ -28,6 +29,25 @@ export class SyncHealthIndicator {
     } catch (error) {
       return indicator.up({ workers: null, stale: true, error: (error as Error).message });
     }
+  }
+
+  /** `fail`: down while the relay is stalled; `report`: always up, with the same details. */
+  async relay(key: string, whenStalled: 'fail' | 'report') {
+    const indicator = this.health.check(key);
+    let relay;
+    try {
+      relay = await this.overview.relay();
+    } catch (error) {
+      return indicator.up({ stalled: null, error: (error as Error).message });
+    }
+    const details = {
+      stalled: relay.stalled,
+      failedBatchesInARow: relay.failures,
+      failingSince: relay.failingSince?.toISOString() ?? null,
+      lastError: relay.lastError,
+      setAsideEvents: relay.setAside,
+    };
+    return relay.stalled && whenStalled === 'fail' ? indicator.down(details) : indicator.up(details);
   }
 
   async backlog(key: string) {

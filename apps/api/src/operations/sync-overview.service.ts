@@ -3,8 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, JobCounts, Queue } from 'bull';
 import type { EnvironmentVariables } from '#config';
-import { INBOUND_QUEUE_NAME, readHeartbeats, SYNC_QUEUE_NAME, type HeartbeatReport } from '#observability';
-import { Database, inboundSyncOverview, syncStatusCounts, type InboundSyncOverview, type SyncStatusCounts } from '#persistence';
+import { INBOUND_QUEUE_NAME, readHeartbeats, SYNC_QUEUE_NAME, SYNC_RELAY_NAME, type HeartbeatReport } from '#observability';
+import {
+  Database,
+  inboundSyncOverview,
+  loadRelayHealth,
+  syncStatusCounts,
+  type InboundSyncOverview,
+  type RelayHealth,
+  type SyncStatusCounts,
+} from '#persistence';
 
 /** Redis or PostgreSQL not answering must not hang an ops view or the readiness probe. */
 const DEPENDENCY_TIMEOUT_MS = 2_000;
@@ -107,6 +115,11 @@ export class SyncOverviewService {
 
   transferCounts(): Promise<SyncStatusCounts> {
     return withTimeout(this.database.withClient((client) => syncStatusCounts(client)), 'PostgreSQL');
+  }
+
+  /** Whether the outbox relay keeps failing a batch, and what it has set aside. */
+  relay(): Promise<RelayHealth> {
+    return withTimeout(this.database.withClient((client) => loadRelayHealth(client, SYNC_RELAY_NAME)), 'PostgreSQL');
   }
 
   workers(now = Date.now()): Promise<HeartbeatReport> {

@@ -6,6 +6,7 @@ import { AUDIT_PAGE_MAX_BYTES } from '#persistence';
 import { readScope, requireRole } from '../auth/access-policy.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { canonicalIdParam } from '../http/canonical-id.js';
 import { sendJsonPieces } from '../http/json-stream.js';
 import { AuditSearchQueryDto, EventFeedQueryDto } from './dto/list-query.dto.js';
 import { toEventResource } from './event-resource.js';
@@ -50,7 +51,7 @@ export class HistoryController {
 
   @Get('outlets/:outletId/stock-in-transit')
   @ApiOperation({ summary: 'What has been sent to the outlet and not yet received, by product' })
-  async stockInTransit(@Param('outletId') outletId: string, @CurrentActor() actor: Actor) {
+  async stockInTransit(@Param('outletId', canonicalIdParam) outletId: string, @CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
     const scope = readScope(actor);
     if (scope && !scope.includes(outletId)) throw new ForbiddenException(`Outlet ${outletId} is not one of yours`);

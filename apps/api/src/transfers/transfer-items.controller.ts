@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { canonicalIdParam } from '../http/canonical-id.js';
 import { uuidParam } from '../http/uuid-param.pipe.js';
 import { TransferCommandSender } from './commands/transfer-command-sender.js';
 import { CountDto, ItemDto, PackedQuantityDto, QuantityDto } from './dto/item.dto.js';
@@ -33,7 +34,7 @@ export class TransferItemsController {
   @TransferResponses()
   changeQuantity(
     @Param('id', uuidParam('id')) id: string,
-    @Param('productId') productId: string,
+    @Param('productId', canonicalIdParam) productId: string,
     @Body() body: QuantityDto,
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -48,7 +49,7 @@ export class TransferItemsController {
   @TransferResponses()
   remove(
     @Param('id', uuidParam('id')) id: string,
-    @Param('productId') productId: string,
+    @Param('productId', canonicalIdParam) productId: string,
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -61,7 +62,7 @@ export class TransferItemsController {
   @TransferResponses()
   recordPacked(
     @Param('id', uuidParam('id')) id: string,
-    @Param('productId') productId: string,
+    @Param('productId', canonicalIdParam) productId: string,
     @Body() body: PackedQuantityDto,
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
@@ -81,7 +82,7 @@ export class TransferItemsController {
   @TransferResponses()
   recordCount(
     @Param('id', uuidParam('id')) id: string,
-    @Param('productId') productId: string,
+    @Param('productId', canonicalIdParam) productId: string,
     @Body() body: CountDto,
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import Bull, { type Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { findSyncState, loadRelayCheckpoint, TransferCommandExecutor } from '#persistence';
+import { findSyncState, loadRelayCheckpoint, loadRelayHealth, TransferCommandExecutor } from '#persistence';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { testEnvironment } from '../../../../test/support/test-environment.js';
 import { outletTransfer, run, TEST_RULES } from '../../../../libs/persistence/src/testing/transfer-scenarios.js';
@@ -75,6 +75,44 @@ describe('the outbox relay (event store → Bull)', () => {
     ]);
     await relay.relayOnce();
     expect(await queue.count()).toBe(count);
+  });
+
+  it('sets aside the events of a stream spelled off its canonical id (an old store) and relays every transfer after them', async () => {
+    const queue = openQueue();
+    const setAside: string[] = [];
+    const relay = new SyncRelay(fixture.database, queue, {
+      batchSize: 100,
+      enqueueTimeoutMs: 5_000,
+      onSetAside: (events) => setAside.push(...events.map(({ event }) => event.streamId)),
+    });
+    await relay.relayOnce();
+    // Before ids were canonical: a second stream under the upper-case spelling of a transfer's id.
+    const [original, later] = [randomUUID(), randomUUID()];
+    await run(executor, original, outletTransfer(original));
+    await fixture.database.query('ALTER TABLE events DROP CONSTRAINT events_transfer_stream_canonical');
+    try {
+      await fixture.database.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, event_type, schema_version, payload, metadata)
+         SELECT gen_random_uuid(), 'transfer-' || upper(substr(stream_id, 10)), stream_version, event_type, schema_version, payload, metadata
+         FROM events WHERE stream_id = $1`,
+        [`transfer-${original}`],
+      );
+    } finally {
+      await fixture.database.query(
+        `ALTER TABLE events ADD CONSTRAINT events_transfer_stream_canonical CHECK (stream_id !~~ 'transfer-%' OR stream_id ~ '^transfer-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$') NOT VALID`,
+      );
+    }
+    await run(executor, later, outletTransfer(later));
+
+    let relayed = 0;
+    for (let attempt = 0; attempt < 100 && relayed < 3; attempt++) relayed += await relay.relayOnce();
+    expect(relayed).toBe(3);
+    const jobs = (await queue.getJobs(['waiting'])).map((job) => job.data);
+    expect(jobs).toEqual(expect.arrayContaining([{ transferId: original, version: 1 }, { transferId: later, version: 1 }]));
+    expect(jobs.filter((job) => job.transferId.toLowerCase() === original)).toHaveLength(1);
+    expect(setAside).toEqual([`transfer-${original.toUpperCase()}`]);
+    const health = await fixture.database.withClient((client) => loadRelayHealth(client, RELAY_NAME));
+    expect(health).toMatchObject({ stalled: false, failures: 0, setAside: 1 });
   });
 
   it('keeps its place while Redis is down, and relays everything once it is back', async () => {

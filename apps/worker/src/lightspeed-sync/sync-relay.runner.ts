@@ -5,7 +5,8 @@ import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import type { EnvironmentVariables } from '#config';
-import { Database } from '#persistence';
+import { SyncMetrics } from '#observability';
+import { Database, RELAY_STALLED_AFTER_FAILURES, type UnrelayableEvent } from '#persistence';
 import { LeaderLock } from './leader-lock.js';
 import { SyncRelay } from './sync-relay.js';
 import { RELAY_NAME, SYNC_QUEUE, type SyncTransferJob } from './sync.queue.js';
@@ -25,12 +26,14 @@ export class SyncRelayRunner implements OnApplicationBootstrap, OnApplicationShu
     dataSource: DataSource,
     config: ConfigService<EnvironmentVariables, true>,
     @InjectQueue(SYNC_QUEUE) queue: Queue<SyncTransferJob>,
+    private readonly metrics: SyncMetrics,
   ) {
     this.intervalMs = config.get('SYNC_RELAY_INTERVAL_MS', { infer: true });
     this.relay = new SyncRelay(database, queue, {
       batchSize: 500,
       enqueueTimeoutMs: 5_000,
       attempts: config.get('SYNC_JOB_ATTEMPTS', { infer: true }),
+      onSetAside: (events) => this.setAside(events),
     });
     this.leader = new LeaderLock(dataSource, `relay:${RELAY_NAME}`);
   }
@@ -50,15 +53,37 @@ export class SyncRelayRunner implements OnApplicationBootstrap, OnApplicationShu
     while (!this.stopped) {
       try {
         const moved = (await this.leader.holds()) ? await this.relay.relayOnce() : 0;
+        if (failures > 0) {
+          this.logger.log(`relay resumed after ${failures} failed batch(es)`);
+          this.metrics.relayBatchSucceeded(0);
+        }
         failures = 0;
         if (moved === 0) await sleep(this.intervalMs);
       } catch (error) {
         failures++;
-        if (failures === 1 || failures % 50 === 0) {
-          this.logger.warn(`relay paused (attempt ${failures}): ${(error as Error).message}`);
-        }
+        await this.reportFailure(error as Error, failures);
         await sleep(Math.min(this.intervalMs * 2 ** Math.min(failures, 6), 10_000));
       }
+    }
+  }
+
+  /**
+   * A batch that fails is retried, never skipped (its transfers would never reach Lightspeed);
+   * while it keeps failing the relay is visibly stalled: error log, `sync_relay_stalled` and a red
+   * /health/sync (from the failure count stored beside the checkpoint).
+   */
+  private async reportFailure(error: Error, failures: number): Promise<void> {
+    const health = await this.relay.recordFailure(error).catch(() => null);
+    this.metrics.relayBatchFailed(health?.stalled ?? false);
+    if (failures === 1 || failures % 50 === 0 || health?.failures === RELAY_STALLED_AFTER_FAILURES) {
+      this.logger.error(`relay batch failed (${failures} in a row${health?.stalled ? ', relay stalled' : ''}): ${error.message}`);
+    }
+  }
+
+  private setAside(events: readonly UnrelayableEvent[]): void {
+    this.metrics.relayBatchSucceeded(events.length);
+    for (const { event, reason } of events) {
+      this.logger.error(`relay set aside event ${event.eventId} (position ${event.globalPosition}, ${event.eventType}): ${reason}`);
     }
   }
 }

@@ -4,11 +4,15 @@ import {
   readAll,
   loadRelayCheckpoint,
   pendingSyncRequests,
+  recordRelayFailure,
   saveRelayCheckpoint,
+  setAsideEvents,
   syncRequestsFor,
   type Database,
+  type RelayHealth,
   type SqlClient,
   type SyncRequest,
+  type UnrelayableEvent,
 } from '#persistence';
 import { QUEUE_COMPLETE_MARKER, RELAY_NAME, syncJobOptions, SYNC_TRANSFER_JOB, type SyncTransferJob } from './sync.queue.js';
 
@@ -18,6 +22,8 @@ export interface RelayOptions {
   enqueueTimeoutMs: number;
   /** Attempts per job before it is dead-lettered; default SYNC_JOB_OPTIONS.attempts. */
   attempts?: number;
+  /** Told after each batch which events it set aside (none, mostly). */
+  onSetAside?: (events: readonly UnrelayableEvent[]) => void;
 }
 
 /**
@@ -33,7 +39,11 @@ export class SyncRelay {
     private readonly options: RelayOptions,
   ) {}
 
-  /** Relays one batch; returns how many events it consumed (0 when caught up). */
+  /**
+   * Relays one batch; returns how many events it consumed (0 when caught up). Events of a stream
+   * that names no transfer in its one spelling can never be synced: they are recorded
+   * (relay_set_aside, `onSetAside`) and passed, rather than holding every later transfer back.
+   */
   async relayOnce(): Promise<number> {
     await this.resumeIfRedisLostJobs();
     const checkpoint = await this.database.withClient((client) => loadRelayCheckpoint(client, RELAY_NAME));
@@ -41,13 +51,20 @@ export class SyncRelay {
       readAll(client, checkpoint, this.options.batchSize),
     );
     if (events.length === 0) return 0;
-    const requests = syncRequestsFor(events);
+    const { requests, unrelayable } = syncRequestsFor(events);
     await this.enqueue(requests);
     await this.database.transaction(async (client) => {
       await markWanted(client, requests);
+      await setAsideEvents(client, RELAY_NAME, unrelayable);
       await saveRelayCheckpoint(client, RELAY_NAME, next);
     });
+    this.options.onSetAside?.(unrelayable);
     return events.length;
+  }
+
+  /** Counts a failed batch where every process can see it (/health/sync); the batch is retried. */
+  recordFailure(error: Error): Promise<RelayHealth> {
+    return this.database.withClient((client) => recordRelayFailure(client, RELAY_NAME, error.message));
   }
 
   /**

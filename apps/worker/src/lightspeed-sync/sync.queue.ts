@@ -1,8 +1,8 @@
-import { SYNC_QUEUE_NAME } from '#observability';
+import { SYNC_QUEUE_NAME, SYNC_RELAY_NAME } from '#observability';
 
 export const SYNC_QUEUE = SYNC_QUEUE_NAME;
 export const SYNC_TRANSFER_JOB = 'sync-transfer';
-export const RELAY_NAME = 'lightspeed-sync';
+export const RELAY_NAME = SYNC_RELAY_NAME;
 /** Set by the relay once every waiting transfer has a job; missing after Redis lost its data. */
 export const QUEUE_COMPLETE_MARKER = 'relay-jobs-complete';
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  canonicalId,
   CURRENT_SCHEMA_VERSION,
   decide,
   replayedVersion,
@@ -65,11 +66,14 @@ export class TransferCommandExecutor {
   ) {}
 
   async execute(
-    transferId: string,
-    command: TransferCommand,
+    anyTransferId: string,
+    anyCommand: TransferCommand,
     metadata: CommandMetadata,
     options: ExecuteOptions,
   ): Promise<ExecuteResult> {
+    // One spelling for the stream, the read-model key and the created transfer's own id.
+    const transferId = canonicalId(anyTransferId);
+    const command = anyCommand.type === 'CreateTransfer' ? { ...anyCommand, transferId } : anyCommand;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.database.transaction((client) => this.attempt(client, transferId, command, metadata, options));

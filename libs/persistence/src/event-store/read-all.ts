@@ -29,7 +29,7 @@ export async function readAll(
     text: `SELECT ${STORED_EVENT_COLUMNS} FROM events
            WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-           ORDER BY transaction_id, global_position
+           ORDER BY events.transaction_id, events.global_position
            LIMIT $3`,
     values: [after.transactionId, after.position, limit],
   });
@@ -43,7 +43,7 @@ export async function checkpointAt(client: SqlClient, position: number): Promise
   if (position === 0) return START_OF_STORE;
   const { rows } = await client.query<{ transaction_id: string }>({
     name: 'events.checkpoint-at',
-    text: 'SELECT transaction_id::text AS transaction_id FROM events WHERE global_position = $1',
+    text: 'SELECT transaction_id FROM events WHERE global_position = $1',
     values: [position],
   });
   return rows[0] ? { transactionId: rows[0].transaction_id, position } : null;

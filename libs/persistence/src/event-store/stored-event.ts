@@ -41,8 +41,13 @@ export interface StoredEventRow {
   recorded_at: Date;
 }
 
+/**
+ * Columns are selected as they are, never as an expression under a column's own name: ORDER BY
+ * resolves a bare name to the output column first, so a transaction id cast to text under its own
+ * name would sort as text ('1000' < '999'). node-postgres returns xid8 as a string anyway.
+ */
 export const STORED_EVENT_COLUMNS =
-  'global_position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version, event_type, schema_version, payload, metadata, recorded_at';
+  'global_position, transaction_id, event_id, stream_id, stream_version, event_type, schema_version, payload, metadata, recorded_at';
 
 export function toStoredEvent(row: StoredEventRow): StoredEvent {
   return {

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../event-store/stored-event.js';
-import { TRANSFER_STREAM_PREFIX } from '../transfers/transfer-stream.js';
+import { TRANSFER_STREAM_PREFIX, transferIdOfStream } from '../transfers/transfer-stream.js';
 
 /** A job for the sync worker: bring one transfer's consignment up to (at least) this version. */
 export interface SyncRequest {
@@ -9,22 +9,41 @@ export interface SyncRequest {
   version: number;
 }
 
+/** An event of a transfer stream that names no transfer in its one spelling: it cannot be synced. */
+export interface UnrelayableEvent {
+  event: StoredEvent;
+  reason: string;
+}
+
+export interface RelayBatch {
+  requests: SyncRequest[];
+  unrelayable: UnrelayableEvent[];
+}
+
 /**
  * Sync is level-triggered (a job says "converge to version N or later"), so a batch of events
- * needs one job per transfer: the one for its newest event.
+ * needs one job per transfer: the one for its newest event. Jobs are keyed by the transfer's
+ * canonical id, so one batch can never ask twice for the same transfer.
  */
-export function syncRequestsFor(events: readonly StoredEvent[]): SyncRequest[] {
+export function syncRequestsFor(events: readonly StoredEvent[]): RelayBatch {
   const newest = new Map<string, StoredEvent>();
+  const unrelayable: UnrelayableEvent[] = [];
   for (const event of events) {
     if (!event.streamId.startsWith(TRANSFER_STREAM_PREFIX)) continue;
     // A note that Lightspeed differs comes from Lightspeed: there is nothing to push back.
     if (event.eventType === 'LightspeedDivergenceDetected') continue;
-    const seen = newest.get(event.streamId);
-    if (!seen || seen.streamVersion < event.streamVersion) newest.set(event.streamId, event);
+    const transferId = transferIdOfStream(event.streamId);
+    if (transferId === null) {
+      unrelayable.push({ event, reason: `stream ${event.streamId} is not a transfer id in its canonical (lower-case UUID) spelling` });
+      continue;
+    }
+    const seen = newest.get(transferId);
+    if (!seen || seen.streamVersion < event.streamVersion) newest.set(transferId, event);
   }
-  return [...newest.values()].map((event) => ({
+  const requests = [...newest.entries()].map(([transferId, event]) => ({
     jobId: `event-${event.eventId}`,
-    transferId: event.streamId.slice(TRANSFER_STREAM_PREFIX.length),
+    transferId,
     version: event.streamVersion,
   }));
+  return { requests, unrelayable };
 }

@@ -2,7 +2,7 @@ import type { TransferState } from '#domain';
 import type { Database } from '../database/database.js';
 import type { SqlClient } from '../database/sql-client.js';
 import { STORED_EVENT_COLUMNS, toStoredEvent, type StoredEvent, type StoredEventRow } from '../event-store/stored-event.js';
-import { foldStored, TRANSFER_STREAM_PREFIX } from '../transfers/transfer-stream.js';
+import { foldStored, TRANSFER_STREAM_PREFIX, transferIdOfStream } from '../transfers/transfer-stream.js';
 import {
   auditRow,
   readModelRow,
@@ -24,6 +24,8 @@ export interface RebuildReport {
   events: number;
   transfers: number;
   auditRows: number;
+  /** Streams named `transfer-…` that are no transfer id in its one spelling: not projected. */
+  skippedStreams: string[];
   seconds: number;
 }
 
@@ -51,7 +53,7 @@ export async function rebuildProjections(database: Database): Promise<RebuildRep
     }
     streams.finish();
     await rows.write();
-    return { events, transfers: rows.transfers, auditRows: rows.auditRows, seconds: (performance.now() - started) / 1000 };
+    return { events, transfers: rows.transfers, auditRows: rows.auditRows, skippedStreams: streams.skipped, seconds: (performance.now() - started) / 1000 };
   });
 }
 
@@ -80,10 +82,16 @@ async function* readTransferStreams(client: SqlClient): AsyncGenerator<StoredEve
 class StreamsFold {
   private state: TransferState | null = null;
   private commit: StoredEvent[] = [];
+  readonly skipped: string[] = [];
 
   constructor(private readonly rows: ProjectionBatch) {}
 
   add(event: StoredEvent): void {
+    // Such a stream shares its read-model key with the transfer's own stream (uuid ignores case).
+    if (transferIdOfStream(event.streamId) === null) {
+      if (this.skipped.at(-1) !== event.streamId) this.skipped.push(event.streamId);
+      return;
+    }
     const current = this.commit[0];
     if (current && current.streamId !== event.streamId) this.finish();
     else if (current && current.metadata.commandId !== event.metadata.commandId) this.closeCommit();

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TRANSFER_TYPES, type TransferType } from '#domain';
+import { CanonicalId } from '../../http/canonical-id.js';
 import { ItemDto } from './item.dto.js';
 
 export const MAX_LINES = 1000;
@@ -20,6 +21,7 @@ export class CreateTransferDto {
   @ApiPropertyOptional({ description: 'Client-chosen id; creating the same id twice is a 409', format: 'uuid' })
   @IsOptional()
   @IsUUID()
+  @CanonicalId()
   id?: string;
 
   @ApiProperty({ enum: TRANSFER_TYPES })
@@ -31,6 +33,7 @@ export class CreateTransferDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @CanonicalId()
   sourceOutletId?: string;
 
   @ApiPropertyOptional({ description: 'OUTLET_TRANSFER and PURCHASE_ORDER: the receiving outlet' })
@@ -38,6 +41,7 @@ export class CreateTransferDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @CanonicalId()
   destinationOutletId?: string;
 
   @ApiPropertyOptional({ description: 'STOCKTAKE: the outlet being counted' })
@@ -45,6 +49,7 @@ export class CreateTransferDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @CanonicalId()
   outletId?: string;
 
   @ApiPropertyOptional({ description: 'PURCHASE_ORDER and SUPPLIER_RETURN' })
@@ -52,6 +57,7 @@ export class CreateTransferDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @CanonicalId()
   supplierId?: string;
 
   @ApiPropertyOptional({ example: 'PO-2026-0042' })

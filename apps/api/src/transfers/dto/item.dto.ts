@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_QUANTITY } from '#domain';
+import { CanonicalId } from '../../http/canonical-id.js';
 import { IsMoney } from './is-money.decorator.js';
 
 export class ItemDto {
@@ -8,6 +9,7 @@ export class ItemDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @CanonicalId()
   productId!: string;
 
   @ApiPropertyOptional({ example: 'TSHIRT-RED-M' })

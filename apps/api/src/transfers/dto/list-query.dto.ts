@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { STATUSES, TRANSFER_TYPES, type Status, type TransferType } from '#domain';
 import { TRANSFER_SORTS, type TransferSort } from '#persistence';
+import { CanonicalId } from '../../http/canonical-id.js';
 
 /** Stream versions are PostgreSQL integers; a larger one is a 400, not an out-of-range error. */
 const MAX_VERSION = 2_147_483_647;
@@ -45,6 +46,7 @@ export class ListTransfersQueryDto extends PageQueryDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @CanonicalId()
   outletId?: string;
 
   @ApiPropertyOptional()
@@ -52,6 +54,7 @@ export class ListTransfersQueryDto extends PageQueryDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @CanonicalId()
   supplierId?: string;
 
   @ApiPropertyOptional({ description: 'ISO-8601 time; only transfers changed at or after it', example: '2026-11-01T00:00:00Z' })

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_QUANTITY, VARIANCE_REASONS, type VarianceReason } from '#domain';
+import { CanonicalId } from '../../http/canonical-id.js';
 import { MAX_LINES } from './create-transfer.dto.js';
 
 export class ReceiptLineDto {
@@ -24,6 +25,7 @@ export class ReceiptLineDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @CanonicalId()
   productId!: string;
 
   @ApiProperty({ description: 'Counted in this delivery (receive) or the corrected total (correction)', minimum: 0 })

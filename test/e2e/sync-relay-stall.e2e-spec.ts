@@ -1,0 +1,99 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import Bull from 'bull';
+import { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { SyncMetrics } from '#observability';
+import { Database, findSyncState } from '#persistence';
+import { SyncRelayRunner } from '../../apps/worker/src/lightspeed-sync/sync-relay.runner.js';
+import type { SyncTransferJob } from '../../apps/worker/src/lightspeed-sync/sync.queue.js';
+import { testEnvironment } from '../support/test-environment.js';
+import { openScenario, type Scenario } from '../support/transfers-client.js';
+import type { ApiFixture } from '../support/api-fixture.js';
+
+async function eventually<T>(probe: () => Promise<T>, until: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (until(value) || Date.now() > deadline) return value;
+    await sleep(50);
+  }
+}
+
+describe('a sync relay batch that cannot be processed is visible, not a silent halt', () => {
+  let api: ApiFixture;
+  let step: Scenario['step'];
+  let who: Scenario['who'];
+  let dataSource: DataSource;
+  let runner: SyncRelayRunner | null = null;
+  let queue: Bull.Queue<SyncTransferJob>;
+  const registry = new Registry();
+  const metrics = new SyncMetrics(registry);
+
+  beforeAll(async () => {
+    ({ api, step, who } = await openScenario());
+    dataSource = await new DataSource({ type: 'postgres', url: api.database.url }).initialize();
+    const environment = testEnvironment(api.database.url);
+    queue = new Bull<SyncTransferJob>('lightspeed-sync', environment.REDIS_URL as string, { prefix: environment.QUEUE_PREFIX });
+  });
+
+  afterEach(async () => {
+    await runner?.onApplicationShutdown();
+    runner = null;
+    jest.restoreAllMocks();
+  });
+
+  afterAll(async () => {
+    await queue?.obliterate({ force: true }).catch(() => undefined);
+    await queue?.close();
+    await dataSource?.destroy();
+    await api?.close();
+  });
+
+  const syncHealth = () => api.http().get('/health/sync');
+  const ready = () => api.http().get('/health/ready');
+  const stalledGauge = async () => (await registry.getSingleMetric('sync_relay_stalled')!.get()).values[0]?.value;
+
+  it('turns /health/sync red with the error, reports it on /health/ready, sets sync_relay_stalled and logs an error; all clear once the batch goes through', async () => {
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const transfer = await step.createOutletTransfer(who.ana);
+    // Every batch now fails where the relay records what it has asked for.
+    await dataSource.query("ALTER TABLE transfer_sync_state ADD CONSTRAINT relay_blocked_for_test CHECK (status = 'nothing') NOT VALID");
+    runner = new SyncRelayRunner(
+      new Database(dataSource),
+      dataSource,
+      new ConfigService({ SYNC_RELAY_INTERVAL_MS: 20, SYNC_JOB_ATTEMPTS: 3 }),
+      queue,
+      metrics,
+    );
+    runner.onApplicationBootstrap();
+
+    const red = await eventually(syncHealth, (response) => response.status === 503);
+    expect(red.status).toBe(503);
+    expect(red.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    const stalled = {
+      stalled: true,
+      failedBatchesInARow: expect.any(Number),
+      failingSince: expect.any(String),
+      lastError: expect.stringMatching(/relay_blocked_for_test/),
+    };
+    expect(red.body.health.details.syncRelay).toMatchObject({ status: 'down', ...stalled });
+    // The API still serves transfers: readiness reports the stall but does not fail on it.
+    const stillReady = await ready();
+    expect(stillReady.status).toBe(200);
+    expect(stillReady.body.details.syncRelay).toMatchObject({ status: 'up', ...stalled });
+    expect(await stalledGauge()).toBe(1);
+    expect((await registry.getSingleMetric('sync_relay_batch_failures_total')!.get()).values[0]?.value).toBeGreaterThanOrEqual(3);
+    expect(errors.mock.calls.map(([message]) => String(message))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/relay batch failed \(1 in a row\): .*relay_blocked_for_test/)]),
+    );
+
+    await dataSource.query('ALTER TABLE transfer_sync_state DROP CONSTRAINT relay_blocked_for_test');
+    const green = await eventually(syncHealth, (response) => response.status === 200);
+    expect(green.body.details.syncRelay).toMatchObject({ status: 'up', stalled: false, failedBatchesInARow: 0, lastError: null });
+    expect(await stalledGauge()).toBe(0);
+    expect(await new Database(dataSource).withClient((client) => findSyncState(client, transfer.id))).toMatchObject({ status: 'PENDING' });
+  });
+});
