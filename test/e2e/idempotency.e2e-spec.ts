@@ -207,6 +207,17 @@ describe('Idempotency-Key on every kind of write', () => {
     });
   });
 
+  it('a retry that spells the ids in other letters is the same request: replayed, not refused', async () => {
+    const transfer = await step.createOutletTransfer(who.ana);
+    const key = randomUUID();
+    const product = randomUUID();
+    const first = expectStatus(await http.post(`/transfers/${transfer.id}/items`, who.ana, { productId: product, quantity: 2 }, withKey(key)), 200);
+    const retry = await http.post(`/transfers/${transfer.id.toUpperCase()}/items`, who.ana, { productId: product.toUpperCase(), quantity: 2 }, withKey(key));
+    expectStatus(retry, 200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+  });
+
   it('keys belong to their caller: the same key from someone else is a new request', async () => {
     const transfer = await step.createOutletTransfer(who.ana);
     const key = randomUUID();
