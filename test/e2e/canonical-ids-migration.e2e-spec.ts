@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { CanonicalIds1700000000007 } from '../../migrations/1700000000007-canonical-ids.js';
+import { CanonicalIds1700000000008 } from '../../migrations/1700000000008-canonical-ids.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const insertEvent = (dataSource: DataSource, streamId: string) =>
@@ -19,10 +19,10 @@ const constraintValidated = async (dataSource: DataSource, name: string) =>
  * before it: it cannot rewrite append-only events, so it reports what breaks the rule and guards
  * every new row.
  */
-describe('migration CanonicalIds1700000000007 on a store written before ids were canonical', () => {
+describe('migration CanonicalIds1700000000008 on a store written before ids were canonical', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
-  const migration = new CanonicalIds1700000000007();
+  const migration = new CanonicalIds1700000000008();
   const run = async (step: 'up' | 'down') => {
     const runner = dataSource.createQueryRunner();
     try {

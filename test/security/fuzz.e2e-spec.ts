@@ -77,6 +77,7 @@ const CASES: Record<string, FuzzCase> = {
   'OPTIONS *': { who: ['anonymous'], params: { '*': fc.constantFrom('api/v1/transfers', 'health/live') }, numRuns: 10 },
   'GET /health/live': publicGet,
   'GET /health/ready': publicGet,
+  'GET /health/sync': publicGet,
   'GET /metrics': publicGet,
   'GET /api/docs': publicGet,
   'GET /api/docs/': publicGet,

@@ -137,6 +137,23 @@ describe('running commands against a transfer', () => {
       expect(JSON.stringify(replayed.response.body)).toBe(JSON.stringify(first.response.body));
     });
 
+    it('replays the first answer to a request that loaded the transfer before the first one committed', async () => {
+      const id = randomUUID();
+      await run(executor, id, outletTransfer(id));
+      const command = { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 4 } as const;
+      let first: Awaited<ReturnType<typeof executor.execute>> | undefined;
+      // The second request has read the stream at version 1; the first then commits version 2 under the key.
+      const second = await executor.execute(id, command, metadataFor('alice'), {
+        ...keyed(`late-${id}`),
+        authorize: async () => {
+          first ??= await executor.execute(id, command, metadataFor('alice'), keyed(`late-${id}`));
+        },
+      });
+      expect(first?.outcome?.after.version).toBe(2);
+      expect(second.outcome).toBeNull();
+      expect(second.response).toEqual(first?.response);
+    });
+
     it('stored whole before answers were kept by version is still replayed as stored', async () => {
       const id = randomUUID();
       await run(executor, id, outletTransfer(id));

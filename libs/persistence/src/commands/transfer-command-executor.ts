@@ -106,7 +106,10 @@ export class TransferCommandExecutor {
         if (stored.requestHash !== options.idempotency.requestHash) throw new IdempotencyKeyReusedError(options.idempotency.key);
         const { statusCode, etag, transfer, body } = stored.answer;
         if (transfer === null) return { response: { statusCode, etag, body }, outcome: null };
-        const answered = transfer.id === transferId ? history : (await loadTransfer(client, transfer.id)).events;
+        // The answer may be another transfer's (a create retried without a client id) or newer than
+        // the stream as loaded (a concurrent request with this key committed after the load).
+        const loaded = transfer.id === transferId && (before?.version ?? 0) >= transfer.version;
+        const answered = loaded ? history : (await loadTransfer(client, transfer.id)).events;
         const then = asOfVersion(answered, transfer.version);
         return { response: { ...options.toResponse({ transferId: transfer.id, before, after: then, events: [] }), statusCode, etag }, outcome: null };
       }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuditChangesOnly1700000000008 } from '../../../../migrations/1700000000008-audit-changes-only.js';
+import { AuditChangesOnly1700000000007 } from '../../../../migrations/1700000000007-audit-changes-only.js';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { TransferCommandExecutor } from '../commands/transfer-command-executor.js';
 import { outletTransferLifecycle, TEST_RULES } from '../testing/transfer-scenarios.js';
 
-describe('migration 1700000000008 (audit entries keep only their changes)', () => {
+describe('migration 1700000000007 (audit entries keep only their changes)', () => {
   let fixture: PersistenceFixture;
-  const migration = new AuditChangesOnly1700000000008();
+  const migration = new AuditChangesOnly1700000000007();
   const migrate = async (direction: 'up' | 'down') => {
     const runner = fixture.dataSource.createQueryRunner();
     try {

@@ -11,8 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * snapshots' space (most of the table) is given back without a VACUUM FULL; the search indexes are
  * rebuilt on its whole keyset order.
  */
-export class AuditChangesOnly1700000000008 implements MigrationInterface {
-  name = 'AuditChangesOnly1700000000008';
+export class AuditChangesOnly1700000000007 implements MigrationInterface {
+  name = 'AuditChangesOnly1700000000007';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

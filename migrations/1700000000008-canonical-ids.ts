@@ -12,8 +12,8 @@ const CANONICAL_TRANSFER_STREAM = "stream_id !~~ 'transfer-%' OR stream_id ~ '^t
  * row) and the streams are reported here; the relay sets them aside visibly and the rebuild skips
  * them (see docs/runbooks/operations.md). Also: the relay's failure state, for /health/sync.
  */
-export class CanonicalIds1700000000007 implements MigrationInterface {
-  name = 'CanonicalIds1700000000007';
+export class CanonicalIds1700000000008 implements MigrationInterface {
+  name = 'CanonicalIds1700000000008';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const offending: { stream_id: string; events: number; variants: number }[] = await queryRunner.query(`
@@ -23,7 +23,7 @@ export class CanonicalIds1700000000007 implements MigrationInterface {
     if (offending.length === 0) await queryRunner.query('ALTER TABLE events VALIDATE CONSTRAINT events_transfer_stream_canonical');
     else {
       console.warn(
-        `CanonicalIds1700000000007: ${offending.length} transfer stream(s) are not in canonical (lower-case UUID) spelling; ` +
+        `CanonicalIds1700000000008: ${offending.length} transfer stream(s) are not in canonical (lower-case UUID) spelling; ` +
           'they are not relayed to Lightspeed nor projected by a rebuild — see docs/runbooks/operations.md "Non-canonical transfer streams":\n' +
           offending.map((row) => `  ${row.stream_id}: ${row.events} event(s)${row.variants > 1 ? `, one of ${row.variants} spellings of one id` : ''}`).join('\n'),
       );
