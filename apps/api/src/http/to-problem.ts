@@ -74,9 +74,13 @@ export function toProblem(error: unknown): Problem {
   return internalError();
 }
 
-/** Node's error for a request stream whose connection closed before the body's end. */
+/**
+ * Node's error for a request stream whose connection closed before the body's end. Recognised by
+ * its shape, not `instanceof Error`: Node core makes it in its own realm, which need not be ours.
+ */
 function isAbortedBody(error: unknown): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ECONNRESET' && error.message === 'aborted';
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'ECONNRESET' && message === 'aborted';
 }
 
 function internalError(): Problem {

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from '@jest/globals';
 import { ServiceUnavailableException } from '@nestjs/common';
 import { toProblem } from './to-problem.js';
@@ -28,5 +29,11 @@ describe('turning an unexpected failure into a problem document', () => {
     const aborted = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
     expect(toProblem(aborted)).toMatchObject({ status: 400, code: 'REQUEST_ABORTED', detail: 'The request body stopped before its end' });
     expect(toProblem(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toMatchObject({ status: 500 });
+  });
+
+  it("recognises the aborted body by its shape, also when Node core made the error in another realm (as under jest's vm)", () => {
+    const fromAnotherRealm: unknown = runInNewContext("Object.assign(new Error('aborted'), { code: 'ECONNRESET' })");
+    expect(fromAnotherRealm instanceof Error).toBe(false);
+    expect(toProblem(fromAnotherRealm)).toMatchObject({ status: 400, code: 'REQUEST_ABORTED' });
   });
 });
