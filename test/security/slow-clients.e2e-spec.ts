@@ -26,7 +26,7 @@ function expectRequestTimeout(bytes: string): void {
   expect(JSON.parse(answer.body)).toMatchObject({
     status: 408,
     code: 'REQUEST_TIMEOUT',
-    detail: 'The request did not arrive in time (headers within 300 ms, the whole request within 600 ms)',
+    detail: 'The request did not arrive in time (headers within 2000 ms, the whole request within 4000 ms)',
   });
 }
 
@@ -35,9 +35,10 @@ describe('slow and idle clients: every connection ends, and the API keeps answer
   let port: number;
 
   beforeAll(async () => {
+    // Long enough that a healthy request is never cut off because a loaded machine paused this process.
     api = await openApiFixture({
-      HTTP_HEADERS_TIMEOUT_MS: '300',
-      HTTP_REQUEST_TIMEOUT_MS: '600',
+      HTTP_HEADERS_TIMEOUT_MS: '2000',
+      HTTP_REQUEST_TIMEOUT_MS: '4000',
       HTTP_KEEP_ALIVE_TIMEOUT_MS: '300',
       HTTP_MAX_CONNECTIONS: '50',
     });
