@@ -187,7 +187,21 @@ describe('products Lightspeed would refuse are refused at the API (API, worker a
 
       await http().delete(`/api/v1/transfers/${transfer.id}/items/${becomesComposite.id}`).set(auth).expect(200);
       await post(`/transfers/${transfer.id}/items`, line(replacement)).expect(200);
-      await post(`/transfers/${transfer.id}/send`).expect(200);
+      const sendOnce = () => http().post(`/api/v1/transfers/${transfer.id}/send`).set(auth).set('Idempotency-Key', `send-${transfer.id}`).send({});
+      const sentOrder = (await sendOnce().expect(200)).body as { version: number; lines: { productId: string; sentQuantity: number }[] };
+
+      // Once sent, lines already on it are what Lightspeed holds: a repeat of the send and its receipt go through.
+      replacement.is_composite = true;
+      system.sandbox.store.touch(replacement);
+      await poll();
+      const repeated = await sendOnce().expect(200);
+      expect(repeated.headers['idempotent-replayed']).toBe('true');
+      expect(repeated.body.version).toBe(sentOrder.version);
+      await post(`/transfers/${transfer.id}/receive`, {
+        receiptId: randomUUID(),
+        final: true,
+        lines: sentOrder.lines.map((sentLine) => ({ productId: sentLine.productId, receivedQuantity: sentLine.sentQuantity })),
+      }).expect(200);
     });
   });
 

@@ -1,4 +1,4 @@
-import type { TransferCommand, TransferState } from '#domain';
+import { findTransition, type TransferCommand, type TransferState } from '#domain';
 import { findCompositeProducts, findUnknownReferences, type CatalogueReferences, type CompositeProduct, type SqlClient } from '#persistence';
 import { ProblemException } from '../http/problem.exception.js';
 
@@ -40,11 +40,13 @@ export function referencesOf(command: TransferCommand, before: TransferState | n
 /**
  * The products that would reach Lightspeed through this command: the new ones, and, when sending a
  * transfer or completing a stocktake (the moment it is mirrored), every line it holds — a line
- * added before the catalogue knew its product was composite is caught there.
+ * added before the catalogue knew its product was composite is caught there. A send the status no
+ * longer allows (a repeat of one that went through) is left to be replayed or refused as before.
  */
 export function productsBoundForLightspeed(command: TransferCommand, before: TransferState | null): string[] {
-  const mirroredNow = command.type === 'SendTransfer' || command.type === 'CompleteStocktake';
-  return mirroredNow && before ? before.lines.map((line) => line.productId) : productsAddedBy(command, before);
+  const mirroring = command.type === 'SendTransfer' ? 'send' : command.type === 'CompleteStocktake' ? 'complete' : null;
+  if (mirroring === null || before === null) return productsAddedBy(command, before);
+  return findTransition(before.type, before.status, mirroring) ? before.lines.map((line) => line.productId) : [];
 }
 
 /**
