@@ -64,11 +64,11 @@ try {
         default: inputs.push(`${word} ${WORDS[(i * 3) % WORDS.length]}`); break; // two words
       }
     }
-    for (const q of inputs.slice(0, 200)) await searchProducts(client, q, 20); // warm-up
+    for (const q of inputs.slice(0, 200)) await searchProducts(client, q, { limit: 20 }); // warm-up
     const timings = [];
     for (const q of inputs) {
       const started = performance.now();
-      await searchProducts(client, q, 20);
+      await searchProducts(client, q, { limit: 20 });
       timings.push(performance.now() - started);
     }
     timings.sort((a, b) => a - b);

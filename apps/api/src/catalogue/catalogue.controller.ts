@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Database, listOutlets, listSuppliers, searchProducts } from '#persistence';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -21,6 +21,17 @@ export class ProductSearchQueryDto {
   @Min(1)
   @Max(50)
   limit: number = 20;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description: 'Leave out composite products (Lightspeed takes none on a consignment; add their components instead)',
+  })
+  @IsOptional()
+  // Only the words: a plain Boolean('false') would be true.
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  excludeComposites: boolean = false;
 }
 
 /**
@@ -48,9 +59,9 @@ export class CatalogueController {
   }
 
   @Get('products')
-  @ApiOperation({ summary: 'Product search/autocomplete by name, SKU or barcode' })
+  @ApiOperation({ summary: 'Product search/autocomplete by name, SKU or barcode; each product says whether it is composite' })
   async products(@Query() query: ProductSearchQueryDto, @CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
-    return { items: await this.database.withClient((client) => searchProducts(client, query.q, query.limit)) };
+    return { items: await this.database.withClient((client) => searchProducts(client, query.q, { limit: query.limit, excludeComposites: query.excludeComposites })) };
   }
 }

@@ -8,6 +8,8 @@ export interface RemoteProduct {
   supplyPrice: Money | null;
   supplierId: string | null;
   active: boolean;
+  /** A bundle of other products: Lightspeed refuses it on every consignment. */
+  isComposite: boolean;
   version: number;
   deletedAt: string | null;
 }

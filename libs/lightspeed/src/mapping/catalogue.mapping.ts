@@ -13,6 +13,7 @@ export function productFromLightspeed(json: unknown, path = 'product'): RemotePr
     supplyPrice: object.has('supply_price') ? parseCost(object.raw('supply_price'), object.field('supply_price')) : null,
     supplierId: object.optionalId('supplier_id'),
     active: object.boolean('active', true),
+    isComposite: object.boolean('is_composite', false),
     version: object.version('version'),
     deletedAt: object.optionalTimestamp('deleted_at'),
   };
@@ -27,6 +28,7 @@ export function productToLightspeed(product: RemoteProduct): LightspeedJson {
     supply_price: product.supplyPrice === null ? null : formatCost(product.supplyPrice, 'supplyPrice'),
     supplier_id: product.supplierId,
     active: product.active,
+    is_composite: product.isComposite,
     version: product.version,
     deleted_at: product.deletedAt,
   };

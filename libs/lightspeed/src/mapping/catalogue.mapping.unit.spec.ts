@@ -30,6 +30,7 @@ describe('catalogue mapping', () => {
         supplier_id: 's1',
         active: true,
         has_inventory: true,
+        is_composite: false,
         version: 12,
         deleted_at: null,
       }),
@@ -41,6 +42,7 @@ describe('catalogue mapping', () => {
       supplyPrice: 41_234,
       supplierId: 's1',
       active: true,
+      isComposite: false,
       version: 12,
       deletedAt: null,
     });
@@ -55,6 +57,7 @@ describe('catalogue mapping', () => {
       supplyPrice: nullable(fc.integer({ min: -1e12, max: 1e12 })),
       supplierId: nullable(fc.uuid()),
       active: fc.boolean(),
+      isComposite: fc.boolean(),
       version,
       deletedAt: nullable(timestamp),
     });
@@ -82,6 +85,13 @@ describe('catalogue mapping', () => {
     expect(productFromLightspeed({ id: 'p', version: 1, active: 0 }).active).toBe(false);
     expect(productFromLightspeed({ id: 'p', version: 1, active: '1' }).active).toBe(true);
     expect(productFromLightspeed({ id: 'p', version: 1 }).active).toBe(true);
+  });
+
+  it('reads whether a product is composite, a missing flag meaning it is not', () => {
+    expect(productFromLightspeed({ id: 'p', version: 1, is_composite: true }).isComposite).toBe(true);
+    expect(productFromLightspeed({ id: 'p', version: 1, is_composite: 0 }).isComposite).toBe(false);
+    expect(productFromLightspeed({ id: 'p', version: 1 }).isComposite).toBe(false);
+    expect(() => productFromLightspeed({ id: 'p', version: 1, is_composite: 'bundle' })).toThrow(/product\.is_composite/);
   });
 
   it('refuses catalogue records of the wrong shape', () => {

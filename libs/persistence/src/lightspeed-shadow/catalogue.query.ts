@@ -8,6 +8,14 @@ export interface CatalogueProduct {
   barcode: string | null;
   supplierId: string | null;
   active: boolean;
+  /** Lightspeed takes no composite product on a consignment: only its components can be moved. */
+  isComposite: boolean;
+}
+
+export interface ProductSearchOptions {
+  limit: number;
+  /** Leave composite products out (they can never be put on a transfer). */
+  excludeComposites?: boolean;
 }
 
 export interface CatalogueOutlet {
@@ -36,9 +44,10 @@ interface ProductRow {
   barcode: string | null;
   supplier_id: string | null;
   active: boolean;
+  is_composite: boolean;
 }
 
-const PRODUCT_COLUMNS = 'id, name, variant_name, sku, barcode, supplier_id, active';
+const PRODUCT_COLUMNS = 'id, name, variant_name, sku, barcode, supplier_id, active, is_composite';
 
 /**
  * Product autocomplete over the shadow catalogue: an exact barcode, then SKUs and names starting
@@ -47,18 +56,19 @@ const PRODUCT_COLUMNS = 'id, name, variant_name, sku, barcode, supplier_id, acti
  * purpose: how many rows match varies by orders of magnitude with `q`, so each search is planned
  * for its own value rather than with a cached generic plan.
  */
-export async function searchProducts(client: SqlClient, q: string, limit: number): Promise<CatalogueProduct[]> {
+export async function searchProducts(client: SqlClient, q: string, { limit, excludeComposites = false }: ProductSearchOptions): Promise<CatalogueProduct[]> {
   const needle = q.trim().toLowerCase();
   if (!needle) return [];
   const prefix = `${escapeLike(needle)}%`;
+  const wanted = excludeComposites ? 'deleted_at IS NULL AND NOT is_composite' : 'deleted_at IS NULL';
   const { rows: leading } = await client.query<ProductRow>({
-    text: `(SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products WHERE barcode = $1 AND deleted_at IS NULL LIMIT $3)
+    text: `(SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products WHERE barcode = $1 AND ${wanted} LIMIT $3)
            UNION ALL
            (SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
-             WHERE lower(sku) COLLATE "C" LIKE $2 AND deleted_at IS NULL ORDER BY lower(sku) COLLATE "C" LIMIT $3)
+             WHERE lower(sku) COLLATE "C" LIKE $2 AND ${wanted} ORDER BY lower(sku) COLLATE "C" LIMIT $3)
            UNION ALL
            (SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
-             WHERE lower(name) COLLATE "C" LIKE $2 AND deleted_at IS NULL ORDER BY lower(name) COLLATE "C" LIMIT $3)`,
+             WHERE lower(name) COLLATE "C" LIKE $2 AND ${wanted} ORDER BY lower(name) COLLATE "C" LIMIT $3)`,
     values: [q.trim(), prefix, limit],
   });
   const seen = new Set<string>();
@@ -69,7 +79,7 @@ export async function searchProducts(client: SqlClient, q: string, limit: number
     // thousands); the first few the trigram index yields are sorted here instead.
     const { rows: containing } = await client.query<ProductRow>({
       text: `SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
-              WHERE (lower(name) LIKE $1 OR lower(sku) LIKE $1) AND deleted_at IS NULL AND NOT (id = ANY($2::text[]))
+              WHERE (lower(name) LIKE $1 OR lower(sku) LIKE $1) AND ${wanted} AND NOT (id = ANY($2::text[]))
               LIMIT $3`,
       values: [`%${escapeLike(needle)}%`, [...seen], limit - found.length],
     });
@@ -83,6 +93,7 @@ export async function searchProducts(client: SqlClient, q: string, limit: number
     barcode: row.barcode,
     supplierId: row.supplier_id,
     active: row.active,
+    isComposite: row.is_composite,
   }));
 }
 
@@ -138,4 +149,24 @@ export async function findUnknownReferences(client: SqlClient, references: Catal
   const unknown: UnknownReferences = { outletIds: [], supplierIds: [], productIds: [] };
   for (const row of rows) unknown[row.kind].push(row.id);
   return unknown;
+}
+
+export interface CompositeProduct {
+  productId: string;
+  name: string;
+  sku: string | null;
+}
+
+/** The products among `productIds` the shadow catalogue knows as composite, in the order asked. */
+export async function findCompositeProducts(client: SqlClient, productIds: readonly string[]): Promise<CompositeProduct[]> {
+  if (productIds.length === 0) return [];
+  const { rows } = await client.query<{ id: string; name: string; sku: string | null }>({
+    name: 'catalogue.composite-products',
+    text: `SELECT p.id, p.name, p.sku FROM unnest($1::text[]) WITH ORDINALITY AS wanted(id, position)
+             JOIN lightspeed_products p ON p.id = wanted.id
+            WHERE p.is_composite AND p.deleted_at IS NULL
+            ORDER BY wanted.position`,
+    values: [[...new Set(productIds)]],
+  });
+  return rows.map((row) => ({ productId: row.id, name: row.name, sku: row.sku }));
 }

@@ -13,6 +13,7 @@ export interface ShadowProduct {
   supplierId: string | null;
   supplyPrice: number | null;
   active: boolean;
+  isComposite: boolean;
   version: number;
   deletedAt: string | null;
 }
@@ -74,13 +75,13 @@ export async function upsertProducts(client: SqlClient, products: readonly Shado
   if (products.length === 0) return;
   await client.query({
     name: 'lightspeed-products.upsert',
-    text: `INSERT INTO lightspeed_products AS p (id, name, variant_name, sku, barcode, supplier_id, supply_price, active, version, deleted_at)
-           SELECT id, name, "variantName", sku, barcode, "supplierId", "supplyPrice", active, version, "deletedAt"
+    text: `INSERT INTO lightspeed_products AS p (id, name, variant_name, sku, barcode, supplier_id, supply_price, active, is_composite, version, deleted_at)
+           SELECT id, name, "variantName", sku, barcode, "supplierId", "supplyPrice", active, "isComposite", version, "deletedAt"
              FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text, "variantName" text, sku text, barcode text,
-                  "supplierId" text, "supplyPrice" bigint, active boolean, version bigint, "deletedAt" timestamptz)
+                  "supplierId" text, "supplyPrice" bigint, active boolean, "isComposite" boolean, version bigint, "deletedAt" timestamptz)
            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, variant_name = EXCLUDED.variant_name, sku = EXCLUDED.sku,
              barcode = coalesce(EXCLUDED.barcode, p.barcode), supplier_id = EXCLUDED.supplier_id,
-             supply_price = EXCLUDED.supply_price, active = EXCLUDED.active, version = EXCLUDED.version,
+             supply_price = EXCLUDED.supply_price, active = EXCLUDED.active, is_composite = EXCLUDED.is_composite, version = EXCLUDED.version,
              deleted_at = EXCLUDED.deleted_at, synced_at = now()
            WHERE p.version <= EXCLUDED.version`,
     values: [JSON.stringify(products)],

@@ -3,7 +3,7 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, type TransferAction, type TransferCommand, type TransferState } from '#domain';
 import { toTransferView, TransferCommandExecutor, type ExecuteResult } from '#persistence';
 import { requireAccess, requireRole } from '../../auth/access-policy.js';
-import { requireKnownReferences } from '../../catalogue/catalogue-references.js';
+import { requireReferencesLightspeedAccepts } from '../../catalogue/catalogue-references.js';
 import type { Actor } from '../../auth/actor.js';
 import { etagOf, parseIfMatch } from '../../http/etag.js';
 import { idempotencyRequest } from '../../http/idempotency-key.js';
@@ -40,7 +40,7 @@ export class RunTransferHandler implements ICommandHandler<RunTransferCommand> {
         idempotency: idempotencyRequest(request.idempotencyKey, actor.id, request.method, request.path, request.body),
         authorize: async (client, before) => {
           requireOutletAccess(actor, action, transferId, command, before);
-          await requireKnownReferences(client, command);
+          await requireReferencesLightspeedAccepts(client, command, before);
         },
         toResponse: ({ after }) => ({
           statusCode: request.successStatus,
