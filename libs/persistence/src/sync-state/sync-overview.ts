@@ -59,9 +59,44 @@ export async function syncStatusCounts(client: SqlClient): Promise<SyncStatusCou
     name: 'sync-state.counts',
     text: 'SELECT status, count(*) AS count FROM transfer_sync_state GROUP BY status',
   });
-  const counts: SyncStatusCounts = { PENDING: 0, SYNCED: 0, FAILED: 0 };
+  const counts: SyncStatusCounts = { PENDING: 0, SYNCED: 0, FAILED: 0, NEEDS_ATTENTION: 0 };
   for (const row of rows) counts[row.status] = Number(row.count);
   return counts;
+}
+
+/** How many transfers wait for an operator (the status index answers it). */
+export async function countNeedingAttention(client: SqlClient): Promise<number> {
+  const { rows } = await client.query<{ count: string }>({
+    name: 'sync-state.count-needing-attention',
+    text: `SELECT count(*) AS count FROM transfer_sync_state WHERE status = 'NEEDS_ATTENTION'`,
+  });
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** A transfer waiting for an operator: Lightspeed's refusal and what to do about it. */
+export interface AttentionNeeded {
+  transferId: string;
+  consignmentId: string | null;
+  error: string | null;
+  action: string | null;
+  since: string;
+}
+
+/** Every transfer whose sync waits for an operator (NEEDS_ATTENTION), oldest first. */
+export async function transfersNeedingAttention(client: SqlClient, limit: number): Promise<AttentionNeeded[]> {
+  const { rows } = await client.query<{ transfer_id: string; consignment_id: string | null; last_error: string | null; attention_action: string | null; updated_at: Date }>({
+    name: 'sync-state.needing-attention',
+    text: `SELECT transfer_id, consignment_id, last_error, attention_action, updated_at FROM transfer_sync_state
+           WHERE status = 'NEEDS_ATTENTION' ORDER BY updated_at, transfer_id LIMIT $1`,
+    values: [limit],
+  });
+  return rows.map((row) => ({
+    transferId: row.transfer_id,
+    consignmentId: row.consignment_id,
+    error: row.last_error,
+    action: row.attention_action,
+    since: row.updated_at.toISOString(),
+  }));
 }
 
 /**
@@ -71,7 +106,7 @@ export async function syncStatusCounts(client: SqlClient): Promise<SyncStatusCou
 export async function markSyncRetried(client: SqlClient, transferId: string): Promise<boolean> {
   const { rowCount } = await client.query({
     name: 'sync-state.retried',
-    text: `UPDATE transfer_sync_state SET status = 'PENDING', updated_at = now() WHERE transfer_id = $1 AND status = 'FAILED'`,
+    text: `UPDATE transfer_sync_state SET status = 'PENDING', updated_at = now() WHERE transfer_id = $1 AND status IN ('FAILED', 'NEEDS_ATTENTION')`,
     values: [transferId],
   });
   return (rowCount ?? 0) > 0;
