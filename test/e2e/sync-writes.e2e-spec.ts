@@ -130,6 +130,31 @@ describe('writes to Lightspeed that cannot double-count, and refusals an operato
     expect(answers).toContain('PUT /api/2.0/consignments/:id dropped');
   });
 
+  it('one product Lightspeed refuses (deleted there meanwhile) does not stop the other lines: they arrive, the transfer is sent, the product is named', async () => {
+    const [a, gone, b] = products.slice(140, 143) as [string, string, string];
+    const created = await post('/transfers', {
+      type: 'OUTLET_TRANSFER',
+      sourceOutletId: outlets[0],
+      destinationOutletId: outlets[1],
+      items: [a, gone, b].map((productId) => ({ productId, quantity: 2 })),
+    }).expect(201);
+    const id = created.body.id as string;
+    for (const productId of [a, gone, b]) {
+      await system.http().put(`/api/v1/transfers/${id}/items/${productId}/packed`).set(maria).send({ packedQuantity: 2 }).expect(200);
+    }
+    await post(`/transfers/${id}/pack`).expect(200);
+    const product = sandbox.store.products.get(gone)!;
+    product.deleted_at = sandbox.store.now();
+    sandbox.store.touch(product);
+    const sent = await post(`/transfers/${id}/send`).expect(200);
+    const state = await settled(id, sent.body.version);
+    expect(state).toMatchObject({ status: 'SYNCED', attempts: 0 });
+    expect(state?.warnings).toEqual([expect.stringMatching(new RegExp(`refused product ${gone} \\(product_id ${gone} not found\\).*by hand`))]);
+    const consignment = mirrorOf(id);
+    expect(consignment.status).toBe('SENT');
+    expect(linesOf(consignment.id)).toEqual({ [a]: [2, 0], [b]: [2, 0] });
+  });
+
   it("a supplier return's lines carry the cost on the transfer, not the product's supply price", async () => {
     const [a, b] = products.slice(120, 122) as [string, string];
     const created = await post('/transfers', {
@@ -197,4 +222,38 @@ describe('writes to Lightspeed that cannot double-count, and refusals an operato
   async function bearer(): Promise<string> {
     return sandbox.tokens.issue().access_token;
   }
+});
+
+describe('a store that takes no cost on return lines (the strictest reading)', () => {
+  let system: SyncSystem;
+  beforeAll(async () => {
+    system = await openSyncSystem({ sandbox: { returnLineCost: 'never' } });
+  });
+  afterAll(() => system?.close());
+
+  it('gets the return there without our cost, and says so', async () => {
+    const { sandbox } = system;
+    const post = (path: string, body: object = {}, who = 'maria') => system.http().post(`/api/v1${path}`).set(system.as(who, ['manager'])).send(body);
+    const product = [...sandbox.store.products.values()].find((p) => !p.is_composite && p.deleted_at === null)!;
+    const created = await post('/transfers', {
+      type: 'SUPPLIER_RETURN',
+      sourceOutletId: [...sandbox.store.outlets.keys()][0],
+      supplierId: [...sandbox.store.suppliers.keys()][0],
+      items: [{ productId: product.id, quantity: 2, unitCost: '9.99' }],
+    }).expect(201);
+    const id = created.body.id as string;
+    await post(`/transfers/${id}/submit`).expect(200);
+    await post(`/transfers/${id}/approve`, {}, 'marc').expect(200);
+    const sent = await post(`/transfers/${id}/send`).expect(200);
+    const state = await eventually(
+      () => system.api.get(Database).withClient((client) => findSyncState(client, id)),
+      (s) => s?.status === 'SYNCED' && s.syncedVersion >= sent.body.version,
+      30_000,
+    );
+    expect(state?.warnings).toEqual([expect.stringMatching(/would not take our cost/)]);
+    const consignment = [...sandbox.store.consignments.values()].find((c) => c.name === `CONS-${id}`)!;
+    expect(consignment.status).toBe('SENT');
+    const [line] = sandbox.store.liveLines(consignment.id);
+    expect([formatDecimal(line!.count), line!.cost]).toEqual(['2.00000', product.supply_price]);
+  });
 });

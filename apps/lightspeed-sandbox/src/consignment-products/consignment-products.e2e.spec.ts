@@ -127,6 +127,20 @@ describe('PUT a product (absolute values)', () => {
   });
 });
 
+describe('with returnLineCost "never"', () => {
+  it('refuses any cost on RETURN lines, and takes the same lines without it', async () => {
+    const strict = await startTestSandbox({ returnLineCost: 'never' });
+    try {
+      const ret = await createConsignment(strict, { type: 'RETURN' });
+      const refused = await strict.api.post(bulk(ret.id), [{ product_id: strict.products[0], count: 2, cost: '4.5' }]);
+      expect(refused).toMatchObject({ status: 422, body: { error: "cost cannot be set on a RETURN consignment's lines" } });
+      expect((await strict.api.post(bulk(ret.id), [{ product_id: strict.products[0], count: 2 }])).status).toBe(200);
+    } finally {
+      await strict.sandbox.close();
+    }
+  });
+});
+
 describe('DELETE a product', () => {
   it('removes the line from the list while OPEN (204)', async () => {
     const order = await supplierOrder();

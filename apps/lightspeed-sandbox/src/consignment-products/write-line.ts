@@ -30,6 +30,9 @@ export function checkLineWrite(
     }
     if (product.is_composite) throw unprocessable('Composite products cannot be added to a consignment');
   }
+  if (consignment.type === 'RETURN' && write.values.cost !== undefined && ctx.options.returnLineCost === 'never') {
+    throw unprocessable(`cost cannot be set on a RETURN consignment's lines`);
+  }
   const decision = decideLineWrite(consignment, writtenFields(write.values), channel, lineExists);
   if (decision.refusal !== undefined) throw unprocessable(decision.refusal);
   return { ...write, dispatches: decision.dispatches };
