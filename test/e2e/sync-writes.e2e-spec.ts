@@ -155,6 +155,38 @@ describe('writes to Lightspeed that cannot double-count, and refusals an operato
     expect(linesOf(consignment.id)).toEqual({ [a]: [2, 0], [b]: [2, 0] });
   });
 
+  it('a line count changed in Lightspeed (6 → 9) is recorded on the transfer before the sync writes the transfer\'s value over it', async () => {
+    const [a, b] = products.slice(150, 152) as [string, string];
+    const id = await sentOutletTransfer([
+      { productId: a, quantity: 6 },
+      { productId: b, quantity: 2 },
+    ]);
+    const consignment = mirrorOf(id);
+    const edit = await fetch(`${sandbox.url}/api/2.0/consignments/${consignment.id}/products/${a}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await bearer()}` },
+      body: JSON.stringify({ count: 9 }),
+    });
+    expect(edit.status).toBe(200);
+    const final = await receive(id, true, [
+      { productId: a, receivedQuantity: 6 },
+      { productId: b, receivedQuantity: 2 },
+    ]);
+    const state = await settled(id, final.body.version);
+    expect(state?.status).toBe('SYNCED');
+    expect(consignment.status).toBe('RECEIVED');
+    expect(linesOf(consignment.id)).toEqual({ [a]: [6, 6], [b]: [2, 2] });
+    const detail = await system.http().get(`/api/v1/transfers/${id}`).set(maria).expect(200);
+    expect(detail.body.lightspeedDivergences).toEqual([
+      expect.objectContaining({
+        consignmentId: consignment.id,
+        source: 'sync',
+        detectedBy: 'lightspeed-sync',
+        line: { productId: a, field: 'count', lightspeedValue: 9, lastWritten: 6, ourValue: 6 },
+      }),
+    ]);
+  });
+
   it("a supplier return's lines carry the cost on the transfer, not the product's supply price", async () => {
     const [a, b] = products.slice(120, 122) as [string, string];
     const created = await post('/transfers', {

@@ -4,7 +4,8 @@ import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { LightspeedClient } from '#lightspeed';
 import { SyncMetrics } from '#observability';
-import { countNeedingAttention, Database, markNeedsAttention, markSyncFailure } from '#persistence';
+import { countNeedingAttention, Database, markNeedsAttention, markSyncFailure, TransferCommandExecutor } from '#persistence';
+import { lineEditRecorder } from './line-edit-recorder.js';
 import { LightspeedRefusalError } from './lightspeed-refusal.js';
 import { TransferBusyError } from './transfer-busy.error.js';
 import { SYNC_QUEUE, SYNC_TRANSFER_JOB, syncJobOptions, type SyncTransferJob } from './sync.queue.js';
@@ -24,8 +25,9 @@ export class TransferSyncProcessor {
     lightspeed: LightspeedClient,
     private readonly metrics: SyncMetrics,
     @InjectQueue(SYNC_QUEUE) private readonly queue: Queue<SyncTransferJob>,
+    executor: TransferCommandExecutor,
   ) {
-    this.synchronizer = new TransferSynchronizer(database, lightspeed);
+    this.synchronizer = new TransferSynchronizer(database, lightspeed, lineEditRecorder(executor));
   }
 
   @Process({ name: SYNC_TRANSFER_JOB, concurrency: 4 })

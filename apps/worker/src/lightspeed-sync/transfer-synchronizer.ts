@@ -10,9 +10,11 @@ import {
   type LightspeedClient,
   type LightspeedError,
   type NewConsignmentLine,
+  type RemoteConsignment,
   type RemoteSnapshot,
   type SyncStep,
 } from '#lightspeed';
+import type { DivergentLine } from '#domain';
 import {
   completeLightspeedRequest,
   loadSyncState,
@@ -53,6 +55,8 @@ export class TransferSynchronizer {
   constructor(
     private readonly database: Database,
     private readonly lightspeed: LightspeedClient,
+    /** Records a line edited in Lightspeed on the transfer (as LightspeedDivergenceDetected) before it is written over. */
+    private readonly noteLineEdit: (transferId: string, consignment: RemoteConsignment, line: DivergentLine) => Promise<void>,
   ) {}
 
   sync(transferId: string): Promise<SyncOutcome> {
@@ -76,7 +80,9 @@ export class TransferSynchronizer {
     const syncState = await this.database.withClient((client) =>
       loadSyncState(client, transferId, syncMarker(transferId), state.version),
     );
-    const run = new SyncRun(this.database, this.lightspeed, transferId, syncState.writtenLines);
+    const run = new SyncRun(this.database, this.lightspeed, transferId, syncState.writtenLines, (consignment, line) =>
+      this.noteLineEdit(transferId, consignment, line),
+    );
     if (syncState.syncedVersion >= state.version) {
       // An earlier job already brought Lightspeed to this version: repeats cost no call.
       return { version: state.version, consignmentId: syncState.consignmentId, calls: 0, warnings: syncState.warnings };
@@ -115,6 +121,19 @@ export class TransferSynchronizer {
   }
 }
 
+/** A line edited in Lightspeed, noted on the transfer before the sync writes over it. */
+type LineEditRecorder = (consignment: RemoteConsignment, line: DivergentLine) => Promise<void>;
+
+interface LineWrite {
+  productId: string;
+  field: 'count' | 'received';
+  value: number;
+}
+
+function lineWrites(productId: string, values: { count?: number; received?: number }): LineWrite[] {
+  return (['count', 'received'] as const).flatMap((field) => (values[field] === undefined ? [] : [{ productId, field, value: values[field] }]));
+}
+
 function missingLineWarnings(productIds: string[]): string[] {
   if (productIds.length === 0) return [];
   return [
@@ -135,7 +154,8 @@ class SyncRun {
     private readonly database: Database,
     private readonly lightspeed: LightspeedClient,
     private readonly transferId: string,
-    written: WrittenLines = {},
+    written: WrittenLines,
+    private readonly noteLineEdit: LineEditRecorder,
   ) {
     this.written = { ...written };
   }
@@ -174,6 +194,8 @@ class SyncRun {
     const id = current.consignment.id;
     switch (step.kind) {
       case 'add-to-lines': {
+        // Only lines created here or held at zero: the value added is the value the line ends with.
+        await this.beforeLineWrites(current, step.lines.flatMap((line) => lineWrites(line.productId, line)));
         const results = await this.addLines(id, step.lines);
         const lines = new Map(current.lines.map((line) => [line.productId, line]));
         for (const result of results) {
@@ -191,6 +213,7 @@ class SyncRun {
         return this.afterLineWrite(current, [...lines.values()], step.lines.some((line) => line.received !== undefined), desired);
       }
       case 'set-line': {
+        await this.beforeLineWrites(current, lineWrites(step.productId, step.values));
         const updated = await this.recorded('PUT', `/consignments/${id}/products/${step.productId}`, step.values, (idempotencyKey) =>
           this.lightspeed.setConsignmentProduct(id, step.productId, step.values, { idempotencyKey }),
         );
@@ -268,14 +291,39 @@ class SyncRun {
     return [];
   }
 
-  /** What this service has now written on these lines, kept to tell later edits made in Lightspeed. */
+  /** What Lightspeed now holds after our write: the only value of ours for those lines from now on. */
   private async rememberWritten(lines: { productId: string; count: number | null; received: number | null }[]): Promise<void> {
     if (lines.length === 0) return;
     for (const line of lines) {
-      this.written[line.productId] = {
-        ...(line.count === null ? {} : { count: line.count }),
-        ...(line.received === null ? {} : { received: line.received }),
-      };
+      const written = (this.written[line.productId] ??= {});
+      if (line.count !== null) written.count = [line.count];
+      if (line.received !== null) written.received = [line.received];
+    }
+    await this.database.withClient((client) => saveWrittenLines(client, this.transferId, this.written));
+  }
+
+  /**
+   * Before writing over lines: a value Lightspeed holds that this service never wrote there was put there by
+   * someone (6 → 9 in Lightspeed) and is noted on the transfer first; then the value about to be written is kept
+   * beside the last confirmed one, so a crash mid-write is not mistaken for such an edit.
+   */
+  private async beforeLineWrites(current: RemoteSnapshot, writes: LineWrite[]): Promise<void> {
+    for (const write of writes) {
+      const held = current.lines.find((line) => line.productId === write.productId);
+      const ours = this.written[write.productId]?.[write.field];
+      if (!held || !ours || ours.includes(held[write.field] ?? 0)) continue;
+      await this.noteLineEdit(current.consignment, {
+        productId: write.productId,
+        field: write.field,
+        lightspeedValue: held[write.field] ?? 0,
+        lastWritten: ours[0]!,
+        ourValue: write.value,
+      });
+    }
+    for (const write of writes) {
+      const written = (this.written[write.productId] ??= {});
+      const ours = written[write.field] ?? [];
+      written[write.field] = ours.includes(write.value) ? ours : [...ours.slice(0, 1), write.value];
     }
     await this.database.withClient((client) => saveWrittenLines(client, this.transferId, this.written));
   }

@@ -3,8 +3,12 @@ import type { SqlClient } from '../database/sql-client.js';
 /** NEEDS_ATTENTION: Lightspeed refused a write it will always refuse; an operator acts, then a command or a retry resumes. */
 export type SyncStatus = 'PENDING' | 'SYNCED' | 'FAILED' | 'NEEDS_ATTENTION';
 
-/** What this service last wrote on each line (product id → field → value), to tell edits made in Lightspeed. */
-export type WrittenLines = Record<string, { count?: number; received?: number }>;
+/**
+ * What this service wrote on each line (product id → field → values): the last value Lightspeed confirmed, then
+ * the one being written, if any (a crash may leave either in Lightspeed). Any other value was written there by
+ * someone else.
+ */
+export type WrittenLines = Record<string, { count?: number[]; received?: number[] }>;
 
 /** How far a transfer's mirror in Lightspeed has got; operational state beside the event store. */
 export interface TransferSyncState {
