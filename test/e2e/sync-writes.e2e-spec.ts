@@ -187,6 +187,27 @@ describe('writes to Lightspeed that cannot double-count, and refusals an operato
     ]);
   });
 
+  it('a status change that failed before Lightspeed applied it is read back, found not made, and made on a later attempt', async () => {
+    const [a] = products.slice(160, 161) as [string];
+    const created = await post('/transfers', { type: 'OUTLET_TRANSFER', sourceOutletId: outlets[0], destinationOutletId: outlets[1], items: [{ productId: a, quantity: 1 }] }).expect(201);
+    const id = created.body.id as string;
+    await system.http().put(`/api/v1/transfers/${id}/items/${a}/packed`).set(maria).send({ packedQuantity: 1 }).expect(200);
+    await post(`/transfers/${id}/pack`).expect(200);
+    await fetch(`${sandbox.url}/admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'status', status: 503, phase: 'before', method: 'PUT', path: '^/api/2\\.0/consignments/[^/]+$' }),
+    });
+    const sent = await post(`/transfers/${id}/send`).expect(200);
+    const state = await settled(id, sent.body.version);
+    expect(state?.status).toBe('SYNCED');
+    const consignment = mirrorOf(id);
+    expect(consignment.status).toBe('SENT');
+    const answers = sandbox.stats.get().byConsignment[consignment.id] ?? {};
+    expect(answers['PUT /api/2.0/consignments/:id 503']).toBe(1);
+    expect(answers['PUT /api/2.0/consignments/:id 200']).toBe(1);
+  });
+
   it("a supplier return's lines carry the cost on the transfer, not the product's supply price", async () => {
     const [a, b] = products.slice(120, 122) as [string, string];
     const created = await post('/transfers', {
@@ -222,6 +243,8 @@ describe('writes to Lightspeed that cannot double-count, and refusals an operato
     expect(state?.attentionAction).toMatch(/cancel it in Lightspeed/);
     expect((sandbox.stats.get().byRoute['PUT /api/2.0/consignments/:id 422'] ?? 0) - putsBefore).toBe(1);
 
+    const detail = await system.http().get(`/api/v1/transfers/${id}`).set(maria).expect(200);
+    expect(detail.body.sync).toMatchObject({ status: 'NEEDS_ATTENTION', lastError: state?.lastError, attentionAction: state?.attentionAction });
     const report = await system.http().get('/api/v1/admin/sync-status').set(alex).expect(200);
     expect(report.body.transfers.NEEDS_ATTENTION).toBeGreaterThanOrEqual(1);
     expect(report.body.needsAttention).toContainEqual(

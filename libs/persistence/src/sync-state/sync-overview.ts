@@ -6,6 +6,8 @@ export interface SyncSummary {
   status: SyncStatus;
   consignmentId: string | null;
   lastError: string | null;
+  /** While NEEDS_ATTENTION: what an operator should do. */
+  attentionAction: string | null;
   syncedVersion: number;
   wantedVersion: number;
   attempts: number;
@@ -18,6 +20,7 @@ interface SummaryRow {
   status: SyncStatus;
   consignment_id: string | null;
   last_error: string | null;
+  attention_action: string | null;
   synced_version: number;
   wanted_version: number;
   attempts: number;
@@ -30,7 +33,7 @@ export async function syncSummaries(client: SqlClient, transferIds: string[]): P
   if (transferIds.length === 0) return new Map();
   const { rows } = await client.query<SummaryRow>({
     name: 'sync-state.summaries',
-    text: `SELECT transfer_id, status, consignment_id, last_error, synced_version, wanted_version, attempts, warnings, updated_at
+    text: `SELECT transfer_id, status, consignment_id, last_error, attention_action, synced_version, wanted_version, attempts, warnings, updated_at
            FROM transfer_sync_state WHERE transfer_id = ANY($1::uuid[])`,
     values: [transferIds],
   });
@@ -41,6 +44,7 @@ export async function syncSummaries(client: SqlClient, transferIds: string[]): P
         status: row.status,
         consignmentId: row.consignment_id,
         lastError: row.last_error,
+        attentionAction: row.attention_action,
         syncedVersion: row.synced_version,
         wantedVersion: row.wanted_version,
         attempts: row.attempts,
