@@ -113,7 +113,8 @@ export class TransferSynchronizer {
         desired = { ...desired, lines: desired.lines.filter((line) => !run.refusedLines.has(line.productId)) };
       }
       warnings.push(...run.warnings());
-      if (remote) warnings.push(...missingLineWarnings(linesMissingIn(desired, remote)));
+      // Only a supplier order stops taking new products while still open to receipts (once DISPATCHED).
+      if (remote && desired.type === 'SUPPLIER') warnings.push(...missingLineWarnings(linesMissingIn(desired, remote)));
     }
     const outcome = { version: state.version, consignmentId: run.consignmentId ?? syncState.consignmentId, calls: run.calls, warnings };
     await this.database.withClient((client) => markSynced(client, transferId, outcome));
