@@ -63,8 +63,12 @@ export class TransferSyncProcessor {
     await job.discard();
   }
 
+  /** Best effort: a gauge that could not be read must not fail a sync that is done. */
   private async refreshAttentionGauge(): Promise<void> {
-    this.metrics.needsAttention.set(await this.database.withClient((client) => countNeedingAttention(client)));
+    await this.database
+      .withClient((client) => countNeedingAttention(client))
+      .then((count) => this.metrics.needsAttention.set(count))
+      .catch((error: Error) => this.logger.warn(`could not count the transfers needing attention: ${error.message}`));
   }
 
   /**
