@@ -155,16 +155,21 @@ export async function markNeedsAttention(
   transferId: string,
   refusal: { error: string; action: string; calls: number },
 ): Promise<boolean> {
-  const { rows } = await client.query<{ entered: boolean }>({
-    name: 'sync-state.needs-attention',
-    text: `WITH before AS (SELECT status FROM transfer_sync_state WHERE transfer_id = $1 FOR UPDATE)
-           UPDATE transfer_sync_state SET status = 'NEEDS_ATTENTION', last_error = $2, attention_action = $3,
-             attempts = attempts + 1, lightspeed_calls = lightspeed_calls + $4, updated_at = now()
-           WHERE transfer_id = $1
-           RETURNING (SELECT status FROM before) IS DISTINCT FROM 'NEEDS_ATTENTION' AS entered`,
-    values: [transferId, refusal.error.slice(0, 2000), refusal.action, refusal.calls],
+  const values = [transferId, refusal.error.slice(0, 2000), refusal.action, refusal.calls];
+  const set = `last_error = $2, attention_action = $3, attempts = attempts + 1, lightspeed_calls = lightspeed_calls + $4, updated_at = now()`;
+  // Entering is a row this update moves out of another status; a concurrent second one re-reads the row and finds it in.
+  const entered = await client.query({
+    name: 'sync-state.needs-attention.enter',
+    text: `UPDATE transfer_sync_state SET status = 'NEEDS_ATTENTION', ${set} WHERE transfer_id = $1 AND status <> 'NEEDS_ATTENTION'`,
+    values,
   });
-  return rows[0]?.entered ?? false;
+  if ((entered.rowCount ?? 0) > 0) return true;
+  await client.query({
+    name: 'sync-state.needs-attention.again',
+    text: `UPDATE transfer_sync_state SET ${set} WHERE transfer_id = $1`,
+    values,
+  });
+  return false;
 }
 
 /** Stores the values this service has written on the consignment's lines (the caller holds the transfer's lock). */
