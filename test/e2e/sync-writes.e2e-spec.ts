@@ -208,6 +208,43 @@ describe('writes to Lightspeed that cannot double-count, and refusals an operato
     expect(answers['PUT /api/2.0/consignments/:id 200']).toBe(1);
   });
 
+  it('a count found again by its marker only SCHEDULED (created before a crash by a store that ignores the status) is started, counted and completed', async () => {
+    const counted = products.slice(170, 172) as [string, string];
+    const created = await post('/transfers', {
+      type: 'STOCKTAKE',
+      outletId: outlets[4],
+      items: counted.map((productId) => ({ productId, quantity: 5, unitCost: '1.00' })),
+    }).expect(201);
+    const id = created.body.id as string;
+    for (const [index, productId] of counted.entries()) {
+      await system.http().put(`/api/v1/transfers/${id}/items/${productId}/counted`).set(maria).send({ countedQuantity: 4 + index }).expect(200);
+    }
+    // What a crash between "create sent" and "id saved" leaves behind, with the count only scheduled.
+    const planted = await fetch(`${sandbox.url}/api/2.0/consignments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await bearer()}` },
+      body: JSON.stringify({ type: 'STOCKTAKE', status: 'STOCKTAKE_SCHEDULED', name: `CONS-${id}`, outlet_id: outlets[4], filters: counted.map((value) => ({ type: 'product', value })) }),
+    });
+    expect(planted.status).toBe(201);
+    await system.api.get(Database).withClient((client) =>
+      client.query(
+        `INSERT INTO transfer_sync_state (transfer_id, status, wanted_version, create_marker, create_started_at) VALUES ($1, 'PENDING', 1, $2, now())
+         ON CONFLICT (transfer_id) DO UPDATE SET create_started_at = now()`,
+        [id, `CONS-${id}`],
+      ),
+    );
+    const completed = await post(`/transfers/${id}/complete`).expect(200);
+    const state = await settled(id, completed.body.version);
+    expect(state?.status).toBe('SYNCED');
+    const count = mirrorOf(id);
+    expect(count.status).toBe('STOCKTAKE_COMPLETE');
+    expect(Object.fromEntries(sandbox.store.liveLines(count.id).map((line) => [line.product_id, Number(formatDecimal(line.received))]))).toEqual({
+      [counted[0]]: 4,
+      [counted[1]]: 5,
+    });
+    expect(additiveWritesOn(count.id)).toEqual([]);
+  });
+
   it("a supplier return's lines carry the cost on the transfer, not the product's supply price", async () => {
     const [a, b] = products.slice(120, 122) as [string, string];
     const created = await post('/transfers', {
