@@ -30,6 +30,9 @@ const RETRY = 'then retry the sync (a new command on the transfer, or POST /api/
 
 /** What an operator should do about a refusal of this step, per kind of refusal where it is known. */
 export function operatorAction(step: SyncStep, desired: DesiredConsignment, error: LightspeedError): string {
+  if (error.status === 403) {
+    return `Lightspeed denied the app this write (a scope missing?): re-connect the store with the consignment write scopes (runbooks/lightspeed.md), ${RETRY}.`;
+  }
   if (error.status === 404) {
     return `The consignment is no longer in Lightspeed (deleted there?): check it there, and if it is gone cancel or recreate the transfer, ${RETRY}.`;
   }

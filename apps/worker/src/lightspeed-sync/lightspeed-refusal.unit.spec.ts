@@ -33,6 +33,7 @@ describe('a refusal no retry can fix, and what the operator should do about it',
       operatorAction({ kind: 'set-status', status: 'RECEIVED' }, desired(0), answered(422)),
       operatorAction({ kind: 'set-status', status: 'SENT' }, desired(0), answered(422)),
       operatorAction({ kind: 'wait', reason: 'preparing' }, desired(0), answered(409)),
+      operatorAction({ kind: 'set-line', productId: 'p1', values: { count: 3 } }, desired(0), answered(403)),
     ];
     expect(actions[0]).toMatch(/no longer in Lightspeed/);
     expect(actions[1]).toMatch(/outlets and supplier exist/);
@@ -41,6 +42,7 @@ describe('a refusal no retry can fix, and what the operator should do about it',
     expect(actions[4]).toMatch(/cancel it in Lightspeed/);
     expect(actions[5]).toMatch(/move it there by hand/);
     expect(actions[6]).toMatch(/^Check the consignment/);
+    expect(actions[7]).toMatch(/re-connect the store/);
     for (const action of actions) expect(action).toMatch(/retry the sync .*\.$/);
   });
 });
