@@ -72,12 +72,12 @@ export function nextSyncStep(desired: DesiredConsignment, remote: RemoteSnapshot
   if (status === desired.status && status === 'CANCELLED') return null;
   if (status === 'CANCELLED') return { kind: 'unreachable', reason: 'the consignment was cancelled in Lightspeed' };
   if (status === 'STOCKTAKE_COMPLETE') {
-    return lineStep(desired.lines, remote.lines, 'received', false) === null && desired.status === status
+    return finalLinesAgree(desired, remote, ['received']) && desired.status === status
       ? null
       : { kind: 'unreachable', reason: 'the count is complete in Lightspeed, where that is final: adjust stock there by hand' };
   }
   if (status === 'RECEIVED') {
-    return linesAgree(desired.lines, remote.lines) && desired.status === 'RECEIVED'
+    return finalLinesAgree(desired, remote, ['count', 'received']) && desired.status === 'RECEIVED'
       ? null
       : { kind: 'unreachable', reason: 'the consignment is received in Lightspeed, where that is final: adjust stock there by hand' };
   }
@@ -143,6 +143,11 @@ export function linesMissingIn(desired: DesiredConsignment, remote: RemoteSnapsh
   return desired.lines.filter((line) => !held.has(line.productId) && (line.count > 0 || line.received > 0)).map((line) => line.productId);
 }
 
-function linesAgree(desired: readonly DesiredLine[], remote: readonly RemoteConsignmentLine[]): boolean {
-  return lineStep(desired, remote, 'count', false) === null && lineStep(desired, remote, 'received', false) === null;
+/**
+ * Whether a consignment in a final status holds the transfer's lines. A supplier order's lines it would not take
+ * once DISPATCHED are reported apart (`linesMissingIn`); any other missing line is a difference.
+ */
+function finalLinesAgree(desired: DesiredConsignment, remote: RemoteSnapshot, fields: readonly ('count' | 'received')[]): boolean {
+  if (desired.type !== 'SUPPLIER' && linesMissingIn(desired, remote).length > 0) return false;
+  return fields.every((field) => lineStep(desired.lines, remote.lines, field, false) === null);
 }

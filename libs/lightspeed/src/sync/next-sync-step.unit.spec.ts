@@ -107,6 +107,8 @@ describe('the next call that brings Lightspeed to the desired consignment', () =
     expect(nextSyncStep(desired(), remote('CANCELLED', []))).toEqual({ kind: 'unreachable', reason: expect.stringMatching(/cancelled in Lightspeed/) });
     const corrected = desired({ status: 'RECEIVED', lines: [{ productId: 'p1', count: 5, received: 5, cost: null }] });
     expect(nextSyncStep(corrected, remote('RECEIVED', [line('p1', 5, 4)]))).toEqual({ kind: 'unreachable', reason: expect.stringMatching(/final/) });
+    const withExtra = desired({ status: 'RECEIVED', lines: [{ productId: 'p1', count: 5, received: 4, cost: null }, { productId: 'extra', count: 0, received: 1, cost: null }] });
+    expect(nextSyncStep(withExtra, remote('RECEIVED', [line('p1', 5, 4)]))).toEqual({ kind: 'unreachable', reason: expect.stringMatching(/final/) });
     const nothingReceived = desired({ type: 'SUPPLIER', status: 'RECEIVED', sourceOutletId: null, lines: [{ productId: 'p1', count: 5, received: 0, cost: null }] });
     expect(nextSyncStep(nothingReceived, remote('DISPATCHED', [line('p1', 5)], 'SUPPLIER'))).toEqual({
       kind: 'unreachable',
