@@ -185,19 +185,19 @@ async function busyQueues(system: FaultSystem): Promise<string[]> {
 
 interface SyncStatusReport {
   queues: Record<string, { waiting: number; active: number; delayed: number; failed: number }>;
-  transfers: { PENDING: number; SYNCED: number; FAILED: number };
+  transfers: { PENDING: number; SYNCED: number; FAILED: number; NEEDS_ATTENTION: number };
 }
 
 /**
  * Nothing stays in a retry loop: within `deadlineMs` every event is relayed, the queues are empty,
- * no transfer is PENDING, and every FAILED (dead-lettered) transfer says why.
+ * no transfer is PENDING, and every FAILED (dead-lettered) or NEEDS_ATTENTION (refused) transfer says why.
  */
 export async function nothingRetriesForever(system: FaultSystem, admin: CommandClient, deadlineMs: number): Promise<InvariantResult> {
   const started = Date.now();
   let last = '';
   for (;;) {
     const [lagging] = await system.query<{ count: number; pending: number }>(
-      `SELECT count(*) FILTER (WHERE s.transfer_id IS NULL OR s.synced_version < r.version AND s.status <> 'FAILED')::int AS count,
+      `SELECT count(*) FILTER (WHERE s.transfer_id IS NULL OR s.synced_version < r.version AND s.status NOT IN ('FAILED', 'NEEDS_ATTENTION'))::int AS count,
               count(*) FILTER (WHERE s.status = 'PENDING')::int AS pending
        FROM (SELECT substr(stream_id, 10)::uuid AS id, max(stream_version) AS version FROM events
              WHERE stream_id LIKE 'transfer-%' AND event_type <> 'LightspeedDivergenceDetected' GROUP BY stream_id) r
@@ -208,7 +208,10 @@ export async function nothingRetriesForever(system: FaultSystem, admin: CommandC
     last = `${lagging?.count} transfers behind, ${lagging?.pending} PENDING, queues: ${busy.join(', ') || 'empty'}`;
     if (lagging?.count === 0 && lagging.pending === 0 && busy.length === 0) {
       const failed = await system.query<{ transfer_id: string; last_error: string | null }>(
-        `SELECT transfer_id, last_error FROM transfer_sync_state WHERE status = 'FAILED'`,
+        `SELECT transfer_id, coalesce(last_error || ' — ' || attention_action, last_error) AS last_error FROM transfer_sync_state
+          WHERE status = 'FAILED' OR (status = 'NEEDS_ATTENTION' AND attention_action IS NOT NULL)
+          UNION ALL
+          SELECT transfer_id, NULL FROM transfer_sync_state WHERE status = 'NEEDS_ATTENTION' AND attention_action IS NULL`,
       );
       const unexplained = failed.filter((row) => !row.last_error);
       const queued = Object.values(status?.queues ?? {}).reduce((sum, queue) => sum + queue.failed, 0);
@@ -216,7 +219,7 @@ export async function nothingRetriesForever(system: FaultSystem, admin: CommandC
         name: 'nothing stays in a retry loop (queues drain, nothing PENDING, failures explained)',
         held: unexplained.length === 0,
         detail:
-          `settled ${((Date.now() - started) / 1000).toFixed(1)} s after the load; ${status?.transfers.SYNCED} SYNCED, ${failed.length} FAILED` +
+          `settled ${((Date.now() - started) / 1000).toFixed(1)} s after the load; ${status?.transfers.SYNCED} SYNCED, ${failed.length} FAILED or NEEDS_ATTENTION` +
           (failed.length ? ` (${sample(failed.map((row) => `${row.transfer_id}: ${row.last_error}`))})` : '') +
           `, ${queued} job(s) in failed sets` +
           (unexplained.length ? `; ${unexplained.length} FAILED without a reason` : ''),

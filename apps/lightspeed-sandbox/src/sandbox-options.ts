@@ -23,6 +23,11 @@ export interface SandboxOptions {
   logger?: boolean;
   /** Connection limits of its HTTP server; each defaults as the API's do. */
   http?: Partial<SandboxHttpLimits>;
+  /**
+   * The reference gives no cost rule for RETURN lines: `while-open` (default) follows OUTLET's; `never` refuses any
+   * cost on them, the strictest reading, for a client to show it copes with both.
+   */
+  returnLineCost?: 'while-open' | 'never';
 }
 
 /** Like the API's: slow, idle and surplus connections are closed (a stand-in must not be the weak spot). */
@@ -50,6 +55,7 @@ export interface ResolvedOptions {
   domainPrefix: string;
   logger: boolean;
   http: SandboxHttpLimits;
+  returnLineCost: 'while-open' | 'never';
 }
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
@@ -75,6 +81,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     stocktakeProcessingMs: options.stocktakeProcessingMs ?? 50,
     domainPrefix: options.domainPrefix ?? 'sandbox',
     logger: options.logger ?? false,
+    returnLineCost: options.returnLineCost ?? 'while-open',
     http: {
       headersTimeoutMs: options.http?.headersTimeoutMs ?? 10_000,
       requestTimeoutMs: options.http?.requestTimeoutMs ?? 30_000,

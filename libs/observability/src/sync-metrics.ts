@@ -42,6 +42,10 @@ export class SyncMetrics {
   readonly relayStalled: Gauge;
   /** Events the relay could not turn into a sync job and set aside (relay_set_aside). */
   readonly relaySetAside: Counter;
+  /** Transfers whose sync waits for an operator (NEEDS_ATTENTION) now. */
+  readonly needsAttention: Gauge;
+  /** Times a transfer entered NEEDS_ATTENTION (Lightspeed refused a write it will always refuse). */
+  readonly needsAttentionEntered: Counter;
 
   constructor(registry: Registry = register) {
     const registers = [registry];
@@ -100,6 +104,16 @@ export class SyncMetrics {
       new Counter({
         name: 'sync_relay_set_aside_events_total',
         help: 'Events the sync relay could not turn into a sync job (not a canonical transfer stream) and set aside',
+        registers,
+      }),
+    );
+    this.needsAttention = singleton(registry, 'sync_needs_attention_transfers', () =>
+      new Gauge({ name: 'sync_needs_attention_transfers', help: 'Transfers whose sync waits for an operator (NEEDS_ATTENTION)', registers }),
+    );
+    this.needsAttentionEntered = singleton(registry, 'sync_needs_attention_total', () =>
+      new Counter({
+        name: 'sync_needs_attention_total',
+        help: 'Times a transfer entered NEEDS_ATTENTION: Lightspeed refused a write it will always refuse',
         registers,
       }),
     );

@@ -9,6 +9,8 @@ import {
   inboundSyncOverview,
   loadRelayHealth,
   syncStatusCounts,
+  transfersNeedingAttention,
+  type AttentionNeeded,
   type InboundSyncOverview,
   type RelayHealth,
   type SyncStatusCounts,
@@ -47,6 +49,8 @@ export interface SyncStatusReport {
   transfers: SyncStatusCounts;
   rates: SyncRates;
   recentFailures: JobFailure[];
+  /** Transfers whose sync waits for an operator: Lightspeed's refusal and what to do, oldest first. */
+  needsAttention: AttentionNeeded[];
   inbound: InboundSyncOverview;
   workers: HeartbeatReport;
 }
@@ -92,15 +96,16 @@ export class SyncOverviewService {
 
   async report(windowMinutes: number, failureLimit: number): Promise<SyncStatusReport> {
     const now = Date.now();
-    const [queues, transfers, rates, recentFailures, inbound, workers] = await Promise.all([
+    const [queues, transfers, rates, recentFailures, needsAttention, inbound, workers] = await Promise.all([
       this.queueCounts(),
       this.transferCounts(),
       this.rates(windowMinutes, now),
       this.recentFailures(failureLimit),
+      withTimeout(this.database.withClient((client) => transfersNeedingAttention(client, failureLimit)), 'PostgreSQL'),
       withTimeout(this.database.withClient((client) => inboundSyncOverview(client)), 'PostgreSQL'),
       this.workers(now),
     ]);
-    return { generatedAt: new Date(now).toISOString(), queues, transfers, rates, recentFailures, inbound, workers };
+    return { generatedAt: new Date(now).toISOString(), queues, transfers, rates, recentFailures, needsAttention, inbound, workers };
   }
 
   async queueCounts(): Promise<Record<string, QueueCounts>> {

@@ -115,13 +115,29 @@ describe('PUT a product (absolute values)', () => {
     expect(await status(transfer.id)).toBe('SENT');
   });
 
-  it('RETURN: count only', async () => {
+  it('RETURN: count while OPEN/SENT, cost only while OPEN (as OUTLET), never received', async () => {
     const ret = await createConsignment(t, { type: 'RETURN' });
-    await t.api.post(lines(ret.id), { product_id: t.products[0], count: 2 });
-    expect((await t.api.put(line(ret.id, t.products[0]!), { cost: 2 })).status).toBe(422);
+    await t.api.post(lines(ret.id), { product_id: t.products[0], count: 2, cost: '4.5' });
+    expect((await t.api.get(lines(ret.id))).body.data[0].cost).toBe('4.50000');
+    expect((await t.api.put(line(ret.id, t.products[0]!), { cost: 2 })).body.data.cost).toBe('2.00000');
     expect((await t.api.put(line(ret.id, t.products[0]!), { received: 2 })).status).toBe(422);
     await setStatus(ret.id, 'SENT');
+    expect((await t.api.put(line(ret.id, t.products[0]!), { cost: 3 })).status).toBe(422);
     expect((await t.api.put(line(ret.id, t.products[0]!), { count: 1 })).body.data.count).toBe('1.00000');
+  });
+});
+
+describe('with returnLineCost "never"', () => {
+  it('refuses any cost on RETURN lines, and takes the same lines without it', async () => {
+    const strict = await startTestSandbox({ returnLineCost: 'never' });
+    try {
+      const ret = await createConsignment(strict, { type: 'RETURN' });
+      const refused = await strict.api.post(bulk(ret.id), [{ product_id: strict.products[0], count: 2, cost: '4.5' }]);
+      expect(refused).toMatchObject({ status: 422, body: { error: "cost cannot be set on a RETURN consignment's lines" } });
+      expect((await strict.api.post(bulk(ret.id), [{ product_id: strict.products[0], count: 2 }])).status).toBe(200);
+    } finally {
+      await strict.sandbox.close();
+    }
   });
 });
 
@@ -177,6 +193,31 @@ describe('bulk', () => {
       const second = await t.api.post(bulk(order.id), [{ product_id: t.products[0], received: 3 }]);
       expect(second.body.data[t.products[0]!]).toEqual({ count: '10.00000', received: '6.00000' });
     }
+  });
+
+  it('cannot add a product to a DISPATCHED order, so the whole call is refused', async () => {
+    const order = await supplierOrder('DISPATCHED');
+    const response = await t.api.post(bulk(order.id), [
+      { product_id: t.products[0], received: 1 },
+      { product_id: t.products[5], received: 1 },
+    ]);
+    expect(response).toMatchObject({ status: 422, body: { error: 'Products cannot be added while the SUPPLIER consignment is DISPATCHED' } });
+    expect((await t.api.get(lines(order.id))).body.data).toHaveLength(1);
+  });
+
+  it('records every additive write onto a non-zero field in /admin/stats, and none onto zero or by PUT', async () => {
+    const order = await supplierOrder('SENT');
+    await t.api.post(bulk(order.id), [{ product_id: t.products[0], received: 3 }, { product_id: t.products[1], received: 1 }]);
+    await t.api.put(line(order.id, t.products[0]!), { received: 5 });
+    expect((await t.api.get('/admin/stats')).body.additiveWrites).toEqual([]);
+    await t.api.post(bulk(order.id), [{ product_id: t.products[0], received: 2 }]);
+    await t.api.post(lines(order.id), { product_id: t.products[1], received: 1 });
+    expect((await t.api.get('/admin/stats')).body.additiveWrites).toEqual([
+      { consignmentId: order.id, productId: t.products[0], field: 'received', held: 5, added: 2 },
+      { consignmentId: order.id, productId: t.products[1], field: 'received', held: 1, added: 1 },
+    ]);
+    await t.api.post('/admin/reset');
+    expect((await t.api.get('/admin/stats')).body.additiveWrites).toEqual([]);
   });
 
   it('refuses count on a DISPATCHED order, atomically', async () => {

@@ -3,6 +3,7 @@ import { decideLineWrite } from '../rules/consignment-decisions.js';
 import type { LineChannel } from '../rules/line-edit-rules.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import type { ConsignmentRecord, LineRecord } from '../store/records.js';
+import { formatDecimal } from '../shared/decimal.js';
 import { writtenFields, type LineValues, type LineWrite } from './line-input.js';
 
 export type WriteMode = 'set' | 'add';
@@ -28,6 +29,9 @@ export function checkLineWrite(
       throw badRequest(`product_id ${write.productId} not found`);
     }
     if (product.is_composite) throw unprocessable('Composite products cannot be added to a consignment');
+  }
+  if (consignment.type === 'RETURN' && write.values.cost !== undefined && ctx.options.returnLineCost === 'never') {
+    throw unprocessable(`cost cannot be set on a RETURN consignment's lines`);
   }
   const decision = decideLineWrite(consignment, writtenFields(write.values), channel, lineExists);
   if (decision.refusal !== undefined) throw unprocessable(decision.refusal);
@@ -69,9 +73,25 @@ export function applyLineWrite(
     };
     lines.set(productId, line);
   }
+  if (mode === 'add') recordAdditiveWrites(ctx, line, values);
   line.count = combine(line.count, values.count, mode);
   line.received = combine(line.received, values.received, mode);
   line.cost = combine(line.cost, values.cost, 'set');
   store.touch(line);
   return line;
+}
+
+/** Adding onto a value a line already holds double-counts when a call is repeated: kept for tests to assert on. */
+function recordAdditiveWrites(ctx: SandboxContext, line: LineRecord, values: LineValues): void {
+  for (const field of ['count', 'received'] as const) {
+    const added = values[field];
+    if (added === undefined || added === 0 || line[field] === 0) continue;
+    ctx.stats.recordAdditiveWrite({
+      consignmentId: line.consignment_id,
+      productId: line.product_id,
+      field,
+      held: Number(formatDecimal(line[field])),
+      added: Number(formatDecimal(added)),
+    });
+  }
 }

@@ -126,6 +126,15 @@ describe('SUPPLIER lifecycle', () => {
     expect(response.body.error).toContain('non-zero received');
   });
 
+  it('refuses RECEIVED with nothing received on an OUTLET transfer too (the stricter reading), and takes it once something is', async () => {
+    const transfer = await withLine('OUTLET');
+    await setStatus(transfer.id, 'SENT');
+    const response = await setStatus(transfer.id, 'RECEIVED');
+    expect(response).toMatchObject({ status: 422, body: { error: 'RECEIVED needs at least one product with a non-zero received quantity' } });
+    await t.api.put(`/api/2.0/consignments/${transfer.id}/products/${t.products[0]}`, { received: 1 });
+    expect((await setStatus(transfer.id, 'RECEIVED')).body.data.status).toBe('RECEIVED');
+  });
+
   it.each(['OPEN', 'SENT', 'DISPATCHED'])('can be CANCELLED from %s', async (from) => {
     const order = await withLine('SUPPLIER');
     if (from !== 'OPEN') await setStatus(order.id, 'SENT');

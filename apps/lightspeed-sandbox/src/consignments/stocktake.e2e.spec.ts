@@ -13,9 +13,25 @@ const setStatus = (id: string, status: string) => t.api.put(`/api/2.0/consignmen
 const statusOf = async (id: string) => (await t.api.get(`/api/2.0/consignments/${id}`)).body.data.status;
 
 describe('STOCKTAKE', () => {
-  it('is created IN_PROGRESS; a background job fills lines from the filters and marks it PROCESSED', async () => {
+  it('is created SCHEDULED without a status, and its lines are filled only once it is IN_PROGRESS', async () => {
+    const count = await createConsignment(t, { type: 'STOCKTAKE', filters: [{ type: 'product', value: t.products[0] }] });
+    expect(count.status).toBe('STOCKTAKE_SCHEDULED');
+    // Well past the processing delay: a scheduled count is never prepared on its own.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await statusOf(count.id)).toBe('STOCKTAKE_SCHEDULED');
+    expect((await t.api.get(`/api/2.0/consignments/${count.id}/products`)).body.data).toHaveLength(0);
+    expect((await setStatus(count.id, 'STOCKTAKE_IN_PROGRESS')).body.data.status).toBe('STOCKTAKE_IN_PROGRESS');
+    await waitFor(async () => (await statusOf(count.id)) === 'STOCKTAKE_IN_PROGRESS_PROCESSED');
+    expect((await t.api.get(`/api/2.0/consignments/${count.id}/products`)).body.data).toHaveLength(1);
+  });
+
+  it('created IN_PROGRESS, a background job fills lines from the filters and marks it PROCESSED', async () => {
     const supplierId = t.suppliers[0]!;
-    const count = await createConsignment(t, { type: 'STOCKTAKE', filters: [{ type: 'supplier', value: supplierId }] });
+    const count = await createConsignment(t, {
+      type: 'STOCKTAKE',
+      status: 'STOCKTAKE_IN_PROGRESS',
+      filters: [{ type: 'supplier', value: supplierId }],
+    });
     expect(count.status).toBe('STOCKTAKE_IN_PROGRESS');
     expect((await setStatus(count.id, 'STOCKTAKE_COMPLETE')).status).toBe(422);
     await waitFor(async () => (await statusOf(count.id)) === 'STOCKTAKE_IN_PROGRESS_PROCESSED');

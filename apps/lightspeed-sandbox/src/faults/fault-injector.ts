@@ -1,5 +1,5 @@
 import { createRandom, type Random } from '../shared/prng.js';
-import type { FaultPhase, FaultSpec } from './fault-spec.js';
+import type { FaultPhase, FaultSpec, FaultTarget } from './fault-spec.js';
 
 export type FaultAction = { kind: 'drop' } | { kind: 'status'; status: number; retryAfterSeconds: number };
 
@@ -58,10 +58,11 @@ export class FaultInjector {
   }
 
   /** The fault (if any) that takes this call in this phase; counted faults are consumed. */
-  take(phase: FaultPhase): FaultAction | undefined {
+  take(phase: FaultPhase, call: { method: string; path: string }): FaultAction | undefined {
     this.prune();
     for (const fault of this.active) {
       if ((fault.kind !== 'status' && fault.kind !== 'drop') || fault.phase !== phase) continue;
+      if (!targets(fault.target, call)) continue;
       if (fault.remaining !== undefined) {
         fault.remaining -= 1;
       } else if (fault.kind === 'status' && this.random() >= (fault.probability ?? 0)) {
@@ -80,4 +81,10 @@ export class FaultInjector {
       (fault) => !(fault.remaining !== undefined && fault.remaining <= 0) && !(fault.until !== undefined && fault.until <= now),
     );
   }
+}
+
+function targets(target: FaultTarget | undefined, call: { method: string; path: string }): boolean {
+  if (target === undefined) return true;
+  if (target.method !== undefined && target.method !== call.method) return false;
+  return target.path === undefined || new RegExp(target.path).test(call.path);
 }

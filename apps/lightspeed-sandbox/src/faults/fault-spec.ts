@@ -4,6 +4,12 @@ import { asFields, type Fields } from '../http/request-body.js';
 /** `before`: the call is not processed. `after`: it is processed, then the answer is replaced or lost. */
 export type FaultPhase = 'before' | 'after';
 
+/** Which calls a status or drop fault takes: every call unless narrowed by method and/or a regex on the path. */
+export interface FaultTarget {
+  method?: string;
+  path?: string;
+}
+
 export type FaultSpec =
   | {
       kind: 'status';
@@ -13,9 +19,10 @@ export type FaultSpec =
       durationMs?: number;
       retryAfterSeconds: number;
       phase: FaultPhase;
+      target?: FaultTarget;
     }
   | { kind: 'latency'; ms: number }
-  | { kind: 'drop'; count: number; phase: FaultPhase }
+  | { kind: 'drop'; count: number; phase: FaultPhase; target?: FaultTarget }
   | { kind: 'expire-tokens' }
   | { kind: 'rate-limit'; limit: number; windowMs: number };
 
@@ -33,6 +40,22 @@ function phaseOf(fields: Fields): FaultPhase {
   const phase = fields['phase'] ?? 'before';
   if (phase !== 'before' && phase !== 'after') throw badRequest('phase must be "before" or "after"');
   return phase;
+}
+
+function targetOf(fields: Fields): FaultTarget | undefined {
+  const method = fields['method'];
+  const path = fields['path'];
+  if (method === undefined && path === undefined) return undefined;
+  if (method !== undefined && typeof method !== 'string') throw badRequest('method must be a string');
+  if (path !== undefined) {
+    if (typeof path !== 'string') throw badRequest('path must be a regular expression');
+    try {
+      new RegExp(path);
+    } catch {
+      throw badRequest('path must be a regular expression');
+    }
+  }
+  return { ...(method === undefined ? {} : { method: method.toUpperCase() }), ...(path === undefined ? {} : { path }) };
 }
 
 /** Validates a `POST /admin/faults` body. */
@@ -56,12 +79,13 @@ export function parseFaultSpec(body: unknown): FaultSpec {
         durationMs: fields['durationMs'] === undefined ? undefined : positiveInt(fields, 'durationMs'),
         retryAfterSeconds: positiveInt(fields, 'retryAfterSeconds', 1),
         phase: phaseOf(fields),
+        target: targetOf(fields),
       };
     }
     case 'latency':
       return { kind: 'latency', ms: positiveInt(fields, 'ms') };
     case 'drop':
-      return { kind: 'drop', count: positiveInt(fields, 'count', 1), phase: phaseOf(fields) };
+      return { kind: 'drop', count: positiveInt(fields, 'count', 1), phase: phaseOf(fields), target: targetOf(fields) };
     case 'expire-tokens':
       return { kind: 'expire-tokens' };
     case 'rate-limit':

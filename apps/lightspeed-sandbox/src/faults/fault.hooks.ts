@@ -21,7 +21,7 @@ export function faultsBeforeHook(faults: FaultInjector, stats: CallStats, now: (
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     // Chosen on arrival, before the delay: a call still waiting out its latency must not take a
     // fault injected after it arrived (a counted fault meant for the next call).
-    const action = faults.take('before');
+    const action = faults.take('before', callOf(request));
     const latency = faults.latencyMs();
     if (latency > 0) await sleep(latency);
     if (action?.kind === 'drop') {
@@ -43,7 +43,7 @@ export function faultsBeforeHook(faults: FaultInjector, stats: CallStats, now: (
 /** Injected statuses and drops *after* the call was processed: the change happened, the answer is lost. */
 export function faultsAfterHook(faults: FaultInjector, stats: CallStats, now: () => number) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
-    const action = faults.take('after');
+    const action = faults.take('after', callOf(request));
     if (action?.kind === 'drop') {
       stats.recordDrop(request);
       request.raw.socket.destroy();
@@ -58,4 +58,8 @@ export function faultsAfterHook(faults: FaultInjector, stats: CallStats, now: ()
     }
     return payload;
   };
+}
+
+function callOf(request: FastifyRequest): { method: string; path: string } {
+  return { method: request.method, path: request.url.split('?')[0] ?? request.url };
 }

@@ -34,6 +34,17 @@ describe('fault injection', () => {
     expect((await t.api.get('/api/2.0/consignments')).body.data).toHaveLength(1);
   });
 
+  it('takes only the calls its method and path regex name (a status change whose answer is lost)', async () => {
+    const order = await createConsignment(t, { type: 'SUPPLIER' });
+    await t.api.post(`/api/2.0/consignments/${order.id}/products`, { product_id: t.products[0], count: 1 });
+    expect((await inject({ kind: 'drop', phase: 'after', method: 'put', path: '^/api/2\\.0/consignments/[^/]+$' })).status).toBe(201);
+    expect((await t.api.get(`/api/2.0/consignments/${order.id}`)).status).toBe(200);
+    await expect(t.api.put(`/api/2.0/consignments/${order.id}`, { status: 'SENT' })).rejects.toThrow();
+    expect((await t.api.get(`/api/2.0/consignments/${order.id}`)).body.data.status).toBe('SENT');
+    expect((await inject({ kind: 'status', status: 500, path: '(' })).status).toBe(400);
+    expect((await inject({ kind: 'status', status: 500, method: 1 })).status).toBe(400);
+  });
+
   it('answers with a probability for a duration', async () => {
     await inject({ kind: 'status', status: 500, probability: 1, durationMs: 60_000 });
     expect((await t.api.get('/api/2.0/outlets')).status).toBe(500);

@@ -77,7 +77,8 @@ export const LIFECYCLES: Readonly<Record<ConsignmentType, Lifecycle>> = {
     aliases: {},
   },
   STOCKTAKE: {
-    initial: 'STOCKTAKE_IN_PROGRESS',
+    // The first status of the type (REFERENCE §1): a count created without `status` is only scheduled.
+    initial: 'STOCKTAKE_SCHEDULED',
     creatable: ['STOCKTAKE_SCHEDULED', 'STOCKTAKE_IN_PROGRESS'],
     transitions: {
       STOCKTAKE_SCHEDULED: ['STOCKTAKE_IN_PROGRESS', 'CANCELLED', 'CLOSED'],

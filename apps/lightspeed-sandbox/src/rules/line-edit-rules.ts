@@ -33,7 +33,8 @@ export const LINE_RULES: Readonly<Record<ConsignmentType, LineRules>> = {
     implicitDispatch: NO_IMPLICIT,
   },
   RETURN: {
-    editable: { count: ['OPEN', 'SENT'], received: [], cost: [] },
+    // The reference lists no cost rule for returns: read like OUTLET's, cost only while OPEN.
+    editable: { count: ['OPEN', 'SENT'], received: [], cost: ['OPEN'] },
     addable: ['OPEN', 'SENT'],
     deletable: ['OPEN'],
     implicitDispatch: NO_IMPLICIT,

@@ -4,7 +4,9 @@ import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { LightspeedClient } from '#lightspeed';
 import { SyncMetrics } from '#observability';
-import { Database, markSyncFailure } from '#persistence';
+import { countNeedingAttention, Database, markNeedsAttention, markSyncFailure, TransferCommandExecutor } from '#persistence';
+import { lineEditRecorder } from './line-edit-recorder.js';
+import { LightspeedRefusalError } from './lightspeed-refusal.js';
 import { TransferBusyError } from './transfer-busy.error.js';
 import { SYNC_QUEUE, SYNC_TRANSFER_JOB, syncJobOptions, type SyncTransferJob } from './sync.queue.js';
 import { TransferSynchronizer, type SyncOutcome } from './transfer-synchronizer.js';
@@ -23,20 +25,50 @@ export class TransferSyncProcessor {
     lightspeed: LightspeedClient,
     private readonly metrics: SyncMetrics,
     @InjectQueue(SYNC_QUEUE) private readonly queue: Queue<SyncTransferJob>,
+    executor: TransferCommandExecutor,
   ) {
-    this.synchronizer = new TransferSynchronizer(database, lightspeed);
+    this.synchronizer = new TransferSynchronizer(database, lightspeed, lineEditRecorder(executor));
   }
 
   @Process({ name: SYNC_TRANSFER_JOB, concurrency: 4 })
   sync(job: Job<SyncTransferJob>): Promise<SyncOutcome | { requeued: string }> {
     return this.metrics.timeJob(SYNC_QUEUE, async () => {
       try {
-        return await this.synchronizer.sync(job.data.transferId);
+        const outcome = await this.synchronizer.sync(job.data.transferId);
+        await this.refreshAttentionGauge();
+        return outcome;
       } catch (error) {
+        if (error instanceof LightspeedRefusalError) await this.needsAttention(job, error);
         if (!(error instanceof TransferBusyError)) throw error;
         return { requeued: await this.requeue(job) };
       }
     });
+  }
+
+  /**
+   * Lightspeed will refuse this write however often it is sent: no retry. The transfer shows NEEDS_ATTENTION with
+   * the store's answer and what to do; the job fails at once (discarded: Bull keeps its attempts for nobody), so
+   * it is listed among the failures and the admin retry can requeue it once an operator has acted.
+   */
+  private async needsAttention(job: Job<SyncTransferJob>, refusal: LightspeedRefusalError): Promise<void> {
+    const { transferId } = job.data;
+    const entered = await this.database.withClient((client) =>
+      markNeedsAttention(client, transferId, { error: refusal.storeMessage, action: refusal.action, calls: 0 }),
+    );
+    if (entered) {
+      this.metrics.needsAttentionEntered.inc();
+      this.logger.warn(`sync of transfer ${transferId} needs attention: ${refusal.storeMessage} — ${refusal.action}`);
+    }
+    await this.refreshAttentionGauge();
+    await job.discard();
+  }
+
+  /** Best effort: a gauge that could not be read must not fail a sync that is done. */
+  private async refreshAttentionGauge(): Promise<void> {
+    await this.database
+      .withClient((client) => countNeedingAttention(client))
+      .then((count) => this.metrics.needsAttention.set(count))
+      .catch((error: Error) => this.logger.warn(`could not count the transfers needing attention: ${error.message}`));
   }
 
   /**
@@ -58,6 +90,8 @@ export class TransferSyncProcessor {
   async failed(job: Job<SyncTransferJob>, error: Error): Promise<void> {
     const final = await isDeadLetter(job);
     this.metrics.jobFailed(SYNC_QUEUE, final);
+    // Already noted as NEEDS_ATTENTION, which a dead letter's FAILED must not overwrite.
+    if (error instanceof LightspeedRefusalError) return;
     if (final) this.logger.error(`sync of transfer ${job.data.transferId} dead-lettered: ${error.message}`);
     // Bull does not await event handlers: a rejection here (PostgreSQL down, the likely reason the
     // job failed) would be unhandled and end the worker. The note is best effort; Bull keeps the attempt.

@@ -2,6 +2,7 @@ import type { Money } from '../shared/money.js';
 import type { Quantity } from '../shared/quantity.js';
 import type { VarianceReason } from './transfer-line.js';
 import type { TransferType } from './transfer-type.js';
+import type { DivergentLine } from './transfer-state.js';
 
 export interface ItemInput {
   productId: string;
@@ -82,8 +83,10 @@ export type TransferCommand =
       /** Lightspeed's status as read, or DELETED for a consignment deleted there. */
       lightspeedStatus: string;
       lightspeedVersion: number;
-      /** How it was noticed: the poller or a webhook. */
-      source: 'poll' | 'webhook';
+      /** How it was noticed: the poller, a webhook, or the outbound sync about to write over a line. */
+      source: 'poll' | 'webhook' | 'sync';
+      /** A line's value in Lightspeed differs from what this service last wrote there. */
+      line?: DivergentLine;
       detectedAt: string;
     };
 

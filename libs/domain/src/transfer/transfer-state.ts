@@ -29,12 +29,26 @@ export interface TransferState {
   lightspeedDivergences: LightspeedDivergence[];
 }
 
+/** A line Lightspeed holds with a value this service did not write there (someone edited it in Lightspeed). */
+export interface DivergentLine {
+  productId: string;
+  field: 'count' | 'received';
+  /** What Lightspeed held when the sync was about to write. */
+  lightspeedValue: number;
+  /** What this service had last written there. */
+  lastWritten: number;
+  /** What the sync then wrote: the transfer's value. */
+  ourValue: number;
+}
+
 export interface LightspeedDivergence {
   consignmentId: string;
   lightspeedStatus: string;
   lightspeedVersion: number;
   ourStatus: Status;
-  source: 'poll' | 'webhook';
+  /** `sync`: noticed by the outbound sync just before it wrote over a line edited in Lightspeed. */
+  source: 'poll' | 'webhook' | 'sync';
+  line?: DivergentLine;
   detectedAt: string;
   detectedBy: string;
 }

@@ -92,13 +92,18 @@ export class LightspeedClient {
     return consignmentFromLightspeed(unwrapData(body, 'consignment'));
   }
 
-  /** PUT with only the given fields; a status change is an update like any other. */
+  /**
+   * PUT with only the given fields. A status change is not re-sent after a 5xx, a timeout or a lost answer: it
+   * may have been applied, and Lightspeed refuses a repeat once the status is final. Read the consignment and
+   * skip the change when it is already there (REFERENCE §9 (4)).
+   */
   async updateConsignment(id: string, update: ConsignmentUpdate, options: WriteOptions = {}): Promise<RemoteConsignment> {
     const { body } = await this.http.send({
       method: 'PUT',
       route: '/consignments/:id',
       params: { id },
       body: this.http.envelope(consignmentUpdateToLightspeed(update)),
+      idempotent: update.status === undefined,
       ...options,
     });
     return consignmentFromLightspeed(unwrapData(body, 'consignment'));

@@ -63,6 +63,11 @@ export interface RequestSpec {
   deleteIsDoneWhenGone?: boolean;
   /** Sent as `Idempotency-Key`. Lightspeed does not honour it today; the caller records it. */
   idempotencyKey?: string;
+  /**
+   * Whether sending it twice does no harm; default: every method but POST. A status change is a PUT that is not:
+   * once applied, a repeat is refused (a RECEIVED consignment cannot be updated), so the caller reads instead.
+   */
+  idempotent?: boolean;
 }
 
 export interface HttpResult {
@@ -99,7 +104,7 @@ export class RequestPipeline {
 
   async send(spec: RequestSpec): Promise<HttpResult> {
     const path = expandRoute(spec.route, spec.params ?? {});
-    const idempotent = spec.method !== 'POST';
+    const idempotent = spec.idempotent ?? spec.method !== 'POST';
     const retryOptions = this.options.retry ?? {};
     const policy = retry(
       handleWhen((error) => this.shouldRetry(error, idempotent)),

@@ -127,6 +127,16 @@ describe('retries and backoff', () => {
     expect(listed.items.filter((c) => c.name === 'Applied, answer lost')).toHaveLength(1);
   });
 
+  it('never re-sends a status change whose answer was lost, nor any 4xx: the caller reads and decides', async () => {
+    const { client, calls } = personalClient(sandbox, redis, freshPrefix(prefix), { retry: { maxAttempts: 3, baseDelayMs: 1 } });
+    const created = await client.createConsignment({ type: 'STOCKTAKE', outletId, name: 'Status once', status: 'STOCKTAKE_SCHEDULED' });
+    await injectFault(sandbox, { kind: 'status', status: 500, count: 1, phase: 'after' });
+    await expect(client.updateConsignment(created.id, { status: 'STOCKTAKE_IN_PROGRESS' })).rejects.toMatchObject({ status: 500 });
+    expect((await client.getConsignment(created.id))?.status).toBe('STOCKTAKE_IN_PROGRESS');
+    await expect(client.updateConsignment(created.id, { status: 'STOCKTAKE_COMPLETE' })).rejects.toMatchObject({ status: 422 });
+    expect(calls.filter((call) => call.method === 'PUT').map((call) => call.status)).toEqual([500, 422]);
+  });
+
   it('retries a create on 5xx only when told that duplicates are acceptable', async () => {
     const { client, calls } = personalClient(sandbox, redis, freshPrefix(prefix), {
       retry: { maxAttempts: 3, baseDelayMs: 1, retryNonIdempotent: true },

@@ -57,7 +57,8 @@ export function desiredConsignment(state: TransferState): DesiredConsignment | n
         productId: line.productId,
         count: line.sentQuantity,
         received: line.receivedQuantity,
-        cost: state.type === 'PURCHASE_ORDER' ? line.unitCost : null,
+        // Lightspeed fills a return's or order's line cost with the supply price unless told ours.
+        cost: state.type === 'PURCHASE_ORDER' || state.type === 'SUPPLIER_RETURN' ? line.unitCost : null,
       })),
   };
 }

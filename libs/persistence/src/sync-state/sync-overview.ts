@@ -6,6 +6,8 @@ export interface SyncSummary {
   status: SyncStatus;
   consignmentId: string | null;
   lastError: string | null;
+  /** While NEEDS_ATTENTION: what an operator should do. */
+  attentionAction: string | null;
   syncedVersion: number;
   wantedVersion: number;
   attempts: number;
@@ -18,6 +20,7 @@ interface SummaryRow {
   status: SyncStatus;
   consignment_id: string | null;
   last_error: string | null;
+  attention_action: string | null;
   synced_version: number;
   wanted_version: number;
   attempts: number;
@@ -30,7 +33,7 @@ export async function syncSummaries(client: SqlClient, transferIds: string[]): P
   if (transferIds.length === 0) return new Map();
   const { rows } = await client.query<SummaryRow>({
     name: 'sync-state.summaries',
-    text: `SELECT transfer_id, status, consignment_id, last_error, synced_version, wanted_version, attempts, warnings, updated_at
+    text: `SELECT transfer_id, status, consignment_id, last_error, attention_action, synced_version, wanted_version, attempts, warnings, updated_at
            FROM transfer_sync_state WHERE transfer_id = ANY($1::uuid[])`,
     values: [transferIds],
   });
@@ -41,6 +44,7 @@ export async function syncSummaries(client: SqlClient, transferIds: string[]): P
         status: row.status,
         consignmentId: row.consignment_id,
         lastError: row.last_error,
+        attentionAction: row.attention_action,
         syncedVersion: row.synced_version,
         wantedVersion: row.wanted_version,
         attempts: row.attempts,
@@ -59,9 +63,44 @@ export async function syncStatusCounts(client: SqlClient): Promise<SyncStatusCou
     name: 'sync-state.counts',
     text: 'SELECT status, count(*) AS count FROM transfer_sync_state GROUP BY status',
   });
-  const counts: SyncStatusCounts = { PENDING: 0, SYNCED: 0, FAILED: 0 };
+  const counts: SyncStatusCounts = { PENDING: 0, SYNCED: 0, FAILED: 0, NEEDS_ATTENTION: 0 };
   for (const row of rows) counts[row.status] = Number(row.count);
   return counts;
+}
+
+/** How many transfers wait for an operator (the status index answers it). */
+export async function countNeedingAttention(client: SqlClient): Promise<number> {
+  const { rows } = await client.query<{ count: string }>({
+    name: 'sync-state.count-needing-attention',
+    text: `SELECT count(*) AS count FROM transfer_sync_state WHERE status = 'NEEDS_ATTENTION'`,
+  });
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** A transfer waiting for an operator: Lightspeed's refusal and what to do about it. */
+export interface AttentionNeeded {
+  transferId: string;
+  consignmentId: string | null;
+  error: string | null;
+  action: string | null;
+  since: string;
+}
+
+/** Every transfer whose sync waits for an operator (NEEDS_ATTENTION), oldest first. */
+export async function transfersNeedingAttention(client: SqlClient, limit: number): Promise<AttentionNeeded[]> {
+  const { rows } = await client.query<{ transfer_id: string; consignment_id: string | null; last_error: string | null; attention_action: string | null; updated_at: Date }>({
+    name: 'sync-state.needing-attention',
+    text: `SELECT transfer_id, consignment_id, last_error, attention_action, updated_at FROM transfer_sync_state
+           WHERE status = 'NEEDS_ATTENTION' ORDER BY updated_at, transfer_id LIMIT $1`,
+    values: [limit],
+  });
+  return rows.map((row) => ({
+    transferId: row.transfer_id,
+    consignmentId: row.consignment_id,
+    error: row.last_error,
+    action: row.attention_action,
+    since: row.updated_at.toISOString(),
+  }));
 }
 
 /**
@@ -71,7 +110,7 @@ export async function syncStatusCounts(client: SqlClient): Promise<SyncStatusCou
 export async function markSyncRetried(client: SqlClient, transferId: string): Promise<boolean> {
   const { rowCount } = await client.query({
     name: 'sync-state.retried',
-    text: `UPDATE transfer_sync_state SET status = 'PENDING', updated_at = now() WHERE transfer_id = $1 AND status = 'FAILED'`,
+    text: `UPDATE transfer_sync_state SET status = 'PENDING', updated_at = now() WHERE transfer_id = $1 AND status IN ('FAILED', 'NEEDS_ATTENTION')`,
     values: [transferId],
   });
   return (rowCount ?? 0) > 0;

@@ -1,6 +1,14 @@
 import type { SqlClient } from '../database/sql-client.js';
 
-export type SyncStatus = 'PENDING' | 'SYNCED' | 'FAILED';
+/** NEEDS_ATTENTION: Lightspeed refused a write it will always refuse; an operator acts, then a command or a retry resumes. */
+export type SyncStatus = 'PENDING' | 'SYNCED' | 'FAILED' | 'NEEDS_ATTENTION';
+
+/**
+ * What this service wrote on each line (product id → field → values): the last value Lightspeed confirmed, then
+ * the one being written, if any (a crash may leave either in Lightspeed). Any other value was written there by
+ * someone else.
+ */
+export type WrittenLines = Record<string, { count?: number[]; received?: number[] }>;
 
 /** How far a transfer's mirror in Lightspeed has got; operational state beside the event store. */
 export interface TransferSyncState {
@@ -12,9 +20,12 @@ export interface TransferSyncState {
   createMarker: string;
   createStartedAt: string | null;
   lastError: string | null;
+  /** While NEEDS_ATTENTION: what an operator should do. */
+  attentionAction: string | null;
   attempts: number;
   lightspeedCalls: number;
   warnings: string[];
+  writtenLines: WrittenLines;
   updatedAt: string;
 }
 
@@ -27,9 +38,11 @@ interface SyncStateRow {
   create_marker: string;
   create_started_at: Date | null;
   last_error: string | null;
+  attention_action: string | null;
   attempts: number;
   lightspeed_calls: number;
   warnings: string[];
+  written_lines: WrittenLines;
   updated_at: Date;
 }
 
@@ -43,9 +56,11 @@ function toState(row: SyncStateRow): TransferSyncState {
     createMarker: row.create_marker,
     createStartedAt: row.create_started_at?.toISOString() ?? null,
     lastError: row.last_error,
+    attentionAction: row.attention_action,
     attempts: row.attempts,
     lightspeedCalls: row.lightspeed_calls,
     warnings: row.warnings,
+    writtenLines: row.written_lines,
     updatedAt: row.updated_at.toISOString(),
   };
 }
@@ -109,7 +124,7 @@ export async function markSynced(
              synced_version = GREATEST(synced_version, $2),
              status = CASE WHEN GREATEST(synced_version, $2) >= wanted_version THEN 'SYNCED' ELSE 'PENDING' END,
              lightspeed_calls = lightspeed_calls + $3,
-             warnings = $4::jsonb, last_error = NULL, attempts = 0, updated_at = now()
+             warnings = $4::jsonb, last_error = NULL, attention_action = NULL, attempts = 0, updated_at = now()
            WHERE transfer_id = $1`,
     values: [transferId, outcome.version, outcome.calls, JSON.stringify(outcome.warnings)],
   });
@@ -128,6 +143,41 @@ export async function markSyncFailure(
              lightspeed_calls = lightspeed_calls + $4, updated_at = now()
            WHERE transfer_id = $1`,
     values: [transferId, failure.error.slice(0, 2000), failure.final, failure.calls],
+  });
+}
+
+/**
+ * Lightspeed refused a write it will always refuse: no retry until an operator has acted (then a new command on
+ * the transfer or an admin retry). True when the transfer entered the state now (log and count it once).
+ */
+export async function markNeedsAttention(
+  client: SqlClient,
+  transferId: string,
+  refusal: { error: string; action: string; calls: number },
+): Promise<boolean> {
+  const values = [transferId, refusal.error.slice(0, 2000), refusal.action, refusal.calls];
+  const set = `last_error = $2, attention_action = $3, attempts = attempts + 1, lightspeed_calls = lightspeed_calls + $4, updated_at = now()`;
+  // Entering is a row this update moves out of another status; a concurrent second one re-reads the row and finds it in.
+  const entered = await client.query({
+    name: 'sync-state.needs-attention.enter',
+    text: `UPDATE transfer_sync_state SET status = 'NEEDS_ATTENTION', ${set} WHERE transfer_id = $1 AND status <> 'NEEDS_ATTENTION'`,
+    values,
+  });
+  if ((entered.rowCount ?? 0) > 0) return true;
+  await client.query({
+    name: 'sync-state.needs-attention.again',
+    text: `UPDATE transfer_sync_state SET ${set} WHERE transfer_id = $1`,
+    values,
+  });
+  return false;
+}
+
+/** Stores the values this service has written on the consignment's lines (the caller holds the transfer's lock). */
+export async function saveWrittenLines(client: SqlClient, transferId: string, lines: WrittenLines): Promise<void> {
+  await client.query({
+    name: 'sync-state.written-lines',
+    text: 'UPDATE transfer_sync_state SET written_lines = $2::jsonb WHERE transfer_id = $1',
+    values: [transferId, JSON.stringify(lines)],
   });
 }
 

@@ -1,7 +1,7 @@
 import { DomainError } from '../../shared/domain-error.js';
 import type { DecisionContext, TransferCommand } from '../commands.js';
 import type { TransferEvent } from '../events.js';
-import { openDivergence, type TransferState } from '../transfer-state.js';
+import { openDivergence, type DivergentLine, type TransferState } from '../transfer-state.js';
 import { requireText } from './validation.js';
 
 type ExternalChange = Extract<TransferCommand, { type: 'RecordExternalChange' }>;
@@ -18,8 +18,9 @@ export function decideExternalChange(state: TransferState, command: ExternalChan
       field: 'lightspeedVersion',
     });
   }
+  const line = command.line === undefined ? undefined : divergentLine(command.line);
   const open = openDivergence(state);
-  if (open && open.consignmentId === consignmentId && open.lightspeedStatus === lightspeedStatus) return [];
+  if (open && open.consignmentId === consignmentId && open.lightspeedStatus === lightspeedStatus && sameLine(open.line, line)) return [];
   return [
     {
       type: 'LightspeedDivergenceDetected',
@@ -29,9 +30,29 @@ export function decideExternalChange(state: TransferState, command: ExternalChan
         lightspeedVersion: command.lightspeedVersion,
         ourStatus: state.status,
         source: command.source,
+        ...(line ? { line } : {}),
         detectedAt: command.detectedAt,
         detectedBy: context.actorId,
       },
     },
   ];
+}
+
+function divergentLine(line: DivergentLine): DivergentLine {
+  const productId = requireText(line.productId, 'line.productId');
+  if (line.field !== 'count' && line.field !== 'received') {
+    throw new DomainError('INVALID_TRANSFER', 'line.field must be count or received', { field: 'line.field' });
+  }
+  for (const key of ['lightspeedValue', 'lastWritten', 'ourValue'] as const) {
+    if (!Number.isFinite(line[key]) || line[key] < 0) {
+      throw new DomainError('INVALID_TRANSFER', `line.${key} must be a quantity from 0 upwards`, { field: `line.${key}` });
+    }
+  }
+  return { productId, field: line.field, lightspeedValue: line.lightspeedValue, lastWritten: line.lastWritten, ourValue: line.ourValue };
+}
+
+/** The same edit noticed again (a sync retried before it could write) is not noted twice. */
+function sameLine(a: DivergentLine | undefined, b: DivergentLine | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.productId === b.productId && a.field === b.field && a.lightspeedValue === b.lightspeedValue;
 }
