@@ -19,6 +19,16 @@ export const SYNC_JOB_OPTIONS = {
   removeOnFail: false,
 } as const;
 
+/**
+ * The waits Bull puts between a sync job's attempts: after the n-th failure its exponential
+ * backoff waits (2^n − 1) × delay (Bull 4's formula, uncapped), so 8 attempts wait 2, 6, 14, 30,
+ * 62, 126 and 254 s — 494 s before the last one, on top of the attempts' own time.
+ */
+export function syncRetryDelaysMs(attempts: number = SYNC_JOB_OPTIONS.attempts): number[] {
+  const { delay } = SYNC_JOB_OPTIONS.backoff;
+  return Array.from({ length: Math.max(0, attempts - 1) }, (_, index) => (2 ** (index + 1) - 1) * delay);
+}
+
 /** SYNC_JOB_OPTIONS with the configured number of attempts (SYNC_JOB_ATTEMPTS). */
 export function syncJobOptions(attempts: number = SYNC_JOB_OPTIONS.attempts) {
   return { ...SYNC_JOB_OPTIONS, attempts };
