@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import Bull, { type Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { findSyncState, loadRelayCheckpoint, loadRelayHealth, TransferCommandExecutor } from '#persistence';
+import { findSyncState, listSetAside, loadRelayCheckpoint, loadRelayHealth, TransferCommandExecutor } from '#persistence';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { testEnvironment } from '../../../../test/support/test-environment.js';
 import { outletTransfer, run, TEST_RULES } from '../../../../libs/persistence/src/testing/transfer-scenarios.js';
@@ -113,6 +113,87 @@ describe('the outbox relay (event store → Bull)', () => {
     expect(setAside).toEqual([`transfer-${original.toUpperCase()}`]);
     const health = await fixture.database.withClient((client) => loadRelayHealth(client, RELAY_NAME));
     expect(health).toMatchObject({ stalled: false, failures: 0, setAside: 1 });
+  });
+
+  /** Runs the relay as its runner does: a failed batch is recorded, then tried again. */
+  async function relayUntilMoved(relay: SyncRelay, tries = 5): Promise<{ moved: number; failures: string[] }> {
+    const failures: string[] = [];
+    for (let attempt = 0; attempt < tries; attempt++) {
+      try {
+        const moved = await relay.relayOnce();
+        if (moved > 0) return { moved, failures };
+      } catch (error) {
+        failures.push((error as Error).message);
+        await relay.recordFailure(error as Error);
+      }
+    }
+    return { moved: 0, failures };
+  }
+
+  it('parks a transfer whose sync job cannot be queued, with the error, and relays the rest of its batch', async () => {
+    const queue = openQueue();
+    const parked: string[] = [];
+    const relay = new SyncRelay(fixture.database, queue, {
+      batchSize: 100,
+      enqueueTimeoutMs: 5_000,
+      onSetAside: (events) => parked.push(...events.flatMap(({ transferId }) => (transferId ? [transferId] : []))),
+    });
+    while ((await relay.relayOnce()) > 0);
+    const [before, poison, after] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const id of [before, poison, after]) await run(executor, id, outletTransfer(id));
+    await run(executor, poison, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 1 });
+    // PostgreSQL refuses to record that this one transfer waits for sync: its batch cannot go through whole.
+    await fixture.database.query(`ALTER TABLE transfer_sync_state ADD CONSTRAINT poison_for_test CHECK (transfer_id <> '${poison}') NOT VALID`);
+    try {
+      const { moved, failures } = await relayUntilMoved(relay);
+      expect(failures).toEqual([expect.stringMatching(/poison_for_test/)]);
+      expect(moved).toBe(4);
+    } finally {
+      await fixture.database.query('ALTER TABLE transfer_sync_state DROP CONSTRAINT poison_for_test');
+    }
+    for (const id of [before, after]) {
+      expect(await fixture.database.withClient((client) => findSyncState(client, id))).toMatchObject({ status: 'PENDING', wantedVersion: 1 });
+    }
+    expect(parked).toEqual([poison, poison]);
+    const setAside = await fixture.database.withClient((client) => listSetAside(client, RELAY_NAME, 10));
+    expect(setAside.filter((row) => row.transferId === poison)).toEqual([
+      expect.objectContaining({ streamId: `transfer-${poison}`, eventType: 'PackedQuantityRecorded', reason: expect.stringMatching(/could not be queued: .*poison_for_test/) }),
+      expect.objectContaining({ streamId: `transfer-${poison}`, reason: expect.stringMatching(/poison_for_test/) }),
+    ]);
+    expect(await fixture.database.withClient((client) => loadRelayHealth(client, RELAY_NAME))).toMatchObject({ stalled: false, failures: 0 });
+    expect(await relay.relayOnce()).toBe(0);
+  });
+
+  it('parks nothing while Redis is down, however often a batch fails, and relays every transfer once it is back', async () => {
+    const redis = await startPrivateRedis();
+    const queue = new Bull<SyncTransferJob>('lightspeed-sync', redis.url);
+    try {
+      const relay = new SyncRelay(fixture.database, queue, { batchSize: 100, enqueueTimeoutMs: 300 });
+      while ((await relay.relayOnce()) > 0);
+      const setAsideBefore = (await fixture.database.withClient((client) => loadRelayHealth(client, RELAY_NAME))).setAside;
+      await redis.stop();
+      const ids = [randomUUID(), randomUUID(), randomUUID()];
+      for (const id of ids) await run(executor, id, outletTransfer(id));
+
+      const { moved, failures } = await relayUntilMoved(relay, 4);
+      expect(moved).toBe(0);
+      expect(failures).toEqual(Array(4).fill(expect.stringMatching(/Redis did not accept/)));
+      const health = await fixture.database.withClient((client) => loadRelayHealth(client, RELAY_NAME));
+      expect(health).toMatchObject({ stalled: true, setAside: setAsideBefore });
+
+      await redis.start();
+      let relayed = 0;
+      for (let attempt = 0; attempt < 50 && relayed === 0; attempt++) {
+        relayed = await relay.relayOnce().catch(() => 0);
+        if (relayed === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(relayed).toBe(3);
+      expect((await queue.getJobs(['waiting'])).map((job) => job.data.transferId)).toEqual(expect.arrayContaining(ids));
+      expect(await fixture.database.withClient((client) => loadRelayHealth(client, RELAY_NAME))).toMatchObject({ stalled: false, setAside: setAsideBefore });
+    } finally {
+      await queue.close();
+      await redis.stop();
+    }
   });
 
   it('keeps its place while Redis is down, and relays everything once it is back', async () => {
