@@ -7,10 +7,12 @@ import { INBOUND_QUEUE_NAME, readHeartbeats, SYNC_QUEUE_NAME, SYNC_RELAY_NAME, t
 import {
   Database,
   inboundSyncOverview,
+  listSetAside,
   loadRelayHealth,
   syncStatusCounts,
   type InboundSyncOverview,
   type RelayHealth,
+  type SetAsideEvent,
   type SyncStatusCounts,
 } from '#persistence';
 
@@ -41,6 +43,12 @@ export interface SyncRates {
   errorRate: number | null;
 }
 
+/** The outbox relay: whether it keeps failing a batch, and the events it set aside that nobody put back. */
+export interface RelayReport extends RelayHealth {
+  /** The newest of them (as many as `failures` asks for), newest first. */
+  setAsideEvents: SetAsideEvent[];
+}
+
 export interface SyncStatusReport {
   generatedAt: string;
   queues: Record<string, QueueCounts>;
@@ -49,6 +57,7 @@ export interface SyncStatusReport {
   recentFailures: JobFailure[];
   inbound: InboundSyncOverview;
   workers: HeartbeatReport;
+  relay: RelayReport;
 }
 
 export function withTimeout<T>(work: Promise<T>, what: string, ms = DEPENDENCY_TIMEOUT_MS): Promise<T> {
@@ -92,15 +101,16 @@ export class SyncOverviewService {
 
   async report(windowMinutes: number, failureLimit: number): Promise<SyncStatusReport> {
     const now = Date.now();
-    const [queues, transfers, rates, recentFailures, inbound, workers] = await Promise.all([
+    const [queues, transfers, rates, recentFailures, inbound, workers, relay] = await Promise.all([
       this.queueCounts(),
       this.transferCounts(),
       this.rates(windowMinutes, now),
       this.recentFailures(failureLimit),
       withTimeout(this.database.withClient((client) => inboundSyncOverview(client)), 'PostgreSQL'),
       this.workers(now),
+      this.relayReport(failureLimit),
     ]);
-    return { generatedAt: new Date(now).toISOString(), queues, transfers, rates, recentFailures, inbound, workers };
+    return { generatedAt: new Date(now).toISOString(), queues, transfers, rates, recentFailures, inbound, workers, relay };
   }
 
   async queueCounts(): Promise<Record<string, QueueCounts>> {
@@ -120,6 +130,14 @@ export class SyncOverviewService {
   /** Whether the outbox relay keeps failing a batch, and what it has set aside. */
   relay(): Promise<RelayHealth> {
     return withTimeout(this.database.withClient((client) => loadRelayHealth(client, SYNC_RELAY_NAME)), 'PostgreSQL');
+  }
+
+  private async relayReport(limit: number): Promise<RelayReport> {
+    const [health, setAsideEvents] = await Promise.all([
+      this.relay(),
+      withTimeout(this.database.withClient((client) => listSetAside(client, SYNC_RELAY_NAME, limit)), 'PostgreSQL'),
+    ]);
+    return { ...health, setAsideEvents };
   }
 
   workers(now = Date.now()): Promise<HeartbeatReport> {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { SYNC_JOB_OPTIONS, syncRetryDelaysMs } from './sync.queue.js';
+import { SYNC_JOB_OPTIONS, syncRetryDelaysMs } from './sync-jobs.js';
 
 // Bull's own backoff arithmetic, as the queue runs it (CommonJS, not part of its typed API).
 const backoffs = createRequire(import.meta.url)('bull/lib/backoffs.js') as {
