@@ -6,3 +6,4 @@ export * from './worker-heartbeat.js';
 export * from './queues.js';
 export * from './enqueue-within.js';
 export * from './sync-jobs.js';
+export * from './job-attempts.js';

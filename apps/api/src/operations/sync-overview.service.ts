@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, JobCounts, Queue } from 'bull';
 import type { EnvironmentVariables } from '#config';
-import { INBOUND_QUEUE_NAME, readHeartbeats, SYNC_QUEUE_NAME, SYNC_RELAY_NAME, type HeartbeatReport } from '#observability';
+import { INBOUND_QUEUE_NAME, readAttempts, readHeartbeats, SYNC_QUEUE_NAME, SYNC_RELAY_NAME, type AttemptCounts, type HeartbeatReport } from '#observability';
 import {
   Database,
   inboundSyncOverview,
@@ -39,7 +39,9 @@ export interface SyncRates {
   /** Jobs dead-lettered in the window. */
   failed: number;
   processedPerMinute: number;
-  /** failed / (processed + failed); null when nothing finished in the window. */
+  /** Job attempts that ended in the window (whole minutes, the current one included), per queue: outbound sync and inbound. */
+  attempts: Record<string, AttemptCounts>;
+  /** Failed attempts ÷ attempts over both queues in the window, each retry counted; null when no attempt ended. */
   errorRate: number | null;
 }
 
@@ -160,18 +162,25 @@ export class SyncOverviewService {
   private async rates(windowMinutes: number, now: number): Promise<SyncRates> {
     const since = now - windowMinutes * 60_000;
     const finishedSince = (jobs: Job[]) => jobs.filter((job) => job && (job.finishedOn ?? 0) >= since).length;
-    const [completed, failed] = await withTimeout(
-      Promise.all([this.syncQueue.getCompleted(0, 999), this.syncQueue.getFailed(0, 999)]),
+    const [completed, failed, ...perQueue] = await withTimeout(
+      Promise.all([
+        this.syncQueue.getCompleted(0, 999),
+        this.syncQueue.getFailed(0, 999),
+        ...this.queues.map((queue) => readAttempts(queue, windowMinutes, now)),
+      ]),
       'Redis',
     );
-    const processed = finishedSince(completed);
-    const deadLettered = finishedSince(failed);
+    const processed = finishedSince(completed as Job[]);
+    const attempts = Object.fromEntries(this.queues.map((queue, index) => [queue.name, perQueue[index] as AttemptCounts]));
+    const all = Object.values(attempts).reduce((sum, counts) => ({ completed: sum.completed + counts.completed, failed: sum.failed + counts.failed }), { completed: 0, failed: 0 });
+    const ended = all.completed + all.failed;
     return {
       windowMinutes,
       processed,
-      failed: deadLettered,
+      failed: finishedSince(failed as Job[]),
       processedPerMinute: Math.round((processed / windowMinutes) * 100) / 100,
-      errorRate: processed + deadLettered === 0 ? null : Math.round((deadLettered / (processed + deadLettered)) * 10_000) / 10_000,
+      attempts,
+      errorRate: ended === 0 ? null : Math.round((all.failed / ended) * 10_000) / 10_000,
     };
   }
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { InjectQueue, OnQueueCompleted, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { LightspeedClient } from '#lightspeed';
-import { SyncMetrics } from '#observability';
+import { LightspeedClient, LightspeedError, LightspeedTransportError } from '#lightspeed';
+import { recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
 import { Database, markSyncFailure } from '#persistence';
 import { TransferBusyError } from './transfer-busy.error.js';
 import { SYNC_QUEUE, SYNC_TRANSFER_JOB, syncJobOptions, type SyncTransferJob } from './sync.queue.js';
@@ -53,18 +53,49 @@ export class TransferSyncProcessor {
     return String(requeued.id);
   }
 
-  /** Every failed attempt is visible on the transfer; the last one marks it FAILED (dead letter). */
+  @OnQueueCompleted()
+  completed(): Promise<void> {
+    return this.countAttempt('completed');
+  }
+
+  /**
+   * Every failed attempt is visible on the transfer and in one log line (the call and the store's
+   * answer are in the error's message); the last one marks it FAILED (dead letter).
+   */
   @OnQueueFailed()
   async failed(job: Job<SyncTransferJob>, error: Error): Promise<void> {
     const final = await isDeadLetter(job);
     this.metrics.jobFailed(SYNC_QUEUE, final);
-    if (final) this.logger.error(`sync of transfer ${job.data.transferId} dead-lettered: ${error.message}`);
+    await this.countAttempt('failed');
+    const attempt = `attempt ${job.attemptsMade}/${job.opts.attempts ?? 1}`;
+    const fields = { transferId: job.data.transferId, jobId: String(job.id), ...failedCall(error) };
+    if (final) this.logger.error(fields, `sync of transfer ${job.data.transferId} failed (${attempt}, dead-lettered): ${error.message}`);
+    else this.logger.warn(fields, `sync of transfer ${job.data.transferId} failed (${attempt}, retried): ${error.message}`);
     // Bull does not await event handlers: a rejection here (PostgreSQL down, the likely reason the
     // job failed) would be unhandled and end the worker. The note is best effort; Bull keeps the attempt.
     await this.database
       .withClient((client) => markSyncFailure(client, job.data.transferId, { error: error.message, final, calls: 0 }))
       .catch((noted: Error) => this.logger.warn(`could not note the failed sync of ${job.data.transferId}: ${noted.message}`));
   }
+
+  /** For /admin/sync-status's error rate; Bull does not await its event handlers, so this never rejects. */
+  private countAttempt(outcome: AttemptOutcome): Promise<void> {
+    return recordAttempt(this.queue, outcome).catch((error: Error) => this.logger.warn(`could not count a job attempt: ${error.message}`));
+  }
+}
+
+/** The Lightspeed call that failed and what the store answered, as log fields, when the error says. */
+function failedCall(error: Error): { call?: string; status?: number; answer?: string } {
+  if (error instanceof LightspeedError) {
+    return { call: `${error.method} ${error.path}`, status: error.status, answer: excerpt(error.body) };
+  }
+  if (error instanceof LightspeedTransportError) return { call: `${error.method} ${error.path}`, answer: error.kind };
+  return {};
+}
+
+function excerpt(body: unknown): string {
+  const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
 /**
