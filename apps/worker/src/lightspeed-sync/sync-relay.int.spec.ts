@@ -164,6 +164,29 @@ describe('the outbox relay (event store → Bull)', () => {
     expect(await relay.relayOnce()).toBe(0);
   });
 
+  it('holds a poison transfer alone in its batch (nothing to compare it with: stalled, visibly) and parks it once another transfer follows', async () => {
+    const queue = openQueue();
+    const relay = new SyncRelay(fixture.database, queue, { batchSize: 100, enqueueTimeoutMs: 5_000 });
+    while ((await relay.relayOnce()) > 0);
+    const [poison, next] = [randomUUID(), randomUUID()];
+    await run(executor, poison, outletTransfer(poison));
+    await fixture.database.query(`ALTER TABLE transfer_sync_state ADD CONSTRAINT poison_alone_for_test CHECK (transfer_id <> '${poison}') NOT VALID`);
+    try {
+      const alone = await relayUntilMoved(relay, 3);
+      expect(alone).toEqual({ moved: 0, failures: Array(3).fill(expect.stringMatching(/poison_alone_for_test/)) });
+      expect(await fixture.database.withClient((client) => loadRelayHealth(client, RELAY_NAME))).toMatchObject({ stalled: true });
+
+      await run(executor, next, outletTransfer(next));
+      expect(await relayUntilMoved(relay, 1)).toEqual({ moved: 2, failures: [] });
+    } finally {
+      await fixture.database.query('ALTER TABLE transfer_sync_state DROP CONSTRAINT poison_alone_for_test');
+    }
+    expect(await fixture.database.withClient((client) => findSyncState(client, next))).toMatchObject({ status: 'PENDING' });
+    const setAside = await fixture.database.withClient((client) => listSetAside(client, RELAY_NAME, 10));
+    expect(setAside.filter((row) => row.transferId === poison)).toHaveLength(1);
+    expect(await fixture.database.withClient((client) => loadRelayHealth(client, RELAY_NAME))).toMatchObject({ stalled: false, failures: 0 });
+  });
+
   it('parks nothing while Redis is down, however often a batch fails, and relays every transfer once it is back', async () => {
     const redis = await startPrivateRedis();
     const queue = new Bull<SyncTransferJob>('lightspeed-sync', redis.url);
