@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectQueue, OnQueueCompleted, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { LightspeedClient, LightspeedError, LightspeedTransportError } from '#lightspeed';
+import { failedCallOf, LightspeedClient } from '#lightspeed';
 import { recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
 import { Database, markSyncFailure } from '#persistence';
 import { TransferBusyError } from './transfer-busy.error.js';
@@ -68,7 +68,7 @@ export class TransferSyncProcessor {
     this.metrics.jobFailed(SYNC_QUEUE, final);
     await this.countAttempt('failed');
     const attempt = `attempt ${job.attemptsMade}/${job.opts.attempts ?? 1}`;
-    const fields = { transferId: job.data.transferId, jobId: String(job.id), ...failedCall(error) };
+    const fields = { transferId: job.data.transferId, jobId: String(job.id), ...failedCallOf(error) };
     if (final) this.logger.error(fields, `sync of transfer ${job.data.transferId} failed (${attempt}, dead-lettered): ${error.message}`);
     else this.logger.warn(fields, `sync of transfer ${job.data.transferId} failed (${attempt}, retried): ${error.message}`);
     // Bull does not await event handlers: a rejection here (PostgreSQL down, the likely reason the
@@ -82,20 +82,6 @@ export class TransferSyncProcessor {
   private countAttempt(outcome: AttemptOutcome): Promise<void> {
     return recordAttempt(this.queue, outcome).catch((error: Error) => this.logger.warn(`could not count a job attempt: ${error.message}`));
   }
-}
-
-/** The Lightspeed call that failed and what the store answered, as log fields, when the error says. */
-function failedCall(error: Error): { call?: string; status?: number; answer?: string } {
-  if (error instanceof LightspeedError) {
-    return { call: `${error.method} ${error.path}`, status: error.status, answer: excerpt(error.body) };
-  }
-  if (error instanceof LightspeedTransportError) return { call: `${error.method} ${error.path}`, answer: error.kind };
-  return {};
-}
-
-function excerpt(body: unknown): string {
-  const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
 /**
