@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { freePort } from '../support/private-redis.js';
 import { ServiceProcess } from '../support/service-process.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { testEnvironment } from '../support/test-environment.js';
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -20,6 +20,9 @@ const isJson = (line: string) => {
     return false;
   }
 };
+
+// Real processes start in seconds, longer on a busy machine: generous limits, nothing timed.
+jest.setTimeout(150_000);
 
 describe('the service logs as a person reads them (the built API and worker as real processes, their own stdout)', () => {
   let database: TestDatabase;

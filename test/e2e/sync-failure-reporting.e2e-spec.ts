@@ -59,13 +59,13 @@ describe('what ops see while Lightspeed refuses every call (worker as a real pro
 
   it('logs one line per failed attempt with the transfer, the call and the store answer, and counts every attempt in errorRate', async () => {
     // The worker is up once its heartbeat shows and the catalogue it polls is in.
-    await eventually(status, (body) => body.workers.workers === 1, 30_000);
-    await eventually(() => http().get('/api/v1/outlets').set(manager()), (response) => response.body.items?.length > 0, 30_000);
+    await eventually(status, (body) => body.workers.workers === 1, 60_000);
+    await eventually(() => http().get('/api/v1/outlets').set(manager()), (response) => response.body.items?.length > 0, 60_000);
     sandbox.faults.add({ kind: 'status', status: 503, probability: 1, retryAfterSeconds: 0, phase: 'before' });
     const id = await sentTransfer();
 
     const failuresOf = () => logLines(worker.output).filter((line) => line.transferId === id);
-    const failures = await eventually(async () => failuresOf(), (lines) => lines.some((line) => /dead-lettered/.test(line.msg)), 60_000);
+    const failures = await eventually(async () => failuresOf(), (lines) => lines.some((line) => /dead-lettered/.test(line.msg)), 150_000);
     const retried = failures.find((line) => /\(attempt 1\/2, retried\)/.test(line.msg));
     // Whichever call failed first (the create, a look for what a failed create made, a token refresh).
     const call = expect.stringMatching(/^(GET|POST|PUT) \/\S+$/);
@@ -77,7 +77,7 @@ describe('what ops see while Lightspeed refuses every call (worker as a real pro
     const report = await eventually(status, (body) => {
       const queue = body.queues['lightspeed-sync'];
       return queue.waiting + queue.active + queue.delayed === 0;
-    }, 30_000);
+    }, 60_000);
     const deadLetters = report.recentFailures.filter((failure: { transferId: string }) => failure.transferId === id);
     const attemptsMade = deadLetters.reduce((sum: number, failure: { attempts: number }) => sum + failure.attempts, 0);
     expect(failuresOf()).toHaveLength(attemptsMade);
@@ -91,5 +91,5 @@ describe('what ops see while Lightspeed refuses every call (worker as a real pro
     // Retries count, not only the dead letter: the rate is above the dead-letter share of finished jobs.
     expect(failed).toBeGreaterThan(report.rates.failed);
     expect(report.rates.attempts['lightspeed-inbound']).toEqual({ completed: expect.any(Number), failed: expect.any(Number) });
-  }, 90_000);
+  }, 300_000);
 });
