@@ -108,8 +108,10 @@ describe('a sync relay batch that cannot be processed is visible, not a silent h
       runner = new SyncRelayRunner(database, dataSource, new ConfigService({ SYNC_RELAY_INTERVAL_MS: 20, SYNC_JOB_ATTEMPTS: 3 }), queue, metrics);
       runner.onApplicationBootstrap();
       const status = () => api.http().get('/api/v1/admin/sync-status').set(who.alex);
-      const parked = await eventually(status, (response) =>
-        (response.body.relay?.setAsideEvents ?? []).some((event: { transferId: string }) => event.transferId === poison.id),
+      const parked = await eventually(
+        status,
+        (response) => (response.body.relay?.setAsideEvents ?? []).some((event: { transferId: string }) => event.transferId === poison.id),
+        60_000,
       );
       expect(parked.body.relay).toMatchObject({ stalled: false, failures: 0, setAside: 1 });
       expect(parked.body.relay.setAsideEvents).toEqual([
@@ -146,5 +148,5 @@ describe('a sync relay batch that cannot be processed is visible, not a silent h
     const again = await release(who.alex).expect(404);
     expect(again.body).toMatchObject({ code: 'TRANSFER_NOT_PARKED', transferId: poison.id });
     await api.http().post('/api/v1/admin/relay/parked/not-a-uuid/release').set(who.alex).expect(400);
-  });
+  }, 120_000);
 });
