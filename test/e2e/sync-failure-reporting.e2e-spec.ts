@@ -80,7 +80,8 @@ describe('what ops see while Lightspeed refuses every call (worker as a real pro
     }, 60_000);
     const deadLetters = report.recentFailures.filter((failure: { transferId: string }) => failure.transferId === id);
     const attemptsMade = deadLetters.reduce((sum: number, failure: { attempts: number }) => sum + failure.attempts, 0);
-    expect(failuresOf()).toHaveLength(attemptsMade);
+    // Bull reports a failure to the worker's handler just after the job lands in the failed set.
+    expect(await eventually(async () => failuresOf(), (lines) => lines.length === attemptsMade, 30_000)).toHaveLength(attemptsMade);
 
     const sync = report.rates.attempts['lightspeed-sync'];
     expect(sync.failed).toBeGreaterThanOrEqual(2);

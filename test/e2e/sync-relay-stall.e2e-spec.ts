@@ -126,7 +126,9 @@ describe('a sync relay batch that cannot be processed is visible, not a silent h
       ]);
       expect(await database.withClient((client) => findSyncState(client, healthy.id))).toMatchObject({ status: 'PENDING' });
       expect((await syncHealth()).body.details.syncRelay).toMatchObject({ status: 'up', stalled: false, setAsideEvents: 1 });
-      expect((await registry.getSingleMetric('sync_relay_parked_transfers_total')!.get()).values[0]?.value).toBe(1);
+      // Counted and logged once the batch is committed, a moment after ops can see the rows.
+      const parkedCount = async () => (await registry.getSingleMetric('sync_relay_parked_transfers_total')!.get()).values[0]?.value;
+      expect(await eventually(parkedCount, (value) => value === 1)).toBe(1);
       expect(errors.mock.calls.map(([message]) => String(message))).toContainEqual(
         expect.stringMatching(new RegExp(`^relay parked transfer ${poison.id} \\(events at positions \\d+\\): .*poison_for_test`)),
       );
