@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bull';
 import type { EnvironmentVariables } from '#config';
 import { INBOUND_QUEUE, LightspeedClient, POLL_JOB, WEBHOOK_JOB, type WebhookJob } from '#lightspeed';
-import { recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
+import { enqueueWithin, recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
 import { Database, markWebhookProcessed, TransferCommandExecutor } from '#persistence';
 import { keepScheduled } from '../scheduling/keep-scheduled.js';
 import { ConsignmentReconciler } from './consignment-reconciler.js';
@@ -93,8 +93,13 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
     }
   }
 
-  /** For /admin/sync-status's error rate; Bull does not await its event handlers, so this never rejects. */
+  /**
+   * For /admin/sync-status's error rate. Bull does not await its event handlers, so this never
+   * rejects, and a Redis that holds the command (down) holds it back 2 s at most.
+   */
   private countAttempt(outcome: AttemptOutcome): Promise<void> {
-    return recordAttempt(this.queue, outcome).catch((error: Error) => this.logger.warn(`could not count a job attempt: ${error.message}`));
+    return enqueueWithin(recordAttempt(this.queue, outcome), 2_000, 'a job attempt count').catch((error: Error) =>
+      this.logger.warn(`could not count a job attempt: ${error.message}`),
+    );
   }
 }

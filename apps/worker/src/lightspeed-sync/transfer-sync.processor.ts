@@ -3,7 +3,7 @@ import { InjectQueue, OnQueueCompleted, OnQueueFailed, Process, Processor } from
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { failedCallOf, LightspeedClient } from '#lightspeed';
-import { recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
+import { enqueueWithin, recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
 import { Database, markSyncFailure } from '#persistence';
 import { TransferBusyError } from './transfer-busy.error.js';
 import { SYNC_QUEUE, SYNC_TRANSFER_JOB, syncJobOptions, type SyncTransferJob } from './sync.queue.js';
@@ -78,9 +78,14 @@ export class TransferSyncProcessor {
       .catch((noted: Error) => this.logger.warn(`could not note the failed sync of ${job.data.transferId}: ${noted.message}`));
   }
 
-  /** For /admin/sync-status's error rate; Bull does not await its event handlers, so this never rejects. */
+  /**
+   * For /admin/sync-status's error rate. Bull does not await its event handlers, so this never
+   * rejects, and a Redis that holds the command (down) holds it back 2 s at most.
+   */
   private countAttempt(outcome: AttemptOutcome): Promise<void> {
-    return recordAttempt(this.queue, outcome).catch((error: Error) => this.logger.warn(`could not count a job attempt: ${error.message}`));
+    return enqueueWithin(recordAttempt(this.queue, outcome), 2_000, 'a job attempt count').catch((error: Error) =>
+      this.logger.warn(`could not count a job attempt: ${error.message}`),
+    );
   }
 }
 
