@@ -162,25 +162,24 @@ export class SyncOverviewService {
   private async rates(windowMinutes: number, now: number): Promise<SyncRates> {
     const since = now - windowMinutes * 60_000;
     const finishedSince = (jobs: Job[]) => jobs.filter((job) => job && (job.finishedOn ?? 0) >= since).length;
-    const [completed, failed, ...perQueue] = await withTimeout(
+    const [completed, failed, perQueue] = await withTimeout(
       Promise.all([
         this.syncQueue.getCompleted(0, 999),
         this.syncQueue.getFailed(0, 999),
-        ...this.queues.map((queue) => readAttempts(queue, windowMinutes, now)),
+        Promise.all(this.queues.map((queue) => readAttempts(queue, windowMinutes, now))),
       ]),
       'Redis',
     );
-    const processed = finishedSince(completed as Job[]);
-    const attempts = Object.fromEntries(this.queues.map((queue, index) => [queue.name, perQueue[index] as AttemptCounts]));
-    const all = Object.values(attempts).reduce((sum, counts) => ({ completed: sum.completed + counts.completed, failed: sum.failed + counts.failed }), { completed: 0, failed: 0 });
-    const ended = all.completed + all.failed;
+    const processed = finishedSince(completed);
+    const failedAttempts = perQueue.reduce((sum, counts) => sum + counts.failed, 0);
+    const attempts = perQueue.reduce((sum, counts) => sum + counts.completed + counts.failed, 0);
     return {
       windowMinutes,
       processed,
-      failed: finishedSince(failed as Job[]),
+      failed: finishedSince(failed),
       processedPerMinute: Math.round((processed / windowMinutes) * 100) / 100,
-      attempts,
-      errorRate: ended === 0 ? null : Math.round((all.failed / ended) * 10_000) / 10_000,
+      attempts: Object.fromEntries(this.queues.map((queue, index) => [queue.name, perQueue[index] as AttemptCounts])),
+      errorRate: attempts === 0 ? null : Math.round((failedAttempts / attempts) * 10_000) / 10_000,
     };
   }
 }
