@@ -43,7 +43,7 @@ describe('the outbox relay (event store → Bull)', () => {
     await run(executor, first, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 1 });
     await run(executor, second, outletTransfer(second));
 
-    expect(await relay.relayOnce()).toBe(3);
+    expect(await relayUntil(relay, caughtUp)).toEqual([]);
     const jobs = await queue.getJobs(['waiting']);
     expect(jobs.map((job) => job.data).sort((a, b) => a.version - b.version)).toEqual(
       expect.arrayContaining([
@@ -85,7 +85,7 @@ describe('the outbox relay (event store → Bull)', () => {
       enqueueTimeoutMs: 5_000,
       onSetAside: (events) => setAside.push(...events.map(({ event }) => event.streamId)),
     });
-    await relay.relayOnce();
+    expect(await relayUntil(relay, caughtUp)).toEqual([]);
     // Before ids were canonical: a second stream under the upper-case spelling of a transfer's id.
     const [original, later] = [randomUUID(), randomUUID()];
     await run(executor, original, outletTransfer(original));
@@ -104,9 +104,7 @@ describe('the outbox relay (event store → Bull)', () => {
     }
     await run(executor, later, outletTransfer(later));
 
-    let relayed = 0;
-    for (let attempt = 0; attempt < 100 && relayed < 3; attempt++) relayed += await relay.relayOnce();
-    expect(relayed).toBe(3);
+    expect(await relayUntil(relay, caughtUp)).toEqual([]);
     const jobs = (await queue.getJobs(['waiting'])).map((job) => job.data);
     expect(jobs).toEqual(expect.arrayContaining([{ transferId: original, version: 1 }, { transferId: later, version: 1 }]));
     expect(jobs.filter((job) => job.transferId.toLowerCase() === original)).toHaveLength(1);
