@@ -29,6 +29,8 @@ export interface LifecycleOptions {
    * id. Default: as generated (lower case).
    */
   spell?: (id: string) => string;
+  /** The transfer's id; default a fresh one. */
+  id?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface LifecycleOptions {
  * the first step that is not acknowledged. Returns the transfer id.
  */
 export async function transferLifecycle(client: CommandClient, catalogue: Catalogue, index: number, options: LifecycleOptions = {}): Promise<string> {
-  const id = randomUUID();
+  const id = options.id ?? randomUUID();
   const source = catalogue.outlets[index % catalogue.outlets.length] as string;
   const destination = catalogue.outlets[(index + 1) % catalogue.outlets.length] as string;
   const count = options.lines ?? 2;

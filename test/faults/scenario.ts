@@ -20,6 +20,7 @@ export function settings() {
     webhookTransfers: int('FAULT_WEBHOOK_TRANSFERS', 60),
     txidTransfers: int('FAULT_TXID_TRANSFERS', 300),
     caseVariantTransfers: int('FAULT_CASE_VARIANT_TRANSFERS', 200),
+    poisonTransfers: int('FAULT_POISON_TRANSFERS', 200),
     concurrency: int('FAULT_CONCURRENCY', 16),
     settleMs: int('FAULT_SETTLE_MS', 240_000),
   };

@@ -207,6 +207,12 @@ describe('the authorization matrix of docs/security.md, request by request again
       // No job has been dead-lettered here: getting past the role check shows as the job's 404.
       allowedStatus: 404,
     },
+    'POST /api/v1/admin/relay/parked/:transferId/release': {
+      outletBound: false,
+      call: () => ({ method: 'POST', path: `${V1}/admin/relay/parked/${randomUUID()}/release` }),
+      // Nothing is parked here: getting past the role check shows as TRANSFER_NOT_PARKED.
+      allowedStatus: 404,
+    },
   };
 
   function send(call: Call, auth: Auth | null): Promise<Response> {

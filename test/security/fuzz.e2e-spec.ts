@@ -163,6 +163,12 @@ const CASES: Record<string, FuzzCase> = {
   'GET /api/v1/products': { who: ['staff'], query: { q: validText(100), limit: fc.integer({ min: 1, max: 50 }), excludeComposites: fc.boolean() }, numRuns: 40 },
   'GET /api/v1/admin/sync-status': { who: ['admin'], query: { windowMinutes: fc.integer({ min: 1, max: 1440 }), failures: fc.integer({ min: 1, max: 200 }) }, numRuns: 25 },
   'POST /api/v1/admin/jobs/:id/retry': { who: ['admin'], params: { id: fc.string({ minLength: 1, maxLength: 20 }) }, body: null, numRuns: 25 },
+  'POST /api/v1/admin/relay/parked/:transferId/release': {
+    who: ['admin'],
+    params: { transferId: fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 })) },
+    body: null,
+    numRuns: 25,
+  },
 };
 
 interface Request {

@@ -10,7 +10,7 @@ export interface ConfigImportOptions {
   ignoreEnvFile?: boolean;
 }
 
-/** Validated configuration and JSON logging: the first imports of every process's root module. */
+/** Validated configuration and logging (JSON; pretty in development): the first imports of every process's root module. */
 export function configImports(options: ConfigImportOptions = {}) {
   const overrides = Object.fromEntries(Object.entries(options.env ?? {}).filter(([, value]) => value !== undefined));
   return [
@@ -23,7 +23,8 @@ export function configImports(options: ConfigImportOptions = {}) {
     }),
     LoggerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<EnvironmentVariables, true>) => loggerOptions(config.get('LOG_LEVEL', { infer: true })),
+      useFactory: (config: ConfigService<EnvironmentVariables, true>) =>
+        loggerOptions(config.get('LOG_LEVEL', { infer: true }), config.get('NODE_ENV', { infer: true })),
     }),
   ];
 }

@@ -48,8 +48,30 @@ export class LightspeedMappingError extends Error {
   }
 }
 
-function describeBody(body: unknown): string {
-  if (body === undefined || body === null || body === '') return '';
+/** The Lightspeed call behind an error and what the store answered, for a log line's fields. */
+export interface FailedCall {
+  /** Method and path, e.g. `POST /consignments`. */
+  call: string;
+  /** The answer's status; absent when none came. */
+  status?: number;
+  /** The answer's body (its first 300 characters), or `timeout` / `network` when none came. */
+  answer: string;
+}
+
+/** What call failed and how, when the error is one of this library's HTTP errors; null otherwise. */
+export function failedCallOf(error: unknown): FailedCall | null {
+  if (error instanceof LightspeedError) return { call: `${error.method} ${error.path}`, status: error.status, answer: excerpt(error.body) ?? '' };
+  if (error instanceof LightspeedTransportError) return { call: `${error.method} ${error.path}`, answer: error.kind };
+  return null;
+}
+
+function excerpt(body: unknown): string | null {
+  if (body === undefined || body === null || body === '') return null;
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return `: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`;
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function describeBody(body: unknown): string {
+  const text = excerpt(body);
+  return text === null ? '' : `: ${text}`;
 }

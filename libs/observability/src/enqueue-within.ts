@@ -1,5 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** Redis held a command past the caller's limit: down, or unreachable. */
+export class RedisDidNotAnswerError extends Error {}
+
 /**
  * Waits for Redis to accept an enqueue, but no longer than `timeoutMs`: while Redis is down Bull
  * holds commands until it reconnects, and a caller that must answer or retry cannot wait forever.
@@ -12,6 +15,6 @@ export async function enqueueWithin(adding: Promise<unknown>, timeoutMs: number,
   timer.abort();
   if (winner === 'timeout') {
     adding.catch(() => undefined);
-    throw new Error(`Redis did not accept ${what} within ${timeoutMs} ms`);
+    throw new RedisDidNotAnswerError(`Redis did not accept ${what} within ${timeoutMs} ms`);
   }
 }

@@ -5,3 +5,5 @@ export * from './sync-metrics.js';
 export * from './worker-heartbeat.js';
 export * from './queues.js';
 export * from './enqueue-within.js';
+export * from './sync-jobs.js';
+export * from './job-attempts.js';

@@ -46,6 +46,8 @@ export class SyncMetrics {
   readonly needsAttention: Gauge;
   /** Times a transfer entered NEEDS_ATTENTION (Lightspeed refused a write it will always refuse). */
   readonly needsAttentionEntered: Counter;
+  /** Transfers the relay parked because their sync job could not be queued while the rest of the batch could. */
+  readonly relayParked: Counter;
 
   constructor(registry: Registry = register) {
     const registers = [registry];
@@ -103,7 +105,14 @@ export class SyncMetrics {
     this.relaySetAside = singleton(registry, 'sync_relay_set_aside_events_total', () =>
       new Counter({
         name: 'sync_relay_set_aside_events_total',
-        help: 'Events the sync relay could not turn into a sync job (not a canonical transfer stream) and set aside',
+        help: 'Events the sync relay set aside without a sync job (a non-canonical transfer stream, or a parked transfer)',
+        registers,
+      }),
+    );
+    this.relayParked = singleton(registry, 'sync_relay_parked_transfers_total', () =>
+      new Counter({
+        name: 'sync_relay_parked_transfers_total',
+        help: 'Transfers the sync relay parked: their sync job could not be queued while the rest of the batch could',
         registers,
       }),
     );
@@ -124,9 +133,10 @@ export class SyncMetrics {
     this.relayStalled.set(stalled ? 1 : 0);
   }
 
-  relayBatchSucceeded(setAside: number): void {
+  relayBatchSucceeded(setAside: number, parkedTransfers = 0): void {
     this.relayStalled.set(0);
     if (setAside > 0) this.relaySetAside.inc(setAside);
+    if (parkedTransfers > 0) this.relayParked.inc(parkedTransfers);
   }
 
   /** Runs one job attempt, counting and timing it; failures are counted by `jobFailed` (it knows whether they are final). */

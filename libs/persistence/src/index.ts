@@ -24,6 +24,8 @@ export * from './typeorm-options.js';
 export * from './outbox/relay-batch.js';
 export * from './outbox/relay-checkpoint.js';
 export * from './outbox/relay-health.js';
+export * from './outbox/parked-transfers.js';
+export * from './outbox/sync-wanted.js';
 export * from './sync-state/transfer-sync-state.js';
 export * from './sync-state/sync-overview.js';
 export * from './lightspeed-shadow/catalogue.query.js';

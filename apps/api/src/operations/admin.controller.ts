@@ -6,6 +6,8 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { mayPerform } from '../auth/access-policy.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { uuidParam } from '../http/uuid-param.pipe.js';
+import { ReleaseParkedTransferCommand } from './release-parked-transfer.command.js';
 import { RetryJobCommand } from './retry-job.command.js';
 import { GetSyncStatusQuery } from './sync-status.query.js';
 
@@ -56,6 +58,14 @@ export class AdminController {
   retry(@Param() params: JobIdParams, @CurrentActor() actor: Actor) {
     requireAdmin(actor);
     return this.commands.execute(new RetryJobCommand(params.id));
+  }
+
+  @Post('relay/parked/:transferId/release')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Put a transfer the sync relay parked back on the sync queue (after fixing the cause)' })
+  releaseParked(@Param('transferId', uuidParam('transferId')) transferId: string, @CurrentActor() actor: Actor) {
+    requireAdmin(actor);
+    return this.commands.execute(new ReleaseParkedTransferCommand(transferId, actor.id));
   }
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AdminController } from './admin.controller.js';
 import { OperationsQueuesModule } from './operations-queues.module.js';
+import { ReleaseParkedTransferHandler } from './release-parked-transfer.command.js';
 import { RetryJobHandler } from './retry-job.command.js';
 import { SyncOverviewService } from './sync-overview.service.js';
 import { GetSyncStatusHandler } from './sync-status.query.js';
@@ -10,7 +11,7 @@ import { GetSyncStatusHandler } from './sync-status.query.js';
 @Module({
   imports: [CqrsModule, OperationsQueuesModule],
   controllers: [AdminController],
-  providers: [SyncOverviewService, GetSyncStatusHandler, RetryJobHandler],
+  providers: [SyncOverviewService, GetSyncStatusHandler, RetryJobHandler, ReleaseParkedTransferHandler],
   exports: [SyncOverviewService],
 })
 export class OperationsModule {}

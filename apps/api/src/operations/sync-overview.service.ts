@@ -3,16 +3,18 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, JobCounts, Queue } from 'bull';
 import type { EnvironmentVariables } from '#config';
-import { INBOUND_QUEUE_NAME, readHeartbeats, SYNC_QUEUE_NAME, SYNC_RELAY_NAME, type HeartbeatReport } from '#observability';
+import { INBOUND_QUEUE_NAME, readAttempts, readHeartbeats, SYNC_QUEUE_NAME, SYNC_RELAY_NAME, type AttemptCounts, type HeartbeatReport } from '#observability';
 import {
   Database,
   inboundSyncOverview,
+  listSetAside,
   loadRelayHealth,
   syncStatusCounts,
   transfersNeedingAttention,
   type AttentionNeeded,
   type InboundSyncOverview,
   type RelayHealth,
+  type SetAsideEvent,
   type SyncStatusCounts,
 } from '#persistence';
 
@@ -39,8 +41,16 @@ export interface SyncRates {
   /** Jobs dead-lettered in the window. */
   failed: number;
   processedPerMinute: number;
-  /** failed / (processed + failed); null when nothing finished in the window. */
+  /** Job attempts that ended in the window (whole minutes, the current one included), per queue: outbound sync and inbound. */
+  attempts: Record<string, AttemptCounts>;
+  /** Failed attempts ÷ attempts over both queues in the window, each retry counted; null when no attempt ended. */
   errorRate: number | null;
+}
+
+/** The outbox relay: whether it keeps failing a batch, and the events it set aside that nobody put back. */
+export interface RelayReport extends RelayHealth {
+  /** The newest of them (as many as `failures` asks for), newest first. */
+  setAsideEvents: SetAsideEvent[];
 }
 
 export interface SyncStatusReport {
@@ -53,6 +63,7 @@ export interface SyncStatusReport {
   needsAttention: AttentionNeeded[];
   inbound: InboundSyncOverview;
   workers: HeartbeatReport;
+  relay: RelayReport;
 }
 
 export function withTimeout<T>(work: Promise<T>, what: string, ms = DEPENDENCY_TIMEOUT_MS): Promise<T> {
@@ -96,7 +107,7 @@ export class SyncOverviewService {
 
   async report(windowMinutes: number, failureLimit: number): Promise<SyncStatusReport> {
     const now = Date.now();
-    const [queues, transfers, rates, recentFailures, needsAttention, inbound, workers] = await Promise.all([
+    const [queues, transfers, rates, recentFailures, needsAttention, inbound, workers, relay] = await Promise.all([
       this.queueCounts(),
       this.transferCounts(),
       this.rates(windowMinutes, now),
@@ -104,8 +115,9 @@ export class SyncOverviewService {
       withTimeout(this.database.withClient((client) => transfersNeedingAttention(client, failureLimit)), 'PostgreSQL'),
       withTimeout(this.database.withClient((client) => inboundSyncOverview(client)), 'PostgreSQL'),
       this.workers(now),
+      this.relayReport(failureLimit),
     ]);
-    return { generatedAt: new Date(now).toISOString(), queues, transfers, rates, recentFailures, needsAttention, inbound, workers };
+    return { generatedAt: new Date(now).toISOString(), queues, transfers, rates, recentFailures, needsAttention, inbound, workers, relay };
   }
 
   async queueCounts(): Promise<Record<string, QueueCounts>> {
@@ -125,6 +137,14 @@ export class SyncOverviewService {
   /** Whether the outbox relay keeps failing a batch, and what it has set aside. */
   relay(): Promise<RelayHealth> {
     return withTimeout(this.database.withClient((client) => loadRelayHealth(client, SYNC_RELAY_NAME)), 'PostgreSQL');
+  }
+
+  private async relayReport(limit: number): Promise<RelayReport> {
+    const [health, setAsideEvents] = await Promise.all([
+      this.relay(),
+      withTimeout(this.database.withClient((client) => listSetAside(client, SYNC_RELAY_NAME, limit)), 'PostgreSQL'),
+    ]);
+    return { ...health, setAsideEvents };
   }
 
   workers(now = Date.now()): Promise<HeartbeatReport> {
@@ -147,18 +167,24 @@ export class SyncOverviewService {
   private async rates(windowMinutes: number, now: number): Promise<SyncRates> {
     const since = now - windowMinutes * 60_000;
     const finishedSince = (jobs: Job[]) => jobs.filter((job) => job && (job.finishedOn ?? 0) >= since).length;
-    const [completed, failed] = await withTimeout(
-      Promise.all([this.syncQueue.getCompleted(0, 999), this.syncQueue.getFailed(0, 999)]),
+    const [completed, failed, perQueue] = await withTimeout(
+      Promise.all([
+        this.syncQueue.getCompleted(0, 999),
+        this.syncQueue.getFailed(0, 999),
+        Promise.all(this.queues.map((queue) => readAttempts(queue, windowMinutes, now))),
+      ]),
       'Redis',
     );
     const processed = finishedSince(completed);
-    const deadLettered = finishedSince(failed);
+    const failedAttempts = perQueue.reduce((sum, counts) => sum + counts.failed, 0);
+    const attempts = perQueue.reduce((sum, counts) => sum + counts.completed + counts.failed, 0);
     return {
       windowMinutes,
       processed,
-      failed: deadLettered,
+      failed: finishedSince(failed),
       processedPerMinute: Math.round((processed / windowMinutes) * 100) / 100,
-      errorRate: processed + deadLettered === 0 ? null : Math.round((deadLettered / (processed + deadLettered)) * 10_000) / 10_000,
+      attempts: Object.fromEntries(this.queues.map((queue, index) => [queue.name, perQueue[index] as AttemptCounts])),
+      errorRate: attempts === 0 ? null : Math.round((failedAttempts / attempts) * 10_000) / 10_000,
     };
   }
 }

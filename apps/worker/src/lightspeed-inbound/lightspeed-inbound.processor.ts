@@ -1,10 +1,10 @@
-import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { InjectQueue, OnQueueCompleted, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bull';
 import type { EnvironmentVariables } from '#config';
 import { INBOUND_QUEUE, LightspeedClient, POLL_JOB, WEBHOOK_JOB, type WebhookJob } from '#lightspeed';
-import { SyncMetrics } from '#observability';
+import { enqueueWithin, recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
 import { Database, markWebhookProcessed, TransferCommandExecutor } from '#persistence';
 import { keepScheduled } from '../scheduling/keep-scheduled.js';
 import { ConsignmentReconciler } from './consignment-reconciler.js';
@@ -75,9 +75,15 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
     });
   }
 
+  @OnQueueCompleted()
+  completed(): Promise<void> {
+    return this.countAttempt('completed');
+  }
+
   @OnQueueFailed()
   async failed(job: Job, error: Error): Promise<void> {
     this.logger.warn(`${job.name} job failed (attempt ${job.attemptsMade}): ${error.message}`);
+    await this.countAttempt('failed');
     this.metrics.jobFailed(INBOUND_QUEUE, job.attemptsMade >= (job.opts.attempts ?? 1));
     if (job.name === WEBHOOK_JOB) {
       // Not awaited by Bull: a rejection (PostgreSQL down) would end the worker. Best effort.
@@ -85,5 +91,15 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
         .withClient((client) => markWebhookProcessed(client, (job.data as WebhookJob).dedupeKey, error.message))
         .catch((noted: Error) => this.logger.warn(`could not note the failed webhook job: ${noted.message}`));
     }
+  }
+
+  /**
+   * For /admin/sync-status's error rate. Bull does not await its event handlers, so this never
+   * rejects, and a Redis that holds the command (down) holds it back 2 s at most.
+   */
+  private countAttempt(outcome: AttemptOutcome): Promise<void> {
+    return enqueueWithin(recordAttempt(this.queue, outcome), 2_000, 'a job attempt count').catch((error: Error) =>
+      this.logger.warn(`could not count a job attempt: ${error.message}`),
+    );
   }
 }

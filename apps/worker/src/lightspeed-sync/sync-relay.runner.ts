@@ -80,10 +80,18 @@ export class SyncRelayRunner implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
+  /** One error line per non-canonical event, and one per parked transfer (with the positions of its events). */
   private setAside(events: readonly UnrelayableEvent[]): void {
-    this.metrics.relayBatchSucceeded(events.length);
-    for (const { event, reason } of events) {
-      this.logger.error(`relay set aside event ${event.eventId} (position ${event.globalPosition}, ${event.eventType}): ${reason}`);
+    const parked = new Map<string, UnrelayableEvent[]>();
+    for (const unrelayable of events) {
+      const { event, reason, transferId } = unrelayable;
+      if (transferId) parked.set(transferId, [...(parked.get(transferId) ?? []), unrelayable]);
+      else this.logger.error(`relay set aside event ${event.eventId} (position ${event.globalPosition}, ${event.eventType}): ${reason}`);
+    }
+    this.metrics.relayBatchSucceeded(events.length, parked.size);
+    for (const [transferId, of] of parked) {
+      const positions = of.map(({ event }) => event.globalPosition).join(', ');
+      this.logger.error(`relay parked transfer ${transferId} (events at positions ${positions}): ${of[0]?.reason}; the rest of its batch was relayed`);
     }
   }
 }

@@ -1,8 +1,11 @@
 import type { Queue } from 'bull';
-import { enqueueWithin } from '#observability';
+import { enqueueWithin, RedisDidNotAnswerError } from '#observability';
 import {
   readAll,
   loadRelayCheckpoint,
+  loadRelayHealth,
+  markSyncWanted,
+  parkedEvents,
   pendingSyncRequests,
   recordRelayFailure,
   saveRelayCheckpoint,
@@ -10,7 +13,6 @@ import {
   syncRequestsFor,
   type Database,
   type RelayHealth,
-  type SqlClient,
   type SyncRequest,
   type UnrelayableEvent,
 } from '#persistence';
@@ -24,6 +26,12 @@ export interface RelayOptions {
   attempts?: number;
   /** Told after each batch which events it set aside (none, mostly). */
   onSetAside?: (events: readonly UnrelayableEvent[]) => void;
+}
+
+/** A transfer whose sync job could not be queued although the rest of its batch could. */
+interface PoisonedRequest {
+  request: SyncRequest;
+  error: Error;
 }
 
 /**
@@ -43,6 +51,8 @@ export class SyncRelay {
    * Relays one batch; returns how many events it consumed (0 when caught up). Events of a stream
    * that names no transfer in its one spelling can never be synced: they are recorded
    * (relay_set_aside, `onSetAside`) and passed, rather than holding every later transfer back.
+   * So are the events of a transfer whose job cannot be queued while the others of its batch can
+   * (a poison event, see `isolatePoison`): parked with the error, to be put back by ops.
    */
   async relayOnce(): Promise<number> {
     await this.resumeIfRedisLostJobs();
@@ -52,13 +62,23 @@ export class SyncRelay {
     );
     if (events.length === 0) return 0;
     const { requests, unrelayable } = syncRequestsFor(events);
-    await this.enqueue(requests);
-    await this.database.transaction(async (client) => {
-      await markWanted(client, requests);
-      await setAsideEvents(client, RELAY_NAME, unrelayable);
-      await saveRelayCheckpoint(client, RELAY_NAME, next);
-    });
-    this.options.onSetAside?.(unrelayable);
+    let setAside = unrelayable;
+    try {
+      await this.enqueue(requests);
+      await this.database.transaction(async (client) => {
+        await markSyncWanted(client, requests);
+        await setAsideEvents(client, RELAY_NAME, unrelayable);
+        await saveRelayCheckpoint(client, RELAY_NAME, next);
+      });
+    } catch (error) {
+      const poisoned = await this.isolatePoison(requests, error as Error);
+      setAside = [...unrelayable, ...poisoned.flatMap(({ request, error: cause }) => parkedEvents(events, request.transferId, cause.message))];
+      await this.database.transaction(async (client) => {
+        await setAsideEvents(client, RELAY_NAME, setAside);
+        await saveRelayCheckpoint(client, RELAY_NAME, next);
+      });
+    }
+    this.options.onSetAside?.(setAside);
     return events.length;
   }
 
@@ -84,6 +104,48 @@ export class SyncRelay {
     await enqueueWithin(this.queue.client.set(marker, new Date().toISOString()), this.options.enqueueTimeoutMs, 'the queue marker');
   }
 
+  /**
+   * A batch failed. Once it has failed before (so a passing blip never parks anything), each
+   * transfer is tried on its own, and those that fail twice are poison — but only when others of
+   * the batch went through and Redis and PostgreSQL both answer afterwards: when every transfer
+   * fails, or a dependency does not answer, it is an outage, nothing is parked and the batch
+   * error stands (the batch is retried, the relay shows as stalled).
+   */
+  private async isolatePoison(requests: SyncRequest[], batchError: Error): Promise<PoisonedRequest[]> {
+    const before = await this.database.withClient((client) => loadRelayHealth(client, RELAY_NAME));
+    if (requests.length < 2 || before.failures === 0 || !(await this.dependenciesAnswer())) throw batchError;
+    const failing = await this.eachAlone(requests, batchError);
+    if (failing.length === requests.length) throw batchError;
+    const poisoned = await this.eachAlone(failing.map(({ request }) => request), batchError);
+    if (poisoned.length > 0 && !(await this.dependenciesAnswer())) throw batchError;
+    return poisoned;
+  }
+
+  /** The requests whose job cannot be queued alone; a Redis that stops answering ends the search. */
+  private async eachAlone(requests: SyncRequest[], batchError: Error): Promise<PoisonedRequest[]> {
+    const failing: PoisonedRequest[] = [];
+    for (const request of requests) {
+      try {
+        await this.enqueue([request]);
+        await this.database.withClient((client) => markSyncWanted(client, [request]));
+      } catch (error) {
+        if (error instanceof RedisDidNotAnswerError) throw batchError;
+        failing.push({ request, error: error as Error });
+      }
+    }
+    return failing;
+  }
+
+  private async dependenciesAnswer(): Promise<boolean> {
+    try {
+      await enqueueWithin(this.queue.client.ping(), this.options.enqueueTimeoutMs, 'a ping');
+      await this.database.withClient((client) => client.query('SELECT 1'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   private async enqueue(requests: SyncRequest[]): Promise<void> {
     if (requests.length === 0) return;
     const added = this.queue.addBulk(
@@ -95,19 +157,4 @@ export class SyncRelay {
     );
     await enqueueWithin(added, this.options.enqueueTimeoutMs, `${requests.length} sync job(s)`);
   }
-}
-
-/** Shows ops at once that a transfer waits for sync, before the worker has picked it up. */
-async function markWanted(client: SqlClient, requests: SyncRequest[]): Promise<void> {
-  await client.query({
-    name: 'sync-state.mark-wanted',
-    text: `INSERT INTO transfer_sync_state (transfer_id, status, wanted_version, create_marker)
-           SELECT id, 'PENDING', version, 'CONS-' || id FROM unnest($1::uuid[], $2::int[]) AS wanted(id, version)
-           ON CONFLICT (transfer_id) DO UPDATE SET
-             wanted_version = GREATEST(transfer_sync_state.wanted_version, EXCLUDED.wanted_version),
-             status = CASE WHEN transfer_sync_state.synced_version >= EXCLUDED.wanted_version
-                           THEN transfer_sync_state.status ELSE 'PENDING' END,
-             updated_at = now()`,
-    values: [requests.map((request) => request.transferId), requests.map((request) => request.version)],
-  });
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { InjectQueue, OnQueueCompleted, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { LightspeedClient } from '#lightspeed';
-import { SyncMetrics } from '#observability';
+import { failedCallOf, LightspeedClient } from '#lightspeed';
+import { enqueueWithin, recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
 import { countNeedingAttention, Database, markNeedsAttention, markSyncFailure, TransferCommandExecutor } from '#persistence';
 import { lineEditRecorder } from './line-edit-recorder.js';
 import { LightspeedRefusalError } from './lightspeed-refusal.js';
@@ -85,19 +85,41 @@ export class TransferSyncProcessor {
     return String(requeued.id);
   }
 
-  /** Every failed attempt is visible on the transfer; the last one marks it FAILED (dead letter). */
+  @OnQueueCompleted()
+  completed(): Promise<void> {
+    return this.countAttempt('completed');
+  }
+
+  /**
+   * Every failed attempt is visible on the transfer and in one log line (the call and the store's
+   * answer are in the error's message); the last one marks it FAILED (dead letter).
+   */
   @OnQueueFailed()
   async failed(job: Job<SyncTransferJob>, error: Error): Promise<void> {
     const final = await isDeadLetter(job);
     this.metrics.jobFailed(SYNC_QUEUE, final);
-    // Already noted as NEEDS_ATTENTION, which a dead letter's FAILED must not overwrite.
+    await this.countAttempt('failed');
+    // Already noted as NEEDS_ATTENTION (with its own log line), which a dead letter's FAILED must not overwrite.
     if (error instanceof LightspeedRefusalError) return;
-    if (final) this.logger.error(`sync of transfer ${job.data.transferId} dead-lettered: ${error.message}`);
+    const attempt = `attempt ${job.attemptsMade}/${job.opts.attempts ?? 1}`;
+    const fields = { transferId: job.data.transferId, jobId: String(job.id), ...failedCallOf(error) };
+    if (final) this.logger.error(fields, `sync of transfer ${job.data.transferId} failed (${attempt}, dead-lettered): ${error.message}`);
+    else this.logger.warn(fields, `sync of transfer ${job.data.transferId} failed (${attempt}, retried): ${error.message}`);
     // Bull does not await event handlers: a rejection here (PostgreSQL down, the likely reason the
     // job failed) would be unhandled and end the worker. The note is best effort; Bull keeps the attempt.
     await this.database
       .withClient((client) => markSyncFailure(client, job.data.transferId, { error: error.message, final, calls: 0 }))
       .catch((noted: Error) => this.logger.warn(`could not note the failed sync of ${job.data.transferId}: ${noted.message}`));
+  }
+
+  /**
+   * For /admin/sync-status's error rate. Bull does not await its event handlers, so this never
+   * rejects, and a Redis that holds the command (down) holds it back 2 s at most.
+   */
+  private countAttempt(outcome: AttemptOutcome): Promise<void> {
+    return enqueueWithin(recordAttempt(this.queue, outcome), 2_000, 'a job attempt count').catch((error: Error) =>
+      this.logger.warn(`could not count a job attempt: ${error.message}`),
+    );
   }
 }
 

@@ -9,10 +9,15 @@ export interface SyncRequest {
   version: number;
 }
 
-/** An event of a transfer stream that names no transfer in its one spelling: it cannot be synced. */
+/**
+ * An event the relay passes without a sync job: one of a transfer stream that names no transfer in
+ * its one spelling (it can never be synced), or one of a transfer whose job could not be queued
+ * while the rest of its batch could (parked: `transferId` names it, so it can be put back).
+ */
 export interface UnrelayableEvent {
   event: StoredEvent;
   reason: string;
+  transferId?: string;
 }
 
 export interface RelayBatch {
@@ -46,4 +51,11 @@ export function syncRequestsFor(events: readonly StoredEvent[]): RelayBatch {
     version: event.streamVersion,
   }));
   return { requests, unrelayable };
+}
+
+/** The batch's events of a transfer whose sync job could not be queued, parked with the error. */
+export function parkedEvents(events: readonly StoredEvent[], transferId: string, error: string): UnrelayableEvent[] {
+  return events
+    .filter((event) => transferIdOfStream(event.streamId) === transferId)
+    .map((event) => ({ event, transferId, reason: `its sync job could not be queued: ${error}` }));
 }

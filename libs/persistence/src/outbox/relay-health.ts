@@ -10,7 +10,7 @@ export interface RelayHealth {
   failingSince: Date | null;
   lastError: string | null;
   stalled: boolean;
-  /** Events the relay could not turn into a sync job and set aside (never synced). */
+  /** Events the relay set aside without a sync job (non-canonical streams, parked transfers) and nobody put back. */
   setAside: number;
 }
 
@@ -37,15 +37,16 @@ export async function setAsideEvents(client: SqlClient, name: string, events: re
   if (events.length === 0) return;
   await client.query({
     name: 'relay.health.set-aside',
-    text: `INSERT INTO relay_set_aside (name, global_position, stream_id, event_type, reason)
-           SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[])
+    text: `INSERT INTO relay_set_aside (name, global_position, stream_id, event_type, reason, transfer_id)
+           SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::uuid[])
            ON CONFLICT DO NOTHING`,
     values: [
       name,
       events.map(({ event }) => event.globalPosition),
       events.map(({ event }) => event.streamId),
       events.map(({ event }) => event.eventType),
-      events.map(({ reason }) => reason),
+      events.map(({ reason }) => reason.slice(0, 2000)),
+      events.map(({ transferId }) => transferId ?? null),
     ],
   });
 }
@@ -54,7 +55,7 @@ export async function loadRelayHealth(client: SqlClient, name: string): Promise<
   const { rows } = await client.query<{ failures: number | null; failing_since: Date | null; last_error: string | null; set_aside: number }>({
     name: 'relay.health.load',
     text: `SELECT c.failures, c.failing_since, c.last_error,
-                  (SELECT count(*)::int FROM relay_set_aside s WHERE s.name = $1) AS set_aside
+                  (SELECT count(*)::int FROM relay_set_aside s WHERE s.name = $1 AND s.released_at IS NULL) AS set_aside
            FROM (SELECT 1) one LEFT JOIN relay_checkpoints c ON c.name = $1`,
     values: [name],
   });
