@@ -4,7 +4,8 @@ import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { LightspeedClient } from '#lightspeed';
 import { SyncMetrics } from '#observability';
-import { Database, markSyncFailure } from '#persistence';
+import { Database, markSyncFailure, TransferCommandExecutor } from '#persistence';
+import { ConsignmentReconciler } from '../lightspeed-inbound/consignment-reconciler.js';
 import { TransferBusyError } from './transfer-busy.error.js';
 import { SYNC_QUEUE, SYNC_TRANSFER_JOB, syncJobOptions, type SyncTransferJob } from './sync.queue.js';
 import { TransferSynchronizer, type SyncOutcome } from './transfer-synchronizer.js';
@@ -23,8 +24,9 @@ export class TransferSyncProcessor {
     lightspeed: LightspeedClient,
     private readonly metrics: SyncMetrics,
     @InjectQueue(SYNC_QUEUE) private readonly queue: Queue<SyncTransferJob>,
+    executor: TransferCommandExecutor,
   ) {
-    this.synchronizer = new TransferSynchronizer(database, lightspeed);
+    this.synchronizer = new TransferSynchronizer(database, lightspeed, new ConsignmentReconciler(database, executor));
   }
 
   @Process({ name: SYNC_TRANSFER_JOB, concurrency: 4 })

@@ -5,17 +5,22 @@ import {
   syncMarker,
   type DesiredConsignment,
   type LightspeedClient,
+  type RemoteConsignment,
+  type RemoteConsignmentLine,
   type RemoteSnapshot,
   type SyncStep,
 } from '#lightspeed';
 import {
   completeLightspeedRequest,
+  knownLinesAt,
   loadSyncState,
   loadTransfer,
   markCreateStarted,
   markSynced,
   recordLightspeedRequest,
+  rememberOwnWrite,
   saveConsignmentId,
+  shadowVersion,
   type Database,
   type SqlClient,
   type TransferSyncState,
@@ -27,6 +32,18 @@ export interface SyncOutcome {
   consignmentId: string | null;
   calls: number;
   warnings: string[];
+}
+
+/** Lines per page when the lines must be listed: the most the reference advises asking for, so a listing is one page and the empty one that ends it. */
+const LINE_PAGE_SIZE = 1000;
+
+export const MIRROR_DELETED_WARNING =
+  'the consignment was deleted in Lightspeed: the sync does not make another one by itself; move the stock there by hand, or cancel this transfer';
+
+/** Where the sync reports a mirror deleted in Lightspeed, as a divergence on the transfer. */
+export interface MirrorDivergences {
+  reconcile(consignment: RemoteConsignment, source: 'sync'): Promise<unknown>;
+  reconcileGone(consignmentId: string, lastVersion: number, source: 'sync'): Promise<unknown>;
 }
 
 /** More steps than any lifecycle needs: a loop that does not converge stops instead of spinning. */
@@ -41,6 +58,7 @@ export class TransferSynchronizer {
   constructor(
     private readonly database: Database,
     private readonly lightspeed: LightspeedClient,
+    private readonly divergences: MirrorDivergences,
   ) {}
 
   sync(transferId: string): Promise<SyncOutcome> {
@@ -71,8 +89,12 @@ export class TransferSynchronizer {
     }
     const desired = desiredConsignment(state);
     const warnings: string[] = [];
-    if (desired) {
-      let remote = await run.readRemote(syncState, desired);
+    let remote = desired ? await run.readRemote(syncState, desired) : null;
+    if (desired && run.mirrorGone) {
+      // Deleted in Lightspeed: recorded, never silently replaced by a second consignment.
+      if (desired.status !== 'CANCELLED') warnings.push(MIRROR_DELETED_WARNING);
+      await this.noteDeletion(run.mirrorGone);
+    } else if (desired) {
       for (let steps = 0; ; steps++) {
         const step = nextSyncStep(desired, remote);
         if (!step) break;
@@ -90,12 +112,23 @@ export class TransferSynchronizer {
     await this.database.withClient((client) => markSynced(client, transferId, outcome));
     return outcome;
   }
+
+  private async noteDeletion(gone: { consignmentId: string; read: RemoteConsignment | null }): Promise<void> {
+    if (gone.read) {
+      await this.divergences.reconcile(gone.read, 'sync');
+      return;
+    }
+    const last = await this.database.withClient((client) => shadowVersion(client, 'consignment', gone.consignmentId));
+    await this.divergences.reconcileGone(gone.consignmentId, last ?? 0, 'sync');
+  }
 }
 
 /** The calls of one sync of one transfer, each recorded under its idempotency key. */
 class SyncRun {
   calls = 0;
   consignmentId: string | null = null;
+  /** The consignment this transfer had in Lightspeed is deleted there (`deleted_at`) or gone (404). */
+  mirrorGone: { consignmentId: string; read: RemoteConsignment | null } | null = null;
 
   constructor(
     private readonly database: Database,
@@ -106,13 +139,19 @@ class SyncRun {
   /** What Lightspeed holds: by id, or — if a create may have reached it before a crash — by marker. */
   async readRemote(syncState: TransferSyncState, desired: DesiredConsignment): Promise<RemoteSnapshot | null> {
     let consignment = syncState.consignmentId ? await this.count(this.lightspeed.getConsignment(syncState.consignmentId)) : null;
+    if (syncState.consignmentId && (!consignment || consignment.deletedAt)) {
+      this.mirrorGone = { consignmentId: syncState.consignmentId, read: consignment };
+      return null;
+    }
     if (!consignment && syncState.createStartedAt) {
       consignment = await this.findByMarker(desired);
       if (consignment) await this.database.withClient((client) => saveConsignmentId(client, this.transferId, consignment!.id));
     }
     if (!consignment) return null;
     this.consignmentId = consignment.id;
-    return { consignment, lines: await this.count(this.lightspeed.listAllConsignmentProducts(consignment.id)) };
+    // Unchanged since our own last write: its lines are the ones that write left.
+    const known = await this.database.withClient((client) => knownLinesAt<RemoteConsignmentLine>(client, consignment.id, consignment.version));
+    return { consignment, lines: known ?? (await this.count(this.lightspeed.listAllConsignmentProducts(consignment.id, LINE_PAGE_SIZE))) };
   }
 
   async apply(step: Exclude<SyncStep, { kind: 'unreachable' | 'wait' }>, remote: RemoteSnapshot | null, desired: DesiredConsignment): Promise<RemoteSnapshot> {
@@ -157,6 +196,8 @@ class SyncRun {
         const consignment = await this.recorded('PUT', `/consignments/${id}`, { status: step.status }, (idempotencyKey) =>
           this.lightspeed.updateConsignment(id, { status: step.status }, { idempotencyKey }),
         );
+        // The answer carries the version this change made: its webhook, and the next sync's line listing, cost nothing.
+        await this.database.withClient((client) => rememberOwnWrite(client, consignment, current.lines));
         return { consignment, lines: current.lines };
       }
     }

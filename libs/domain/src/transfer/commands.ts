@@ -1,6 +1,7 @@
 import type { Money } from '../shared/money.js';
 import type { Quantity } from '../shared/quantity.js';
 import type { VarianceReason } from './transfer-line.js';
+import type { DivergenceSource } from './transfer-state.js';
 import type { TransferType } from './transfer-type.js';
 
 export interface ItemInput {
@@ -82,8 +83,8 @@ export type TransferCommand =
       /** Lightspeed's status as read, or DELETED for a consignment deleted there. */
       lightspeedStatus: string;
       lightspeedVersion: number;
-      /** How it was noticed: the poller or a webhook. */
-      source: 'poll' | 'webhook';
+      /** How it was noticed: the poller, a webhook or the outbound sync. */
+      source: DivergenceSource;
       detectedAt: string;
     };
 

@@ -1,6 +1,7 @@
 import type { Money } from '../shared/money.js';
 import type { Quantity } from '../shared/quantity.js';
 import type { Status } from './status.js';
+import type { DivergenceSource } from './transfer-state.js';
 import type { NewItem, VarianceReason } from './transfer-line.js';
 import type { TransferType } from './transfer-type.js';
 
@@ -114,7 +115,7 @@ export interface LightspeedDivergenceDetected {
     lightspeedVersion: number;
     /** Our status when it was noticed; the divergence is open for as long as the transfer stays in it. */
     ourStatus: Status;
-    source: 'poll' | 'webhook';
+    source: DivergenceSource;
     detectedAt: string;
     detectedBy: string;
   };

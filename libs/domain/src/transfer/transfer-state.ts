@@ -29,12 +29,15 @@ export interface TransferState {
   lightspeedDivergences: LightspeedDivergence[];
 }
 
+/** How a divergence was noticed: the poller, a webhook, or the outbound sync reading the consignment. */
+export type DivergenceSource = 'poll' | 'webhook' | 'sync';
+
 export interface LightspeedDivergence {
   consignmentId: string;
   lightspeedStatus: string;
   lightspeedVersion: number;
   ourStatus: Status;
-  source: 'poll' | 'webhook';
+  source: DivergenceSource;
   detectedAt: string;
   detectedBy: string;
 }
