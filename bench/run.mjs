@@ -17,6 +17,7 @@ const RESULTS = join(ROOT, 'bench/results');
 /** In order: sync lag needs a worker without backlog; reads, send, floor, append and rebuild reuse earlier data; audit runs processes of its own. */
 const PHASES = [
   ['syncLag', './phases/sync-lag.mjs', 'syncLag'],
+  ['callsPerTransfer', './phases/calls-per-transfer.mjs', 'callsPerTransfer'],
   ['commands', './phases/commands.mjs', 'commandMix'],
   ['reads', './phases/reads.mjs', 'reads'],
   ['send', './phases/send.mjs', 'sendCommand'],

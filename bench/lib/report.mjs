@@ -29,6 +29,12 @@ export function reportRows(r) {
   if (r.syncLag) {
     target(`sync lag (sandbox +${r.syncLag.sandboxLatencyMs} ms/call, ${r.syncLag.samples} sends)`, `p50 ${ms(r.syncLag.lagMs.p50)} · p95 ${ms(r.syncLag.lagMs.p95)} · ${r.syncLag.sandboxCalls} calls of ${r.syncLag.rateBudgetPer5Minutes}/5 min budget`, 'p95 < 1 s', r.syncLag.lagMs.p95 < 1000);
   }
+  if (r.callsPerTransfer) {
+    for (const [type, figure] of Object.entries(r.callsPerTransfer)) {
+      const outlet = type === 'outletTransfer';
+      target(`Lightspeed calls per 20-line transfer: ${type}`, `${figure.calls} calls`, outlet ? '≤ 8' : '', outlet ? figure.calls <= 8 : null);
+    }
+  }
   if (r.rebuild) target(`projection rebuild (${r.rebuild.events.toLocaleString('en')} events)`, `${r.rebuild.eventsPerSecond?.toLocaleString('en')} events/s`, '≥ 20,000/s', r.rebuild.eventsPerSecond >= 20_000);
   if (r.append) {
     target(`append, ours (concurrency ${r.append.concurrency})`, `${r.append.oursPerSecond}/s`, '', null);

@@ -58,6 +58,11 @@ function systemEnvironment({ databaseUrl, apiPort, sandboxPort }) {
     // The API's per-caller limit would otherwise throttle the load generators.
     RATE_LIMIT_MAX: '100000000',
     RATE_LIMIT_WINDOW_SECONDS: '60',
+    HTTP_HEADERS_TIMEOUT_MS: '10000',
+    HTTP_REQUEST_TIMEOUT_MS: '30000',
+    HTTP_IDLE_TIMEOUT_MS: '60000',
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: '72000',
+    HTTP_MAX_CONNECTIONS: '2000',
   };
 }
 

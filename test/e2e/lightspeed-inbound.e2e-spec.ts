@@ -8,6 +8,7 @@ import { LightspeedInboundProcessor } from '../../apps/worker/src/lightspeed-inb
 import { INBOUND_QUEUE, POLL_JOB } from '#lightspeed';
 import { Database, findSyncState, findWebhookDelivery, listDivergences } from '#persistence';
 import type { Sandbox } from '../../apps/lightspeed-sandbox/src/sandbox.js';
+import { MIRROR_DELETED_WARNING } from '../../apps/worker/src/lightspeed-sync/transfer-synchronizer.js';
 import { eventually, openSyncSystem, type SyncSystem } from '../support/sync-system.js';
 
 const PERSONAL_TOKEN = 'sandbox-admin-personal-token';
@@ -178,6 +179,95 @@ describe('Lightspeed → Consignments: poller, webhooks and the synced catalogue
         lines: [{ productId: line.productId, receivedQuantity: line.sentQuantity }],
       }).expect(200);
       expect(received.body).toMatchObject({ status: 'RECEIVED', lightspeedDivergence: null, lightspeedDivergences: [expect.objectContaining({ lightspeedStatus: 'CANCELLED' })] });
+    });
+  });
+
+  describe('deletions', () => {
+    /** Someone deletes the consignment in the Lightspeed back office (a soft delete: readable by id, with deleted_at). */
+    const deleteInLightspeed = (consignmentId: string) => {
+      const consignment = sandbox.store.consignments.get(consignmentId)!;
+      consignment.deleted_at = sandbox.store.now();
+      sandbox.store.touch(consignment);
+    };
+    const receiveAll = async (id: string) => {
+      const detail = (await get(`/transfers/${id}`).expect(200)).body;
+      const lines = (detail.lines as { productId: string; sentQuantity: number }[]).map((line) => ({ productId: line.productId, receivedQuantity: line.sentQuantity }));
+      return (await post(`/transfers/${id}/receive`, { receiptId: randomUUID(), final: true, lines }).expect(200)).body as { version: number };
+    };
+    const syncedWith = (id: string, version: number) =>
+      eventually(
+        () => database().withClient((client) => findSyncState(client, id)),
+        (state) => state?.status === 'SYNCED' && state.syncedVersion >= version,
+      );
+
+    it('a consignment deleted in Lightspeed is seen by the poll, noted on the transfer, shown to ops, and never made again', async () => {
+      const { id, consignmentId } = await sentAndMirrored();
+      deleteInLightspeed(consignmentId);
+
+      expect((await poll()).divergences).toBe(1);
+      const detail = (await get(`/transfers/${id}`).expect(200)).body;
+      expect(detail).toMatchObject({ status: 'SENT', lightspeedDivergence: { consignmentId, lightspeedStatus: 'DELETED', source: 'poll' } });
+      const status = (await http().get('/api/v1/admin/sync-status').set(system.as('olga', ['admin'])).expect(200)).body;
+      expect(status.inbound.divergences).toEqual(
+        expect.arrayContaining([expect.objectContaining({ transferId: id, divergence: expect.objectContaining({ lightspeedStatus: 'DELETED' }) })]),
+      );
+
+      // Received here afterwards: the sync records that the mirror is gone instead of creating a second one.
+      const received = await receiveAll(id);
+      const state = await syncedWith(id, received.version);
+      expect(state).toMatchObject({ status: 'SYNCED', consignmentId, warnings: [MIRROR_DELETED_WARNING] });
+      expect([...sandbox.store.consignments.values()].filter((consignment) => consignment.name === `CONS-${id}`)).toHaveLength(1);
+    });
+
+    it('a mirror Lightspeed no longer has at all (404 by id, a store that deletes for good) is a deletion too, noted by the sync', async () => {
+      const { id, consignmentId } = await sentAndMirrored();
+      sandbox.store.consignments.delete(consignmentId);
+
+      const received = await receiveAll(id);
+      const state = await syncedWith(id, received.version);
+      expect(state).toMatchObject({ consignmentId, warnings: [MIRROR_DELETED_WARNING] });
+      expect([...sandbox.store.consignments.values()].filter((consignment) => consignment.name === `CONS-${id}`)).toHaveLength(0);
+      const events = (await get(`/transfers/${id}/events`).expect(200)).body;
+      const noted = (Array.isArray(events) ? events : events.items).filter(
+        (event: { type?: string; eventType?: string }) => (event.type ?? event.eventType) === 'LightspeedDivergenceDetected',
+      );
+      expect(noted).toHaveLength(1);
+      expect(JSON.stringify(noted[0])).toContain('"source":"sync"');
+    });
+  });
+
+  describe('the webhook budget', () => {
+    it('a flood of deliveries about a few products costs one read per product: a read already queued absorbs the rest', async () => {
+      await webhooksSettled();
+      const queue = worker.get<Queue>(getQueueToken(INBOUND_QUEUE));
+      const products = [...sandbox.store.products.values()].filter((product) => !product.deleted_at).slice(100, 103);
+      const readsOf = () => {
+        const byConsignment = sandbox.stats.get();
+        return byConsignment.byRoute['GET /api/2.0/products/:id 200'] ?? 0;
+      };
+      const before = readsOf();
+      // The worker takes nothing while the flood arrives, so every delivery finds its object's read still queued.
+      await queue.pause(true);
+      try {
+        for (let round = 1; round <= 20; round++) {
+          for (const product of products) {
+            const body = new URLSearchParams({
+              payload: JSON.stringify({ id: product.id, sku: product.sku, handle: product.handle, version: product.version + 1000 + round }),
+            }).toString();
+            await http()
+              .post('/webhooks/lightspeed')
+              .set('Content-Type', 'application/x-www-form-urlencoded')
+              .set('X-Signature', signatureHeader(body, secret))
+              .send(body)
+              .expect(202, { accepted: true, duplicate: false });
+          }
+        }
+        expect(await queue.getWaitingCount()).toBe(products.length);
+      } finally {
+        await queue.resume(true);
+      }
+      await webhooksSettled();
+      expect(readsOf() - before).toBe(products.length);
     });
   });
 

@@ -59,7 +59,7 @@ describe('Lightspeed webhook signatures', () => {
     expect({ status: response.status, body: response.body }).toEqual({ status: 202, body: { accepted: true, duplicate: false } });
     expect(await taken()).toEqual({ recorded: before.recorded + 1, queued: before.queued + 1 });
     // Nothing of the payload's state travels on: the worker reads the consignment from Lightspeed.
-    expect((await queue.getJob(`consignment:${id}:7`))?.data).toEqual({ dedupeKey: `consignment:${id}:7`, kind: 'consignment', objectId: id });
+    expect((await queue.getJob(`read:consignment:${id}:0`))?.data).toEqual({ dedupeKey: `consignment:${id}:7`, kind: 'consignment', objectId: id });
   });
 
   describe('refuses with 401 INVALID_SIGNATURE, recording and queueing nothing', () => {
@@ -132,10 +132,13 @@ describe('Lightspeed webhook signatures', () => {
     const newer = consignment(id, 12, 'RECEIVED');
     const stale = consignment(id, 11, 'SENT');
     await deliver(newer, signatureHeader(newer, SECRET));
+    const before = await taken();
     const response = await deliver(stale, signatureHeader(stale, SECRET));
     expect(response.status).toBe(202);
     // No timestamp is signed to refuse it by, and refusing would make Lightspeed retry it for 48 h;
-    // its SENT status is never read: the job only names the consignment, whose current state is fetched.
-    expect((await queue.getJob(`consignment:${id}:11`))?.data).toEqual({ dedupeKey: `consignment:${id}:11`, kind: 'consignment', objectId: id });
+    // its SENT status is never read: it joins the read of the consignment still queued, which
+    // fetches the current state.
+    expect(await taken()).toEqual({ recorded: before.recorded + 1, queued: before.queued });
+    expect((await queue.getJob(`read:consignment:${id}:0`))?.data).toEqual({ dedupeKey: `consignment:${id}:12`, kind: 'consignment', objectId: id });
   });
 });

@@ -109,6 +109,11 @@ export const VARIABLES = {
     help: "requests per 5 minutes this service may send to the store, below Lightspeed's 300 × registers + 50 (e.g. LIGHTSPEED_RATE_LIMIT=330)",
     devDefault: '330',
   },
+  LIGHTSPEED_INBOUND_RESERVE_PERCENT: {
+    help: 'the share of LIGHTSPEED_RATE_LIMIT, in percent, that inbound reads (webhooks, polls) leave for the outbound sync; default 25 (e.g. LIGHTSPEED_INBOUND_RESERVE_PERCENT=25)',
+    devDefault: undefined,
+    optional: true,
+  },
   RATE_LIMIT_MAX: {
     help: 'requests one caller (a token subject, else a client IP) may make per window before a 429 (e.g. RATE_LIMIT_MAX=600)',
     devDefault: '600',
@@ -255,6 +260,12 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100_000)
   LIGHTSPEED_RATE_LIMIT!: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  LIGHTSPEED_INBOUND_RESERVE_PERCENT?: number;
 
   @IsInt()
   @Min(1)

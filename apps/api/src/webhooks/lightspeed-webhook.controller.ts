@@ -6,6 +6,7 @@ import type { Queue } from 'bull';
 import type { FastifyRequest } from 'fastify';
 import type { EnvironmentVariables } from '#config';
 import {
+  CoalescedReads,
   INBOUND_QUEUE,
   parseWebhookDelivery,
   verifyWebhookSignature,
@@ -32,6 +33,7 @@ const ENQUEUE_TIMEOUT_MS = 2_000;
 export class LightspeedWebhookController {
   private readonly logger = new Logger(LightspeedWebhookController.name);
   private readonly secret: string;
+  private readonly reads: CoalescedReads;
 
   constructor(
     private readonly database: Database,
@@ -40,6 +42,7 @@ export class LightspeedWebhookController {
     private readonly metrics: SyncMetrics,
   ) {
     this.secret = config.get('LIGHTSPEED_CLIENT_SECRET', { infer: true });
+    this.reads = new CoalescedReads(queue.client, queue.toKey('reads'));
   }
 
   @Post('lightspeed')
@@ -77,7 +80,9 @@ export class LightspeedWebhookController {
     return { accepted: true, duplicate: false };
   }
 
+  /** One pending read per object: a delivery for an object whose read is still queued joins that job. */
   private async enqueue(job: WebhookJob): Promise<void> {
-    await enqueueWithin(this.queue.add(WEBHOOK_JOB, job, { ...WEBHOOK_JOB_OPTIONS, jobId: job.dedupeKey }), ENQUEUE_TIMEOUT_MS, 'the webhook job');
+    const queued = this.reads.jobIdFor(job).then((jobId) => this.queue.add(WEBHOOK_JOB, job, { ...WEBHOOK_JOB_OPTIONS, jobId }));
+    await enqueueWithin(queued, ENQUEUE_TIMEOUT_MS, 'the webhook job');
   }
 }

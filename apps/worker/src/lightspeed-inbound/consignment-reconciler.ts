@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DivergenceSource } from '#domain';
 import { externalChangeOf, type RemoteConsignment } from '#lightspeed';
 import { findTransferOfConsignment, loadTransfer, type Database, type TransferCommandExecutor } from '#persistence';
 
@@ -18,7 +19,7 @@ export class ConsignmentReconciler {
     private readonly executor: TransferCommandExecutor,
   ) {}
 
-  async reconcile(consignment: RemoteConsignment, source: 'poll' | 'webhook'): Promise<ReconcileOutcome> {
+  async reconcile(consignment: Pick<RemoteConsignment, 'id' | 'name' | 'status' | 'version' | 'deletedAt'>, source: DivergenceSource): Promise<ReconcileOutcome> {
     const mirrored = await this.database.withClient((client) => findTransferOfConsignment(client, consignment.id, consignment.name));
     if (!mirrored) return 'not-ours';
     const { state } = await this.database.withClient((client) => loadTransfer(client, mirrored.transferId));
@@ -45,5 +46,14 @@ export class ConsignmentReconciler {
       { toResponse: ({ after }) => ({ statusCode: 200, body: null, etag: String(after.version) }) },
     );
     return outcome && outcome.events.length > 0 ? 'noted' : 'already-noted';
+  }
+
+  /**
+   * A consignment Lightspeed no longer has at all (404 when read by id): for a store that deletes
+   * for good, or ignores `deleted=1` on its list, this is how a deletion shows. `lastVersion` is
+   * the newest version this service saw of it (0 when none).
+   */
+  reconcileGone(consignmentId: string, lastVersion: number, source: DivergenceSource): Promise<ReconcileOutcome> {
+    return this.reconcile({ id: consignmentId, name: '', status: 'DELETED', version: lastVersion, deletedAt: 'gone' }, source);
   }
 }

@@ -3,9 +3,10 @@ import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bull';
 import type { EnvironmentVariables } from '#config';
-import { INBOUND_QUEUE, LightspeedClient, POLL_JOB, WEBHOOK_JOB, type WebhookJob } from '#lightspeed';
+import { CoalescedReads, INBOUND_QUEUE, POLL_JOB, WEBHOOK_JOB, type WebhookJob } from '#lightspeed';
 import { enqueueWithin, recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
-import { Database, markWebhookProcessed, TransferCommandExecutor } from '#persistence';
+import { Database, databaseNow, markObjectDeliveriesProcessed, markWebhookProcessed, TransferCommandExecutor, type SqlClient } from '#persistence';
+import { InboundLightspeedClient } from '../lightspeed-sync/lightspeed-client.provider.js';
 import { keepScheduled } from '../scheduling/keep-scheduled.js';
 import { ConsignmentReconciler } from './consignment-reconciler.js';
 import { LightspeedPoller, type PollSummary } from './lightspeed-poller.js';
@@ -21,18 +22,20 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(LightspeedInboundProcessor.name);
   readonly poller: LightspeedPoller;
   readonly webhooks: WebhookHandler;
+  private readonly reads: CoalescedReads;
 
   constructor(
     private readonly database: Database,
     private readonly config: ConfigService<EnvironmentVariables, true>,
     @InjectQueue(INBOUND_QUEUE) private readonly queue: Queue,
-    lightspeed: LightspeedClient,
+    lightspeed: InboundLightspeedClient,
     executor: TransferCommandExecutor,
     private readonly metrics: SyncMetrics,
   ) {
     const reconciler = new ConsignmentReconciler(database, executor);
     this.poller = new LightspeedPoller(database, lightspeed, reconciler);
     this.webhooks = new WebhookHandler(database, lightspeed, reconciler);
+    this.reads = new CoalescedReads(queue.client, queue.toKey('reads'));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,11 +69,14 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
     return summary ?? { pages: 0, changed: { outlets: 0, suppliers: 0, products: 0, consignments: 0 }, divergences: 0 };
   }
 
+  /** One job per object however many deliveries named it (see CoalescedReads): one read answers them all. */
   @Process({ name: WEBHOOK_JOB, concurrency: 4 })
   webhook(job: Job<WebhookJob>): Promise<WebhookOutcome> {
     return this.metrics.timeJob(INBOUND_QUEUE, async () => {
-      const outcome = await this.webhooks.handle(job.data);
-      await this.database.withClient((client) => markWebhookProcessed(client, job.data.dedupeKey));
+      await this.reads.readStarting(job.data);
+      const upTo = await this.database.withClient(databaseNow);
+      const outcome = await this.webhooks.handle(job.data, upTo);
+      await this.database.withClient((client) => markHandled(client, job.data, upTo));
       return outcome;
     });
   }
@@ -88,7 +94,7 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
     if (job.name === WEBHOOK_JOB) {
       // Not awaited by Bull: a rejection (PostgreSQL down) would end the worker. Best effort.
       await this.database
-        .withClient((client) => markWebhookProcessed(client, (job.data as WebhookJob).dedupeKey, error.message))
+        .withClient(async (client) => markHandled(client, job.data as WebhookJob, await databaseNow(client), error.message))
         .catch((noted: Error) => this.logger.warn(`could not note the failed webhook job: ${noted.message}`));
     }
   }
@@ -102,4 +108,10 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
       this.logger.warn(`could not count a job attempt: ${error.message}`),
     );
   }
+}
+
+function markHandled(client: SqlClient, job: WebhookJob, upTo: Date, error: string | null = null): Promise<unknown> {
+  return job.objectId && job.kind !== 'unknown'
+    ? markObjectDeliveriesProcessed(client, { type: job.kind, objectId: job.objectId, upTo }, error)
+    : markWebhookProcessed(client, job.dedupeKey, error);
 }

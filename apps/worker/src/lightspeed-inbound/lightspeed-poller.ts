@@ -66,7 +66,7 @@ export class LightspeedPoller {
     await follow<RemoteProduct>('products', (after) => this.lightspeed.listProducts({ after, pageSize: POLL_PAGE_SIZE, deleted: true }), upsertProducts);
     await follow<RemoteConsignment>(
       'consignments',
-      (after) => this.lightspeed.listConsignments({ after, pageSize: POLL_PAGE_SIZE }),
+      (after) => this.lightspeed.listConsignments({ after, pageSize: POLL_PAGE_SIZE, deleted: true }),
       upsertConsignments,
       async (consignments) => {
         for (const consignment of consignments) {

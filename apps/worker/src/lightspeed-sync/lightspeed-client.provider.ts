@@ -2,12 +2,25 @@ import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@
 import { ConfigService } from '@nestjs/config';
 import { Redis } from 'ioredis';
 import type { EnvironmentVariables } from '#config';
-import { LightspeedClient, OAuthTokenProvider, PersonalTokenProvider, type CallObserver } from '#lightspeed';
+import {
+  DEFAULT_INBOUND_RESERVE_PERCENT,
+  LightspeedClient,
+  OAuthTokenProvider,
+  PersonalTokenProvider,
+  type CallObserver,
+  type LightspeedClientOptions,
+} from '#lightspeed';
 import { SyncMetrics } from '#observability';
 import { Database } from '#persistence';
 
 export const LIGHTSPEED_REDIS = Symbol('LightspeedRedis');
 export const LIGHTSPEED_CALL_OBSERVER = Symbol('LightspeedCallObserver');
+
+/**
+ * The client of the inbound side (webhook reads, polls): same store, budget and pause, but in the
+ * inbound lane, which leaves LIGHTSPEED_INBOUND_RESERVE_PERCENT of each window to the outbound sync.
+ */
+export class InboundLightspeedClient extends LightspeedClient {}
 
 /** The store's key in Redis and in lightspeed_credentials: its host, e.g. shop.retail.lightspeed.app. */
 export function storeKey(baseUrl: string): string {
@@ -38,34 +51,47 @@ export const LIGHTSPEED_PROVIDERS: Provider[] = [
   {
     provide: LightspeedClient,
     inject: [ConfigService, Database, LIGHTSPEED_REDIS, LIGHTSPEED_CALL_OBSERVER],
-    useFactory: (
-      config: ConfigService<EnvironmentVariables, true>,
-      database: Database,
-      redis: Redis,
-      onCall: CallObserver | null,
-    ) => {
-      const baseUrl = config.get('LIGHTSPEED_BASE_URL', { infer: true });
-      const store = storeKey(baseUrl);
-      const personalToken = config.get('LIGHTSPEED_PERSONAL_TOKEN', { infer: true });
-      const tokens = personalToken
-        ? new PersonalTokenProvider(personalToken)
-        : new OAuthTokenProvider({
-            baseUrl,
-            store,
-            clientId: config.get('LIGHTSPEED_CLIENT_ID', { infer: true }),
-            clientSecret: config.get('LIGHTSPEED_CLIENT_SECRET', { infer: true }),
-            initialRefreshToken: config.get('LIGHTSPEED_REFRESH_TOKEN', { infer: true }),
-            database,
-            encryptionKey: config.get('LIGHTSPEED_TOKEN_KEY', { infer: true }),
-          });
-      return new LightspeedClient({
-        baseUrl,
-        tokens,
-        redis,
-        keyPrefix: `${config.get('QUEUE_PREFIX', { infer: true })}:lightspeed:${store}`,
-        rateLimit: { requests: config.get('LIGHTSPEED_RATE_LIMIT', { infer: true }) },
-        ...(onCall ? { onCall } : {}),
-      });
-    },
+    useFactory: (config: ConfigService<EnvironmentVariables, true>, database: Database, redis: Redis, onCall: CallObserver | null) =>
+      new LightspeedClient(clientOptions(config, database, redis, onCall)),
+  },
+  {
+    provide: InboundLightspeedClient,
+    inject: [ConfigService, LightspeedClient],
+    useFactory: (config: ConfigService<EnvironmentVariables, true>, outbound: LightspeedClient) =>
+      new InboundLightspeedClient({
+        ...outbound.options,
+        lane: 'inbound',
+        inboundReservePercent: config.get('LIGHTSPEED_INBOUND_RESERVE_PERCENT', { infer: true }) ?? DEFAULT_INBOUND_RESERVE_PERCENT,
+      }),
   },
 ];
+
+function clientOptions(
+  config: ConfigService<EnvironmentVariables, true>,
+  database: Database,
+  redis: Redis,
+  onCall: CallObserver | null,
+): LightspeedClientOptions {
+  const baseUrl = config.get('LIGHTSPEED_BASE_URL', { infer: true });
+  const store = storeKey(baseUrl);
+  const personalToken = config.get('LIGHTSPEED_PERSONAL_TOKEN', { infer: true });
+  const tokens = personalToken
+    ? new PersonalTokenProvider(personalToken)
+    : new OAuthTokenProvider({
+        baseUrl,
+        store,
+        clientId: config.get('LIGHTSPEED_CLIENT_ID', { infer: true }),
+        clientSecret: config.get('LIGHTSPEED_CLIENT_SECRET', { infer: true }),
+        initialRefreshToken: config.get('LIGHTSPEED_REFRESH_TOKEN', { infer: true }),
+        database,
+        encryptionKey: config.get('LIGHTSPEED_TOKEN_KEY', { infer: true }),
+      });
+  return {
+    baseUrl,
+    tokens,
+    redis,
+    keyPrefix: `${config.get('QUEUE_PREFIX', { infer: true })}:lightspeed:${store}`,
+    rateLimit: { requests: config.get('LIGHTSPEED_RATE_LIMIT', { infer: true }) },
+    ...(onCall ? { onCall } : {}),
+  };
+}

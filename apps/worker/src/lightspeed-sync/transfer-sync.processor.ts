@@ -5,6 +5,7 @@ import type { Job, Queue } from 'bull';
 import { failedCallOf, LightspeedClient } from '#lightspeed';
 import { enqueueWithin, recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
 import { countNeedingAttention, Database, markNeedsAttention, markSyncFailure, TransferCommandExecutor } from '#persistence';
+import { ConsignmentReconciler } from '../lightspeed-inbound/consignment-reconciler.js';
 import { lineEditRecorder } from './line-edit-recorder.js';
 import { LightspeedRefusalError } from './lightspeed-refusal.js';
 import { TransferBusyError } from './transfer-busy.error.js';
@@ -27,7 +28,7 @@ export class TransferSyncProcessor {
     @InjectQueue(SYNC_QUEUE) private readonly queue: Queue<SyncTransferJob>,
     executor: TransferCommandExecutor,
   ) {
-    this.synchronizer = new TransferSynchronizer(database, lightspeed, lineEditRecorder(executor));
+    this.synchronizer = new TransferSynchronizer(database, lightspeed, lineEditRecorder(executor), new ConsignmentReconciler(database, executor));
   }
 
   @Process({ name: SYNC_TRANSFER_JOB, concurrency: 4 })

@@ -11,19 +11,23 @@ import {
   type LightspeedError,
   type NewConsignmentLine,
   type RemoteConsignment,
+  type RemoteConsignmentLine,
   type RemoteSnapshot,
   type SyncStep,
 } from '#lightspeed';
 import type { DivergentLine } from '#domain';
 import {
   completeLightspeedRequest,
+  knownLinesAt,
   loadSyncState,
   loadTransfer,
   markCreateStarted,
   markSynced,
   recordLightspeedRequest,
+  rememberOwnWrite,
   saveConsignmentId,
   saveWrittenLines,
+  shadowVersion,
   type Database,
   type SqlClient,
   type TransferSyncState,
@@ -46,6 +50,18 @@ export interface SyncOutcome {
 const MAX_STEPS = 25;
 const STEPS_PER_LINE = 2;
 
+/** Lines per page when the lines must be listed: the most the reference advises asking for, so a listing is one page and the empty one that ends it. */
+const LINE_PAGE_SIZE = 1000;
+
+export const MIRROR_DELETED_WARNING =
+  'the consignment was deleted in Lightspeed: the sync does not make another one by itself; move the stock there by hand, or cancel this transfer';
+
+/** Where the sync reports a mirror deleted in Lightspeed, as a divergence on the transfer. */
+export interface MirrorDivergences {
+  reconcile(consignment: RemoteConsignment, source: 'sync'): Promise<unknown>;
+  reconcileGone(consignmentId: string, lastVersion: number, source: 'sync'): Promise<unknown>;
+}
+
 /**
  * Brings one transfer's consignment in Lightspeed to the transfer's current state. Level-triggered:
  * it reads what Lightspeed holds and issues only the calls still missing, so job order, repeats
@@ -57,6 +73,7 @@ export class TransferSynchronizer {
     private readonly lightspeed: LightspeedClient,
     /** Records a line edited in Lightspeed on the transfer (as LightspeedDivergenceDetected) before it is written over. */
     private readonly noteLineEdit: (transferId: string, consignment: RemoteConsignment, line: DivergentLine) => Promise<void>,
+    private readonly divergences: MirrorDivergences,
   ) {}
 
   sync(transferId: string): Promise<SyncOutcome> {
@@ -89,9 +106,13 @@ export class TransferSynchronizer {
     }
     const wanted = desiredConsignment(state);
     const warnings: string[] = [];
-    if (wanted) {
+    let remote = wanted ? await run.readRemote(syncState, wanted) : null;
+    if (wanted && run.mirrorGone) {
+      // Deleted in Lightspeed: recorded, never silently replaced by a second consignment.
+      if (wanted.status !== 'CANCELLED') warnings.push(MIRROR_DELETED_WARNING);
+      await this.noteDeletion(run.mirrorGone);
+    } else if (wanted) {
       let desired = wanted;
-      let remote = await run.readRemote(syncState, desired);
       const maxSteps = MAX_STEPS + STEPS_PER_LINE * desired.lines.length;
       for (let steps = 0; ; steps++) {
         const step = nextSyncStep(desired, remote);
@@ -119,6 +140,15 @@ export class TransferSynchronizer {
     const outcome = { version: state.version, consignmentId: run.consignmentId ?? syncState.consignmentId, calls: run.calls, warnings };
     await this.database.withClient((client) => markSynced(client, transferId, outcome));
     return outcome;
+  }
+
+  private async noteDeletion(gone: { consignmentId: string; read: RemoteConsignment | null }): Promise<void> {
+    if (gone.read) {
+      await this.divergences.reconcile(gone.read, 'sync');
+      return;
+    }
+    const last = await this.database.withClient((client) => shadowVersion(client, 'consignment', gone.consignmentId));
+    await this.divergences.reconcileGone(gone.consignmentId, last ?? 0, 'sync');
   }
 }
 
@@ -150,6 +180,8 @@ class SyncRun {
   readonly refusedLines = new Map<string, string>();
   private costRefused = false;
   private written: WrittenLines;
+  /** The consignment this transfer had in Lightspeed is deleted there (`deleted_at`) or gone (404). */
+  mirrorGone: { consignmentId: string; read: RemoteConsignment | null } | null = null;
 
   constructor(
     private readonly database: Database,
@@ -176,9 +208,15 @@ class SyncRun {
       consignment = await this.findByMarker(desired);
       if (consignment) await this.database.withClient((client) => saveConsignmentId(client, this.transferId, consignment!.id));
     }
+    if (syncState.consignmentId && (!consignment || consignment.deletedAt)) {
+      this.mirrorGone = { consignmentId: syncState.consignmentId, read: consignment };
+      return null;
+    }
     if (!consignment) return null;
     this.consignmentId = consignment.id;
-    return { consignment, lines: await this.count(this.lightspeed.listAllConsignmentProducts(consignment.id)) };
+    // Unchanged since our own last write: its lines are the ones that write left.
+    const known = await this.database.withClient((client) => knownLinesAt<RemoteConsignmentLine>(client, consignment.id, consignment.version));
+    return { consignment, lines: known ?? (await this.count(this.lightspeed.listAllConsignmentProducts(consignment.id, LINE_PAGE_SIZE))) };
   }
 
   async apply(step: Exclude<SyncStep, { kind: 'unreachable' | 'wait' }>, remote: RemoteSnapshot | null, desired: DesiredConsignment): Promise<RemoteSnapshot> {
@@ -222,8 +260,12 @@ class SyncRun {
         const lines = current.lines.filter((line) => line.productId !== step.productId).concat(updated);
         return this.afterLineWrite(current, lines, step.values.received !== undefined, desired);
       }
-      case 'set-status':
-        return { consignment: await this.changeStatus(id, step.status), lines: current.lines };
+      case 'set-status': {
+        const consignment = await this.changeStatus(id, step.status);
+        // The answer carries the version this change made: its webhook, and the next sync's line listing, cost nothing.
+        await this.database.withClient((client) => rememberOwnWrite(client, consignment, current.lines));
+        return { consignment, lines: current.lines };
+      }
     }
   }
 

@@ -2,7 +2,7 @@ import type { Money } from '../shared/money.js';
 import type { Quantity } from '../shared/quantity.js';
 import type { VarianceReason } from './transfer-line.js';
 import type { TransferType } from './transfer-type.js';
-import type { DivergentLine } from './transfer-state.js';
+import type { DivergenceSource, DivergentLine } from './transfer-state.js';
 
 export interface ItemInput {
   productId: string;
@@ -84,7 +84,7 @@ export type TransferCommand =
       lightspeedStatus: string;
       lightspeedVersion: number;
       /** How it was noticed: the poller, a webhook, or the outbound sync about to write over a line. */
-      source: 'poll' | 'webhook' | 'sync';
+      source: DivergenceSource;
       /** A line's value in Lightspeed differs from what this service last wrote there. */
       line?: DivergentLine;
       detectedAt: string;

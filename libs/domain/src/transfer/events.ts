@@ -3,7 +3,7 @@ import type { Quantity } from '../shared/quantity.js';
 import type { Status } from './status.js';
 import type { NewItem, VarianceReason } from './transfer-line.js';
 import type { TransferType } from './transfer-type.js';
-import type { DivergentLine } from './transfer-state.js';
+import type { DivergenceSource, DivergentLine } from './transfer-state.js';
 
 /**
  * The facts of a transfer's life, past tense. Each carries the schema version of its payload;
@@ -115,7 +115,7 @@ export interface LightspeedDivergenceDetected {
     lightspeedVersion: number;
     /** Our status when it was noticed; the divergence is open for as long as the transfer stays in it. */
     ourStatus: Status;
-    source: 'poll' | 'webhook' | 'sync';
+    source: DivergenceSource;
     /** Set when a line was edited in Lightspeed (the sync writes the transfer's value over it after noting this). */
     line?: DivergentLine;
     detectedAt: string;

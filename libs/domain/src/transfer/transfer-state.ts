@@ -40,14 +40,16 @@ export interface DivergentLine {
   /** What the sync then wrote: the transfer's value. */
   ourValue: number;
 }
+/** How a divergence was noticed: the poller, a webhook, or the outbound sync reading the consignment. */
+export type DivergenceSource = 'poll' | 'webhook' | 'sync';
 
 export interface LightspeedDivergence {
   consignmentId: string;
   lightspeedStatus: string;
   lightspeedVersion: number;
   ourStatus: Status;
-  /** `sync`: noticed by the outbound sync just before it wrote over a line edited in Lightspeed. */
-  source: 'poll' | 'webhook' | 'sync';
+  /** `sync`: noticed by the outbound sync (a mirror gone, or a line edited in Lightspeed it was about to write over). */
+  source: DivergenceSource;
   line?: DivergentLine;
   detectedAt: string;
   detectedBy: string;

@@ -34,6 +34,12 @@ export interface ConsignmentQuery extends PageRequest {
   type?: ConsignmentType;
   status?: ConsignmentStatus;
   outletId?: string;
+  /**
+   * Include deleted consignments. The list documents no such filter; a known client sends
+   * `deleted=1` to see deletions, so this sends that. A store may ignore it: a deletion then shows
+   * when the consignment is read by id (404, or `deleted_at` set).
+   */
+  deleted?: boolean;
 }
 
 export interface CatalogueQuery extends PageRequest {
@@ -56,7 +62,8 @@ export interface WriteOptions {
 export class LightspeedClient {
   private readonly http: RequestPipeline;
 
-  constructor(options: LightspeedClientOptions) {
+  /** Kept so that a client for another budget lane of the same store can be made from it. */
+  constructor(readonly options: LightspeedClientOptions) {
     this.http = new RequestPipeline(options);
   }
 
@@ -67,6 +74,7 @@ export class LightspeedClient {
       type: query.type,
       status: query.status,
       outlet_id: query.outletId,
+      deleted: query.deleted ? '1' : undefined,
       ...pageQuery(query),
     });
     return pageFromLightspeed(body, 'consignments', consignmentFromLightspeed);

@@ -5,7 +5,7 @@ import { TOKEN_PATH, parseJson } from '../auth/token-endpoint.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 import type { CallObserver } from './lightspeed-call.js';
 import { parseRetryAfter } from './retry-after.js';
-import { StoreThrottle, type RateLimit } from './store-throttle.js';
+import { StoreThrottle, type BudgetLane, type RateLimit } from './store-throttle.js';
 import { DEFAULT_USER_AGENT } from './user-agent.js';
 
 export interface RetryOptions {
@@ -38,6 +38,10 @@ export interface LightspeedHttpOptions {
   /** Redis key prefix, one per Lightspeed store, e.g. `lightspeed:{domain_prefix}`. */
   keyPrefix: string;
   rateLimit?: RateLimit;
+  /** Whose calls these are within the shared budget; inbound ones leave a reserve to outbound. Default outbound. */
+  lane?: BudgetLane;
+  /** The share of each window (percent) inbound calls leave to outbound ones. Default 25. */
+  inboundReservePercent?: number;
   /** Per-attempt timeout. Default 30 s. */
   timeoutMs?: number;
   retry?: RetryOptions;
@@ -94,6 +98,8 @@ export class RequestPipeline {
       redis: options.redis,
       keyPrefix: options.keyPrefix,
       rateLimit: options.rateLimit,
+      ...(options.lane ? { lane: options.lane } : {}),
+      ...(options.inboundReservePercent === undefined ? {} : { inboundReservePercent: options.inboundReservePercent }),
       sleep: options.sleep,
     });
   }

@@ -8,13 +8,31 @@ export interface RateLimit {
   windowMs?: number;
 }
 
+/**
+ * Who spends the budget: the outbound sync (mirroring transfers, which people wait for) or
+ * inbound refreshes (webhook reads, polls, which can always come a little later).
+ */
+export type BudgetLane = 'outbound' | 'inbound';
+
+/** The share of each window inbound calls leave for the outbound sync, unless configured. */
+export const DEFAULT_INBOUND_RESERVE_PERCENT = 25;
+
 export interface StoreThrottleOptions {
   redis: Redis;
   /** One per Lightspeed store (retailer × application): every client with it shares budget and pauses. */
   keyPrefix: string;
   rateLimit?: RateLimit;
+  /** Default outbound. */
+  lane?: BudgetLane;
+  /**
+   * Inbound calls only spend the window's budget while more than this share of it (percent) is
+   * left, so the outbound sync always finds that much however busy the inbound side is. Default 25.
+   */
+  inboundReservePercent?: number;
   sleep?: (ms: number) => Promise<void>;
 }
+
+const BUDGET_KEY = 'requests';
 
 // Extends the pause, never shortens it: a later 429 with an earlier Retry-After must not lift it.
 const EXTEND_PAUSE = `
@@ -33,6 +51,8 @@ export class StoreThrottle {
   private readonly limiter: RateLimiterRedis | null;
   private readonly pauseKey: string;
   private readonly sleep: (ms: number) => Promise<void>;
+  /** Requests of each window an inbound call may not take; 0 for the outbound lane. */
+  private readonly reserve: number;
 
   constructor(private readonly options: StoreThrottleOptions) {
     this.pauseKey = `${options.keyPrefix}:paused-until`;
@@ -41,6 +61,9 @@ export class StoreThrottle {
     if (limit && (!Number.isInteger(limit.requests) || limit.requests < 1)) {
       throw new RangeError('rateLimit.requests must be a positive integer');
     }
+    const reservePercent = options.inboundReservePercent ?? DEFAULT_INBOUND_RESERVE_PERCENT;
+    if (!(reservePercent >= 0 && reservePercent < 100)) throw new RangeError('inboundReservePercent must be from 0 to below 100');
+    this.reserve = limit && options.lane === 'inbound' ? Math.ceil((limit.requests * reservePercent) / 100) : 0;
     this.limiter = limit
       ? new RateLimiterRedis({
           storeClient: options.redis,
@@ -60,8 +83,14 @@ export class StoreThrottle {
         continue;
       }
       if (!this.limiter) return;
+      const held = this.reserve > 0 ? await this.limiter.get(BUDGET_KEY) : null;
+      if (held && held.remainingPoints <= this.reserve) {
+        // Inbound waits for the next window while only the outbound reserve is left.
+        await this.sleep(held.msBeforeNext + Math.floor(Math.random() * 25));
+        continue;
+      }
       try {
-        await this.limiter.consume('requests', 1);
+        await this.limiter.consume(BUDGET_KEY, 1);
         return;
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;

@@ -128,7 +128,7 @@ export async function upsertConsignments(client: SqlClient, consignments: readon
            ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, status = EXCLUDED.status, outlet_id = EXCLUDED.outlet_id,
              source_outlet_id = EXCLUDED.source_outlet_id, supplier_id = EXCLUDED.supplier_id, name = EXCLUDED.name,
              reference = EXCLUDED.reference, received_at = EXCLUDED.received_at, version = EXCLUDED.version,
-             deleted_at = EXCLUDED.deleted_at, synced_at = now()
+             deleted_at = EXCLUDED.deleted_at, known_lines = NULL, synced_at = now()
            WHERE c.version < EXCLUDED.version
            RETURNING id`,
     values: [JSON.stringify(consignments)],
@@ -155,4 +155,45 @@ export async function findTransferOfConsignment(client: SqlClient, consignmentId
   });
   const row = rows[0];
   return row ? { transferId: row.transfer_id, consignmentId: row.consignment_id } : null;
+}
+
+/** The version of a consignment or product the shadow holds (null when it holds none). */
+export async function shadowVersion(client: SqlClient, kind: 'consignment' | 'product', id: string): Promise<number | null> {
+  const { rows } = await client.query<{ version: string }>({
+    name: `shadow-version.${kind}`,
+    text: kind === 'consignment' ? 'SELECT version FROM lightspeed_consignments WHERE id = $1' : 'SELECT version FROM lightspeed_products WHERE id = $1',
+    values: [id],
+  });
+  return rows[0] ? Number(rows[0].version) : null;
+}
+
+/**
+ * Records a consignment as the answer to our own write left it, with its lines as that write left
+ * them: at that version the shadow knows them without listing them. A newer version (from a
+ * poll, a webhook, anyone's change) forgets them again.
+ */
+export async function rememberOwnWrite(client: SqlClient, consignment: ShadowConsignment, lines: readonly object[]): Promise<void> {
+  await client.query({
+    name: 'lightspeed-consignments.own-write',
+    text: `INSERT INTO lightspeed_consignments AS c (id, type, status, outlet_id, source_outlet_id, supplier_id, name, reference, received_at, version, deleted_at, known_lines)
+           SELECT id, type, status, "outletId", "sourceOutletId", "supplierId", name, reference, "receivedAt", version, "deletedAt", $2::jsonb
+             FROM jsonb_to_record($1::jsonb) AS r(id text, type text, status text, "outletId" text, "sourceOutletId" text,
+                  "supplierId" text, name text, reference text, "receivedAt" timestamptz, version bigint, "deletedAt" timestamptz)
+           ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, status = EXCLUDED.status, outlet_id = EXCLUDED.outlet_id,
+             source_outlet_id = EXCLUDED.source_outlet_id, supplier_id = EXCLUDED.supplier_id, name = EXCLUDED.name,
+             reference = EXCLUDED.reference, received_at = EXCLUDED.received_at, version = EXCLUDED.version,
+             deleted_at = EXCLUDED.deleted_at, known_lines = EXCLUDED.known_lines, synced_at = now()
+           WHERE c.version <= EXCLUDED.version`,
+    values: [JSON.stringify(consignment), JSON.stringify(lines)],
+  });
+}
+
+/** The lines our own write left on a consignment, if the shadow still knows them at exactly this version. */
+export async function knownLinesAt<T>(client: SqlClient, consignmentId: string, version: number): Promise<T[] | null> {
+  const { rows } = await client.query<{ known_lines: T[] }>({
+    name: 'lightspeed-consignments.known-lines',
+    text: 'SELECT known_lines FROM lightspeed_consignments WHERE id = $1 AND version = $2 AND known_lines IS NOT NULL',
+    values: [consignmentId, version],
+  });
+  return rows[0]?.known_lines ?? null;
 }

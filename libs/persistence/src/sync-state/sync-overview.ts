@@ -1,4 +1,5 @@
 import type { SqlClient } from '../database/sql-client.js';
+import { listDivergences, type TransferDivergence } from '../lightspeed-shadow/divergences.query.js';
 import type { SyncStatus } from './transfer-sync-state.js';
 
 /** What a transfer's read shows of its mirror in Lightspeed (joined at query time, never projected). */
@@ -126,6 +127,8 @@ export interface InboundSyncOverview {
   pollerCursors: { resource: string; version: number; updatedAt: string }[];
   /** The newest cursor movement: the last poll that found something. */
   pollerLastMovedAt: string | null;
+  /** Transfers whose consignment was changed or deleted in Lightspeed and nobody has acted on yet, newest first (at most 50). */
+  divergences: TransferDivergence[];
 }
 
 /** What the inbound sync (poller, webhooks) has done, read from its tables if this database has them. */
@@ -133,7 +136,7 @@ export async function inboundSyncOverview(client: SqlClient): Promise<InboundSyn
   const { rows: present } = await client.query<{ cursors: boolean; webhooks: boolean }>(
     `SELECT to_regclass('lightspeed_cursors') IS NOT NULL AS cursors, to_regclass('webhook_deliveries') IS NOT NULL AS webhooks`,
   );
-  const overview: InboundSyncOverview = { lastWebhookAt: null, webhooksLastHour: 0, webhookErrors: 0, pollerCursors: [], pollerLastMovedAt: null };
+  const overview: InboundSyncOverview = { lastWebhookAt: null, webhooksLastHour: 0, webhookErrors: 0, pollerCursors: [], pollerLastMovedAt: null, divergences: [] };
   if (present[0]?.webhooks) {
     const { rows } = await client.query<{ last: Date | null; hour: string; errors: string }>(
       `SELECT max(received_at) AS last,
@@ -152,5 +155,6 @@ export async function inboundSyncOverview(client: SqlClient): Promise<InboundSyn
     overview.pollerCursors = rows.map((row) => ({ resource: row.resource, version: Number(row.version), updatedAt: row.updated_at.toISOString() }));
     overview.pollerLastMovedAt = overview.pollerCursors.map((cursor) => cursor.updatedAt).sort().at(-1) ?? null;
   }
+  overview.divergences = await listDivergences(client, 50);
   return overview;
 }
