@@ -13,14 +13,16 @@ import type { InvariantResult } from './invariants.js';
 import { settings, seconds, type FaultScenario } from './scenario.js';
 import { apiSigkill } from './scenarios/api-sigkill.js';
 import { caseVariantIds } from './scenarios/case-variant-ids.js';
+import { poisonRelay } from './scenarios/poison-relay.js';
 import { postgresRestart } from './scenarios/postgres-restart.js';
 import { txidBoundary } from './scenarios/txid-boundary.js';
 import { redisOutage } from './scenarios/redis-outage.js';
 import { lightspeedFaults } from './scenarios/lightspeed-faults.js';
 import { webhookChaos } from './scenarios/webhook-chaos.js';
+import { webhookFlood } from './scenarios/webhook-flood.js';
 import { workerSigkill } from './scenarios/worker-sigkill.js';
 
-const SCENARIOS: FaultScenario[] = [workerSigkill, apiSigkill, redisOutage, postgresRestart, lightspeedFaults, webhookChaos, txidBoundary, caseVariantIds];
+const SCENARIOS: FaultScenario[] = [workerSigkill, apiSigkill, redisOutage, postgresRestart, lightspeedFaults, webhookChaos, webhookFlood, poisonRelay, txidBoundary, caseVariantIds];
 
 function repositoryRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

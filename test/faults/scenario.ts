@@ -20,6 +20,12 @@ export function settings() {
     webhookTransfers: int('FAULT_WEBHOOK_TRANSFERS', 60),
     txidTransfers: int('FAULT_TXID_TRANSFERS', 300),
     caseVariantTransfers: int('FAULT_CASE_VARIANT_TRANSFERS', 200),
+    floodTransfers: int('FAULT_FLOOD_TRANSFERS', 60),
+    poisonTransfers: int('FAULT_POISON_TRANSFERS', 200),
+    poisonTwins: int('FAULT_POISON_TWINS', 5),
+    floodProducts: int('FAULT_FLOOD_PRODUCTS', 250),
+    floodChangesPerProduct: int('FAULT_FLOOD_CHANGES_PER_PRODUCT', 8),
+    floodBudget: int('FAULT_FLOOD_BUDGET', 1_500),
     concurrency: int('FAULT_CONCURRENCY', 16),
     settleMs: int('FAULT_SETTLE_MS', 240_000),
   };
