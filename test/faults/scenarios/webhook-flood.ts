@@ -105,6 +105,13 @@ export const webhookFlood: FaultScenario = {
             'webhooks delivered to the API': gate.forwarded,
             'API answers': JSON.stringify(gate.answers),
             'Lightspeed budget': `${floodBudget} calls / 5 min`,
+            'refused commands': JSON.stringify(
+              crew.manager.records.filter((record) => record.status >= 400).reduce<Record<string, number>>((counts, record) => {
+                const key = `${record.action} ${record.status}`;
+                counts[key] = (counts[key] ?? 0) + 1;
+                return counts;
+              }, {}),
+            ),
           },
         };
       });
