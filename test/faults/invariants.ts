@@ -91,26 +91,34 @@ export async function readModelsEqualRebuild(system: FaultSystem): Promise<Invar
 
 interface ReadModel {
   id: string;
+  type: string;
   status: string;
   document: { lines: { productId: string; sentQuantity: number; receivedQuantity: number }[] };
+  sync_status: string | null;
+  warnings: unknown[] | null;
 }
 
 interface RemoteConsignment {
   id: string;
   name: string;
+  type: string;
   status: string;
   products: { product_id: string; count: string; received: string | null; deleted_at?: string | null }[];
 }
 
-const MIRRORED: Record<string, string> = { SENT: 'SENT', RECEIVING: 'SENT', RECEIVED: 'RECEIVED' };
-
 /**
- * Every transfer that should be in Lightspeed is there exactly once (one consignment named
- * CONS-<id>) with its status and quantities; no other transfer is. `remoteStatus` overrides the
- * expected Lightspeed status of transfers changed in Lightspeed directly.
+ * Per type: the consignment type Lightspeed holds, and the Lightspeed status each of our statuses
+ * reads as there (REFERENCE §1, docs/state-machine.md); a status not listed has no consignment.
  */
-export async function lightspeedMirrorsTransfers(system: FaultSystem, remoteStatus: Map<string, string> = new Map()): Promise<InvariantResult> {
-  const transfers = await system.query<ReadModel>('SELECT id, status, document FROM transfer_read_model');
+const MIRRORED: Record<string, { type: string; status: Record<string, string> }> = {
+  OUTLET_TRANSFER: { type: 'OUTLET', status: { SENT: 'SENT', RECEIVING: 'SENT', RECEIVED: 'RECEIVED' } },
+  PURCHASE_ORDER: { type: 'SUPPLIER', status: { SENT: 'SENT', RECEIVING: 'DISPATCHED', RECEIVED: 'RECEIVED' } },
+  SUPPLIER_RETURN: { type: 'RETURN', status: { SENT: 'SENT' } },
+  STOCKTAKE: { type: 'STOCKTAKE', status: { COMPLETED: 'STOCKTAKE_COMPLETE' } },
+};
+
+/** Every consignment of the store by name (deleted ones too), following the list's version cursor. */
+async function consignmentsByName(system: FaultSystem): Promise<Map<string, string[]>> {
   const byName = new Map<string, string[]>();
   for (let after = 0; ; ) {
     const page = await system.store<{ data: { id: string; name: string; version: number }[]; version: { max: number | null } }>(
@@ -120,42 +128,83 @@ export async function lightspeedMirrorsTransfers(system: FaultSystem, remoteStat
     for (const consignment of page.data) byName.set(consignment.name, [...(byName.get(consignment.name) ?? []), consignment.id]);
     after = page.version.max;
   }
+  return byName;
+}
+
+/**
+ * What each line of a transfer should read in Lightspeed as `count/received`: a consignment's
+ * lines are the sent ones (count = sent, received = received here, or the sent quantity when it
+ * was received in full directly in Lightspeed); a count's lines are the products counted, with
+ * `received` = the counted quantity (`count` is Lightspeed's own expectation, not ours).
+ */
+function expectedLines(transfer: ReadModel, receivedInLightspeed: boolean): Map<string, string> {
+  if (transfer.type === 'STOCKTAKE') return new Map(transfer.document.lines.map((line) => [line.productId, `*/${line.receivedQuantity}`]));
+  return new Map(
+    transfer.document.lines
+      .filter((line) => line.sentQuantity > 0 || line.receivedQuantity > 0)
+      .map((line) => [line.productId, `${line.sentQuantity}/${receivedInLightspeed ? line.sentQuantity : line.receivedQuantity}`]),
+  );
+}
+
+/**
+ * Every transfer that should be in Lightspeed is there exactly once (one consignment named
+ * CONS-<id>) of its type, in its status, with its quantities, and its sync SYNCED; no other
+ * transfer is. `remoteStatus` overrides the expected Lightspeed status of transfers changed in
+ * Lightspeed directly.
+ */
+export async function lightspeedMirrorsTransfers(system: FaultSystem, remoteStatus: Map<string, string> = new Map()): Promise<InvariantResult> {
+  const transfers = await system.query<ReadModel>(
+    `SELECT r.id, r.type, r.status, r.document, s.status AS sync_status, s.warnings
+     FROM transfer_read_model r LEFT JOIN transfer_sync_state s ON s.transfer_id = r.id`,
+  );
+  const byName = await consignmentsByName(system);
   const problems: string[] = [];
-  let mirrored = 0;
+  const mirroredByType: Record<string, number> = {};
   let lines = 0;
+  let warned = 0;
   for (const transfer of transfers) {
     const ids = byName.get(`CONS-${transfer.id}`) ?? [];
-    const expected = remoteStatus.get(transfer.id) ?? MIRRORED[transfer.status];
-    if (expected === undefined) {
-      if (ids.length > 0) problems.push(`${transfer.id} (${transfer.status}) has ${ids.length} consignment(s) but should have none`);
+    const mapping = MIRRORED[transfer.type];
+    const expected = remoteStatus.get(transfer.id) ?? mapping?.status[transfer.status];
+    if (expected === undefined || mapping === undefined) {
+      if (ids.length > 0) problems.push(`${transfer.id} (${transfer.type} ${transfer.status}) has ${ids.length} consignment(s) but should have none`);
       continue;
     }
     if (ids.length !== 1) {
-      problems.push(`${transfer.id} (${transfer.status}) has ${ids.length} consignments`);
+      problems.push(`${transfer.id} (${transfer.type} ${transfer.status}) has ${ids.length} consignments`);
       continue;
     }
     const { data } = await system.store<{ data: RemoteConsignment }>(`/admin/consignments/${ids[0]}`);
-    if (data.status !== expected) problems.push(`${transfer.id}: Lightspeed ${data.status}, expected ${expected}`);
+    if (data.type !== mapping.type) problems.push(`${transfer.id}: Lightspeed type ${data.type}, expected ${mapping.type}`);
+    if (data.status !== expected) problems.push(`${transfer.id} (${transfer.type} ${transfer.status}): Lightspeed ${data.status}, expected ${expected}`);
+    if (!remoteStatus.has(transfer.id) && transfer.sync_status !== 'SYNCED') {
+      problems.push(`${transfer.id} (${transfer.type} ${transfer.status}): sync ${transfer.sync_status ?? 'never started'}, expected SYNCED`);
+    }
+    if ((transfer.warnings ?? []).length > 0) warned++;
     const remoteLines = new Map(data.products.filter((line) => !line.deleted_at).map((line) => [line.product_id, line]));
-    for (const line of transfer.document.lines.filter((candidate) => candidate.sentQuantity > 0)) {
-      const remote = remoteLines.get(line.productId);
-      // Received here: our received quantities; received directly in Lightspeed (in full): the sent ones.
-      const received = transfer.status === 'RECEIVED' ? line.receivedQuantity : expected === 'RECEIVED' ? line.sentQuantity : 0;
-      const want = `${line.sentQuantity}/${received}`;
-      const got = remote ? `${Number(remote.count)}/${Number(remote.received ?? 0)}` : 'missing';
-      if (got !== want) problems.push(`${transfer.id} ${line.productId}: Lightspeed count/received ${got}, expected ${want}`);
-      remoteLines.delete(line.productId);
+    for (const [productId, want] of expectedLines(transfer, expected === 'RECEIVED' && transfer.status !== 'RECEIVED')) {
+      const remote = remoteLines.get(productId);
+      const got = remote ? `${want.startsWith('*/') ? '*' : Number(remote.count)}/${Number(remote.received ?? 0)}` : 'missing';
+      if (got !== want) problems.push(`${transfer.id} (${transfer.type}) ${productId}: Lightspeed count/received ${got}, expected ${want}`);
+      remoteLines.delete(productId);
       lines++;
     }
-    for (const extra of remoteLines.keys()) problems.push(`${transfer.id}: Lightspeed has a line for ${extra} that the transfer has not`);
-    mirrored++;
+    for (const extra of remoteLines.keys()) problems.push(`${transfer.id} (${transfer.type}): Lightspeed has a line for ${extra} that the transfer has not`);
+    mirroredByType[transfer.type] = (mirroredByType[transfer.type] ?? 0) + 1;
   }
   const strays = [...byName].filter(([name, ids]) => name.startsWith('CONS-') && ids.length > 1 && !transfers.some((t) => `CONS-${t.id}` === name));
   for (const [name, ids] of strays) problems.push(`${name} exists ${ids.length} times for no transfer`);
+  const mirrored = Object.values(mirroredByType).reduce((sum, count) => sum + count, 0);
+  const perType = Object.entries(mirroredByType)
+    .map(([type, count]) => `${count} ${type}`)
+    .join(', ');
   return {
-    name: 'every transfer that should be in Lightspeed is there exactly once, with its quantities',
+    name: 'every transfer that should be in Lightspeed is there exactly once, of its type, in its status, with its quantities, synced',
     held: problems.length === 0,
-    detail: problems.length === 0 ? `${mirrored} consignments (${lines} lines) match ${transfers.length} transfers; no duplicates` : sample(problems),
+    detail:
+      problems.length === 0
+        ? `${mirrored} consignments (${perType}; ${lines} lines) match ${transfers.length} transfers, each SYNCED${warned ? ` (${warned} with a warning)` : ''}; no duplicates`
+        : sample(problems),
   };
 }
 

@@ -19,9 +19,10 @@ import { txidBoundary } from './scenarios/txid-boundary.js';
 import { redisOutage } from './scenarios/redis-outage.js';
 import { lightspeedFaults } from './scenarios/lightspeed-faults.js';
 import { webhookChaos } from './scenarios/webhook-chaos.js';
+import { webhookFlood } from './scenarios/webhook-flood.js';
 import { workerSigkill } from './scenarios/worker-sigkill.js';
 
-const SCENARIOS: FaultScenario[] = [workerSigkill, apiSigkill, redisOutage, postgresRestart, lightspeedFaults, webhookChaos, txidBoundary, caseVariantIds, poisonRelay];
+const SCENARIOS: FaultScenario[] = [workerSigkill, apiSigkill, redisOutage, postgresRestart, lightspeedFaults, webhookChaos, webhookFlood, poisonRelay, txidBoundary, caseVariantIds];
 
 function repositoryRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

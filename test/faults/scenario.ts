@@ -1,7 +1,7 @@
 import { CommandClient } from './command-client.js';
 import { FaultSystem, type FaultSystemOptions, type Infrastructure } from './fault-system.js';
 import { checkInvariants, type InvariantResult } from './invariants.js';
-import { loadCatalogue, type Catalogue } from './load.js';
+import { loadCatalogue, type Catalogue, type Crew } from './load.js';
 
 /** Counts and the settle deadline, each overridable by an environment variable (see docs/reliability.md). */
 export function settings() {
@@ -20,7 +20,11 @@ export function settings() {
     webhookTransfers: int('FAULT_WEBHOOK_TRANSFERS', 60),
     txidTransfers: int('FAULT_TXID_TRANSFERS', 300),
     caseVariantTransfers: int('FAULT_CASE_VARIANT_TRANSFERS', 200),
+    floodTransfers: int('FAULT_FLOOD_TRANSFERS', 60),
     poisonTransfers: int('FAULT_POISON_TRANSFERS', 200),
+    floodProducts: int('FAULT_FLOOD_PRODUCTS', 250),
+    floodChangesPerProduct: int('FAULT_FLOOD_CHANGES_PER_PRODUCT', 8),
+    floodBudget: int('FAULT_FLOOD_BUDGET', 1_500),
     concurrency: int('FAULT_CONCURRENCY', 16),
     settleMs: int('FAULT_SETTLE_MS', 240_000),
   };
@@ -45,10 +49,11 @@ export interface FaultScenario {
   run(context: ScenarioContext): Promise<ScenarioOutcome>;
 }
 
-/** A scenario's running system: services, a manager issuing commands, an admin reading ops views. */
+/** A scenario's running system: services, a crew issuing commands (its manager and approver), an admin reading ops views. */
 export interface Stage {
   system: FaultSystem;
   catalogue: Catalogue;
+  crew: Crew;
   manager: CommandClient;
   admin: CommandClient;
 }
@@ -62,14 +67,20 @@ export async function onStage(
 ): Promise<ScenarioOutcome> {
   const system = await FaultSystem.open(context.infra, name, options);
   try {
+    const crew: Crew = {
+      manager: new CommandClient(system.apiUrl, system.auth('fault-manager', ['manager'])),
+      approver: new CommandClient(system.apiUrl, system.auth('fault-approver', ['manager'])),
+    };
     const stage: Stage = {
       system,
       catalogue: await loadCatalogue(system),
-      manager: new CommandClient(system.apiUrl, system.auth('fault-manager', ['manager'])),
+      crew,
+      manager: crew.manager,
       admin: new CommandClient(system.apiUrl, system.auth('fault-admin', ['admin'])),
     };
     const { figures, remoteStatus, extra } = await work(stage);
-    const invariants = await checkInvariants(system, [stage.manager], stage.admin, { settleMs: context.settings.settleMs, remoteStatus });
+    const clients = [crew.manager, crew.approver];
+    const invariants = await checkInvariants(system, clients, stage.admin, { settleMs: context.settings.settleMs, remoteStatus });
     if (extra) invariants.push(...(await extra()));
     const crashed = [system.api, ...system.workers, system.sandbox].filter((service) => !service.running).map((service) => service.name);
     invariants.push({
@@ -77,8 +88,7 @@ export async function onStage(
       held: crashed.length === 0,
       detail: crashed.length === 0 ? 'API, worker and sandbox still running' : `${crashed.join(', ')} exited`,
     });
-    const commands = stage.manager.summary();
-    const outcome = { figures: { ...figures, commands: stage.manager.records.length, ...prefixed(commands) }, invariants };
+    const outcome = { figures: { ...figures, ...(await transfersByKind(system)), commands: clients.reduce((sum, client) => sum + client.records.length, 0), ...prefixed(clients) }, invariants };
     if (invariants.some((invariant) => !invariant.held)) context.log(system.logTail());
     return outcome;
   } finally {
@@ -86,8 +96,19 @@ export async function onStage(
   }
 }
 
-function prefixed(summary: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(summary).map(([key, value]) => [`commands ${key}`, value]));
+function prefixed(clients: CommandClient[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const client of clients) for (const [key, value] of Object.entries(client.summary())) totals[`commands ${key}`] = (totals[`commands ${key}`] ?? 0) + value;
+  return totals;
+}
+
+/** How many transfers of each type the load made, and in which statuses they ended. */
+async function transfersByKind(system: FaultSystem): Promise<Record<string, string>> {
+  const rows = await system.query<{ type: string; statuses: string }>(
+    `SELECT type, string_agg(status || ' ' || n, ', ' ORDER BY status) AS statuses
+     FROM (SELECT type, status, count(*)::int AS n FROM transfer_read_model GROUP BY 1, 2) counted GROUP BY type ORDER BY type`,
+  );
+  return Object.fromEntries(rows.map((row) => [`transfers ${row.type}`, row.statuses]));
 }
 
 /** Repeats `action` every `everyMs` (with ±30% jitter) until `times` runs or `stop()` says so. */

@@ -9,10 +9,19 @@ interface Delivery {
   object: string;
 }
 
+export interface WebhookProxyOptions {
+  /** Copies of each delivery sent to the API (default 2). */
+  copies?: number;
+  /** Each copy waits a random 0–maxDelayMs before it goes (default 2,000). */
+  maxDelayMs?: number;
+}
+
 /**
  * Stands between Lightspeed and the API: acknowledges each webhook at once, then delivers it to
  * the API twice, each copy after its own random delay (0–`maxDelayMs`), so the API sees every
  * delivery duplicated and, across deliveries, out of order. A copy the API refuses is retried.
+ * While held (`hold`), deliveries pile up and reach the API only on `release`, all at once, as
+ * Lightspeed's backlog does after an outage of the endpoint.
  */
 export class WebhookChaosProxy {
   private server: Server | null = null;
@@ -26,8 +35,14 @@ export class WebhookChaosProxy {
   /** Deliveries that reached the API after a newer delivery of the same object. */
   outOfOrder = 0;
   private newestSeen = new Map<string, number>();
+  private held: Delivery[] | null = null;
+  private readonly copies: number;
+  private readonly maxDelayMs: number;
 
-  constructor(private readonly maxDelayMs = 2_000) {}
+  constructor(options: WebhookProxyOptions = {}) {
+    this.copies = options.copies ?? 2;
+    this.maxDelayMs = options.maxDelayMs ?? 2_000;
+  }
 
   async listen(): Promise<string> {
     this.server = createServer((request, response) => {
@@ -35,7 +50,8 @@ export class WebhookChaosProxy {
         response.writeHead(200).end();
         this.received++;
         const delivery = { body, signature: String(request.headers['x-signature'] ?? ''), object: objectOf(body) };
-        for (let copy = 0; copy < 2; copy++) this.track(this.forward(delivery));
+        if (this.held) this.held.push(delivery);
+        else this.send(delivery);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -45,6 +61,37 @@ export class WebhookChaosProxy {
   /** Where copies go: the API's webhook URL (known once the API has a port). */
   forwardTo(url: string): void {
     this.target = url;
+  }
+
+  /** From now on deliveries wait for `release`. */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Sends every held delivery at once (`concurrency` requests at a time), and later ones as they come. */
+  async release(concurrency = 16): Promise<number> {
+    const backlog = this.held ?? [];
+    this.held = null;
+    let next = 0;
+    const lane = async () => {
+      while (next < backlog.length) {
+        const delivery = backlog[next++] as Delivery;
+        for (let copy = 0; copy < this.copies; copy++) await this.forward(delivery);
+      }
+    };
+    const released = Promise.all(Array.from({ length: concurrency }, lane)).then(() => undefined);
+    this.track(released);
+    await released;
+    return backlog.length;
+  }
+
+  /** Deliveries waiting for `release`. */
+  get holding(): number {
+    return this.held?.length ?? 0;
+  }
+
+  private send(delivery: Delivery): void {
+    for (let copy = 0; copy < this.copies; copy++) this.track(this.forward(delivery));
   }
 
   /** Waits until every copy has been delivered. */

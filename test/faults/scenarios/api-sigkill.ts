@@ -10,12 +10,12 @@ export const apiSigkill: FaultScenario = {
   name: 'api-sigkill',
   title: 'SIGKILL of the API during a burst of commands',
   run: (context) =>
-    onStage(context, 'api', {}, async ({ system, catalogue, manager }) => {
+    onStage(context, 'api', {}, async ({ system, catalogue, crew, manager }) => {
       const { apiTransfers, apiKills, concurrency } = context.settings;
       let killing = true;
       let loading = true;
       const started = Date.now();
-      const load = runLifecycles(manager, catalogue, apiTransfers, concurrency * 2, { receiveEvery: 2, shouldStop: () => !killing }).finally(
+      const load = runLifecycles(crew, catalogue, apiTransfers, concurrency * 2, { receiveEvery: 2, shouldStop: () => !killing }).finally(
         () => (loading = false),
       );
       const downtimes: number[] = [];

@@ -47,14 +47,14 @@ export const caseVariantIds: FaultScenario = {
   name: 'case-variant-ids',
   title: 'ids spelled in any letter case under load, and takeovers by a case variant',
   run: (context) =>
-    onStage(context, 'case', {}, async ({ system, catalogue, manager }) => {
+    onStage(context, 'case', {}, async ({ system, catalogue, crew, manager }) => {
       const { caseVariantTransfers, concurrency } = context.settings;
       const intruder = new CommandClient(system.apiUrl, system.auth(INTRUDER, ['manager']));
       const [source, destination] = [catalogue.outlets[2 % catalogue.outlets.length], catalogue.outlets[3 % catalogue.outlets.length]];
       const started = Date.now();
       const takeovers: Promise<unknown>[] = [];
       const created = new Set<string>();
-      const load = runLifecycles(manager, catalogue, caseVariantTransfers, concurrency, { spell: anyCase });
+      const load = runLifecycles(crew, catalogue, caseVariantTransfers, concurrency, { spell: anyCase });
       // While the load runs, every transfer whose creation was acknowledged is attacked once.
       const attack = (async () => {
         let loading = true;

@@ -10,7 +10,7 @@ export const lightspeedFaults: FaultScenario = {
   name: 'lightspeed-faults',
   title: 'Lightspeed answering 30% 5xx, 429 bursts and timeouts for a minute',
   run: (context) =>
-    onStage(context, 'lightspeed', {}, async ({ system, catalogue, manager }) => {
+    onStage(context, 'lightspeed', {}, async ({ system, catalogue, crew, manager }) => {
       const { sandboxFaultMs } = context.settings;
       const durationMs = sandboxFaultMs;
       // 0.2 + 0.8 × 0.125 = 30% of calls: 500 before processing, 502 after it (applied, answer lost).
@@ -19,7 +19,7 @@ export const lightspeedFaults: FaultScenario = {
       const started = Date.now();
       const over = () => Date.now() - started > durationMs;
       // Paced (~5 transfers/s), so the sync keeps up and its calls meet the faults, not a backlog after them.
-      const load = runLifecycles(manager, catalogue, 100_000, 2, { shouldStop: over, receiveEvery: 2, pauseMs: 300 });
+      const load = runLifecycles(crew, catalogue, 100_000, 2, { shouldStop: over, receiveEvery: 2, pauseMs: 300 });
       const bursts = repeatedly(1_000, 10_000, (index) => system.injectFault({ kind: 'status', status: 429, count: 5, retryAfterSeconds: 1 + (index % 3) }), over);
       const drops = repeatedly(1_000, 4_000, (index) => system.injectFault({ kind: 'drop', count: 2, phase: index % 2 ? 'after' : 'before' }), over);
       const [ids, burstCount, dropCount] = await Promise.all([load, bursts, drops]);

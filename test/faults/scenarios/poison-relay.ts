@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultSystem } from '../fault-system.js';
 import type { InvariantResult } from '../invariants.js';
-import { runLifecycles, transferLifecycle } from '../load.js';
+import { lifecycle, runLifecycles } from '../load.js';
 import { onStage, seconds, type FaultScenario } from '../scenario.js';
 
 const CONSTRAINT = 'fault_poison_transfer';
@@ -46,15 +46,15 @@ export const poisonRelay: FaultScenario = {
   name: 'poison-relay',
   title: 'one transfer the relay cannot hand over, under load: parked, the rest relayed, put back by an admin',
   run: (context) =>
-    onStage(context, 'poison', {}, async ({ system, catalogue, manager, admin }) => {
+    onStage(context, 'poison', {}, async ({ system, catalogue, crew, admin }) => {
       const { poisonTransfers, concurrency } = context.settings;
       const victim = randomUUID();
       await system.query(`ALTER TABLE transfer_sync_state ADD CONSTRAINT ${CONSTRAINT} CHECK (transfer_id <> '${victim}') NOT VALID`);
       const started = Date.now();
-      const load = runLifecycles(manager, catalogue, poisonTransfers, concurrency);
+      const load = runLifecycles(crew, catalogue, poisonTransfers, concurrency);
       // The victim goes through its life in the middle of the load, its events in batches with others'.
       await sleep(2_000);
-      await transferLifecycle(manager, catalogue, 0, { id: victim });
+      await lifecycle(crew, catalogue, 0, { id: victim, kinds: ['OUTLET_TRANSFER'] });
       let parkedAfterMs: number | null = null;
       for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(250)) {
         if (await newestEventParked(system, victim)) {

@@ -7,11 +7,11 @@ export const postgresRestart: FaultScenario = {
   name: 'postgres-restart',
   title: 'PostgreSQL restarted under load',
   run: (context) =>
-    onStage(context, 'postgres', {}, async ({ system, catalogue, manager }) => {
+    onStage(context, 'postgres', {}, async ({ system, catalogue, crew, manager }) => {
       const { concurrency } = context.settings;
       const { postgres } = context.infra;
       let stop = false;
-      const load = runLifecycles(manager, catalogue, 100_000, concurrency / 2, { shouldStop: () => stop, receiveEvery: 3, pauseMs: 100 });
+      const load = runLifecycles(crew, catalogue, 100_000, concurrency / 2, { shouldStop: () => stop, receiveEvery: 3, pauseMs: 100 });
       const restarts: number[] = [];
       for (const at of [4_000, 6_000]) {
         await sleep(at);

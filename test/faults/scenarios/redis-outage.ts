@@ -7,12 +7,12 @@ export const redisOutage: FaultScenario = {
   name: 'redis-outage',
   title: 'Redis stopped under load and restarted (empty: no persistence)',
   run: (context) =>
-    onStage(context, 'redis', {}, async ({ system, catalogue, manager }) => {
+    onStage(context, 'redis', {}, async ({ system, catalogue, crew, manager }) => {
       const { redisDownMs, concurrency } = context.settings;
       const { redis } = context.infra;
       let stop = false;
       // Paced (~10 transfers/s) so the load, and the backlog Redis finds when it is back, stay bounded.
-      const load = runLifecycles(manager, catalogue, 100_000, Math.max(2, concurrency / 4), { shouldStop: () => stop, receiveEvery: 3, pauseMs: 250 });
+      const load = runLifecycles(crew, catalogue, 100_000, Math.max(2, concurrency / 4), { shouldStop: () => stop, receiveEvery: 3, pauseMs: 250 });
       await sleep(5_000);
       const acknowledgedBefore = manager.summary().acknowledged;
       await redis.stop();

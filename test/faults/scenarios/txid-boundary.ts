@@ -87,14 +87,14 @@ export const txidBoundary: FaultScenario = {
     const postgres = await startPrivatePostgres({ nextTransactionId: BOUNDARY - 50_000 });
     try {
       const infra = { ...context.infra, postgres, template: await migratedTemplate(postgres, context.infra.root) };
-      return await onStage({ ...context, infra }, 'txid', {}, async ({ system, catalogue, manager, admin }) => {
+      return await onStage({ ...context, infra }, 'txid', {}, async ({ system, catalogue, crew, manager, admin }) => {
         const { txidTransfers, concurrency } = context.settings;
         const [worker] = system.workers as [FaultSystem['workers'][number]];
         await worker.stop();
         const startedAt = await advanceTransactionIds(postgres.url, BOUNDARY - LOAD_STARTS_BELOW);
         const started = Date.now();
         let loading = true;
-        const load = runLifecycles(manager, catalogue, txidTransfers, concurrency).finally(() => (loading = false));
+        const load = runLifecycles(crew, catalogue, txidTransfers, concurrency).finally(() => (loading = false));
         const crossing = await newestTransactionIdReaches(system, BOUNDARY + WORKER_STARTS_ABOVE, () => !loading);
         worker.start();
         const workerStartedAt = seconds(Date.now() - started);

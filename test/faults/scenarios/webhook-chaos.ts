@@ -5,18 +5,18 @@ import { runLifecycles } from '../load.js';
 import { onStage, type FaultScenario } from '../scenario.js';
 import { WebhookChaosProxy } from '../webhook-chaos-proxy.js';
 
-/** Sent transfers whose consignment Lightspeed already mirrors (SENT), up to `count`. */
+/** Sent outlet transfers whose consignment Lightspeed already mirrors (SENT), up to `count`. */
 async function mirroredSentTransfers(system: FaultSystem, count: number): Promise<{ id: string; consignmentId: string }[]> {
   for (let tries = 0; tries < 120; tries++) {
     const rows = await system.query<{ id: string; consignment_id: string }>(
       `SELECT r.id, s.consignment_id FROM transfer_read_model r JOIN transfer_sync_state s ON s.transfer_id = r.id
-       WHERE r.status = 'SENT' AND s.status = 'SYNCED' AND s.synced_version >= r.version ORDER BY r.id LIMIT $1`,
+       WHERE r.type = 'OUTLET_TRANSFER' AND r.status = 'SENT' AND s.status = 'SYNCED' AND s.synced_version >= r.version ORDER BY r.id LIMIT $1`,
       [count],
     );
     if (rows.length === count) return rows.map((row) => ({ id: row.id, consignmentId: row.consignment_id }));
     await sleep(500);
   }
-  throw new Error(`fewer than ${count} sent transfers were mirrored in Lightspeed within a minute`);
+  throw new Error(`fewer than ${count} sent outlet transfers were mirrored in Lightspeed within a minute`);
 }
 
 /**
@@ -58,10 +58,10 @@ export const webhookChaos: FaultScenario = {
     const proxy = new WebhookChaosProxy();
     const webhookUrl = await proxy.listen();
     try {
-      return await onStage(context, 'webhooks', { webhookUrl }, async ({ system, catalogue, manager }) => {
+      return await onStage(context, 'webhooks', { webhookUrl }, async ({ system, catalogue, crew, manager }) => {
         proxy.forwardTo(`${system.apiUrl}/webhooks/lightspeed`);
         const { webhookTransfers, concurrency } = context.settings;
-        const ids = await runLifecycles(manager, catalogue, webhookTransfers, Math.max(2, concurrency / 2), { receiveEvery: 2 });
+        const ids = await runLifecycles(crew, catalogue, webhookTransfers, Math.max(2, concurrency / 2), { receiveEvery: 2 });
         const changed = await mirroredSentTransfers(system, Math.min(5, Math.floor(webhookTransfers / 4)));
         for (const { consignmentId } of changed) await receiveInLightspeed(system, consignmentId);
         await handedToProxy(system);

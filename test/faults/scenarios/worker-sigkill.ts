@@ -15,14 +15,14 @@ export const workerSigkill: FaultScenario = {
   name: 'worker-sigkill',
   title: 'SIGKILL of the worker during the sync of a batch of transfers',
   run: (context) =>
-    onStage(context, 'worker', {}, async ({ system, catalogue, manager }) => {
+    onStage(context, 'worker', {}, async ({ system, catalogue, crew, manager }) => {
       const { workerTransfers, workerKills, concurrency } = context.settings;
       const [worker] = system.workers as [FaultSystem['workers'][number]];
       // Lightspeed's own latency: keeps the sync busy long enough for every kill to land mid-sync.
       await system.injectFault({ kind: 'latency', ms: 40 });
       const started = Date.now();
       let loadSeconds = '';
-      const load = runLifecycles(manager, catalogue, workerTransfers, concurrency).then((ids) => {
+      const load = runLifecycles(crew, catalogue, workerTransfers, concurrency).then((ids) => {
         loadSeconds = seconds(Date.now() - started);
         return ids;
       });
