@@ -373,7 +373,9 @@ class SyncRun {
 
   /** Writing `received` on a sent supplier order moves it to DISPATCHED: read the status it now has. */
   private async afterLineWrite(current: RemoteSnapshot, lines: RemoteSnapshot['lines'], wroteReceived: boolean, desired: DesiredConsignment) {
-    if (!wroteReceived || desired.type !== 'SUPPLIER') return { consignment: current.consignment, lines };
+    // Once DISPATCHED a received quantity changes no status: no read per line of a final receipt.
+    const mayDispatch = desired.type === 'SUPPLIER' && current.consignment.status !== 'DISPATCHED';
+    if (!wroteReceived || !mayDispatch) return { consignment: current.consignment, lines };
     const consignment = await this.count(this.lightspeed.getConsignment(current.consignment.id));
     return { consignment: consignment ?? current.consignment, lines };
   }
