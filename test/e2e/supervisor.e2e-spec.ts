@@ -13,8 +13,9 @@ const service = (name: string, behaviour: 'steady' | 'crashes' | 'ignores-sigter
     '-e',
     behaviour === 'crashes'
       ? 'process.exit(3)'
-      : `console.log('ready ${name} ' + process.pid); setInterval(() => {}, 1000);` +
-        (behaviour === 'ignores-sigterm' ? "process.on('SIGTERM', () => {});" : "process.on('SIGTERM', () => process.exit(0));"),
+      : // The handler is installed before "ready": a SIGTERM sent on seeing it must find it there.
+        (behaviour === 'ignores-sigterm' ? "process.on('SIGTERM', () => {});" : "process.on('SIGTERM', () => process.exit(0));") +
+        `setInterval(() => {}, 1000); console.log('ready ${name} ' + process.pid);`,
   ],
 });
 
