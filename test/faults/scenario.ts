@@ -63,7 +63,13 @@ export async function onStage(
   context: ScenarioContext,
   name: string,
   options: FaultSystemOptions,
-  work: (stage: Stage) => Promise<{ figures: Record<string, string | number>; remoteStatus?: Map<string, string>; extra?: () => Promise<InvariantResult[]> }>,
+  work: (stage: Stage) => Promise<{
+    figures: Record<string, string | number>;
+    remoteStatus?: Map<string, string>;
+    extra?: () => Promise<InvariantResult[]>;
+    /** A longer settle deadline than the suite's, for a scenario whose queues may rightly wait that long. */
+    settleMs?: number;
+  }>,
 ): Promise<ScenarioOutcome> {
   const system = await FaultSystem.open(context.infra, name, options);
   try {
@@ -78,9 +84,9 @@ export async function onStage(
       manager: crew.manager,
       admin: new CommandClient(system.apiUrl, system.auth('fault-admin', ['admin'])),
     };
-    const { figures, remoteStatus, extra } = await work(stage);
+    const { figures, remoteStatus, extra, settleMs } = await work(stage);
     const clients = [crew.manager, crew.approver];
-    const invariants = await checkInvariants(system, clients, stage.admin, { settleMs: context.settings.settleMs, remoteStatus });
+    const invariants = await checkInvariants(system, clients, stage.admin, { settleMs: Math.max(context.settings.settleMs, settleMs ?? 0), remoteStatus });
     if (extra) invariants.push(...(await extra()));
     const crashed = [system.api, ...system.workers, system.sandbox].filter((service) => !service.running).map((service) => service.name);
     invariants.push({

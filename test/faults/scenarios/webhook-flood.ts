@@ -39,6 +39,12 @@ async function changeProducts(system: FaultSystem, products: string[], times: nu
   return changes;
 }
 
+/**
+ * Inbound reads the budget holds back wait for the next 5-minute window (the outbound reserve is
+ * not theirs), so the queues may rightly take a whole window, and a little more, to drain.
+ */
+const SETTLE_AFTER_FLOOD_MS = 300_000 + 60_000;
+
 /** The poll that fills the catalogue shadow: often enough to know the catalogue soon, rarely enough to cost little budget. */
 const CATALOGUE_POLL_MS = 15_000;
 
@@ -118,6 +124,7 @@ export const webhookFlood: FaultScenario = {
         };
         return {
           extra,
+          settleMs: SETTLE_AFTER_FLOOD_MS,
           figures: {
             transfers: ids.length,
             'products changed in Lightspeed': `${changed.length} × ${floodChangesPerProduct} = ${changes} changes`,
