@@ -1,5 +1,6 @@
 export * from './shared/domain-error.js';
 export * from './shared/canonical-id.js';
+export * from './shared/decider.js';
 export * from './shared/money.js';
 export * from './shared/quantity.js';
 export * from './transfer/access-policy.js';
