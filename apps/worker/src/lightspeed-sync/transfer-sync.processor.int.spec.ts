@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import Bull, { type Job } from 'bull';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -48,6 +48,8 @@ describe('a sync job Bull gives up on with attempts left', () => {
     const environment = testEnvironment('');
     queue = new Bull<SyncTransferJob>(`stalled-${randomUUID()}`, environment.REDIS_URL as string, { prefix: environment.QUEUE_PREFIX });
   });
+  // A test's requeued job must not be the next test's next job.
+  afterEach(() => queue.empty());
   afterAll(async () => {
     await queue?.obliterate({ force: true });
     await queue?.close();
@@ -66,16 +68,36 @@ describe('a sync job Bull gives up on with attempts left', () => {
   };
   const processor = () => new TransferSyncProcessor(fixture.database, null as never, new SyncMetrics(new Registry()), queue, null as never);
 
-  it('marks the transfer FAILED when the job is in the failed set (a dead letter), not only when its attempts ran out', async () => {
-    const transferId = await pendingTransfer();
-    await queue.add({ transferId, version: 1 }, { attempts: 8 });
+  /** What Bull does to a job that stalled more than maxStalledCount times: failed, attempts left. */
+  const stallOut = async (transferId: string, attempts: number) => {
+    await queue.add({ transferId, version: 1 }, { attempts });
     const job = (await queue.getNextJob()) as Job<SyncTransferJob>;
-    // What Bull does to a job that stalled more than maxStalledCount times: failed, attempts left.
     job.discard();
     await job.moveToFailed({ message: 'job stalled more than allowable limit' }, true);
     expect(await job.getState()).toBe('failed');
+    return job;
+  };
+
+  it('runs a job Bull gave up on for stalling again, as a fresh job with one attempt fewer, and leaves the transfer PENDING', async () => {
+    const transferId = await pendingTransfer();
+    const job = await stallOut(transferId, 8);
 
     await processor().failed(job, new Error('job stalled more than allowable limit'));
+    const [requeued] = (await queue.getWaiting()).filter((waiting) => waiting.data.transferId === transferId);
+    expect(requeued?.id).toBe(`stalled-${String(job.id)}-1`);
+    expect(requeued?.opts.attempts).toBe(6);
+    expect(await fixture.database.withClient((client) => findSyncState(client, transferId))).toMatchObject({
+      status: 'PENDING',
+      lastError: 'job stalled more than allowable limit',
+    });
+  });
+
+  it('marks the transfer FAILED (a dead letter) when the job stalled out on its last attempt', async () => {
+    const transferId = await pendingTransfer();
+    const job = await stallOut(transferId, 2);
+
+    await processor().failed(job, new Error('job stalled more than allowable limit'));
+    expect((await queue.getWaiting()).filter((waiting) => waiting.data.transferId === transferId)).toEqual([]);
     expect(await fixture.database.withClient((client) => findSyncState(client, transferId))).toMatchObject({
       status: 'FAILED',
       lastError: 'job stalled more than allowable limit',

@@ -86,6 +86,24 @@ export class TransferSyncProcessor {
     return String(requeued.id);
   }
 
+  /**
+   * A job Bull gave up on for stalling (workers killed while it ran, or a lock renewed late by a busy
+   * event loop) still had attempts: it is run again as a fresh job with one attempt fewer, so
+   * stalling costs an attempt, like any failure, instead of every attempt at once. Safe because a
+   * sync is level-triggered. False when no attempt is left (a dead letter) or Redis refused the job.
+   */
+  private async requeueStalled(job: Job<SyncTransferJob>): Promise<boolean> {
+    const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade - 1;
+    if (attemptsLeft < 1) return false;
+    return this.queue
+      .add(SYNC_TRANSFER_JOB, job.data, { ...syncJobOptions(attemptsLeft), jobId: `stalled-${String(job.id)}-${job.attemptsMade}` })
+      .then(() => true)
+      .catch((error: Error) => {
+        this.logger.warn(`could not run the stalled sync of ${job.data.transferId} again: ${error.message}`);
+        return false;
+      });
+  }
+
   @OnQueueCompleted()
   completed(): Promise<void> {
     return this.countAttempt('completed');
@@ -97,7 +115,7 @@ export class TransferSyncProcessor {
    */
   @OnQueueFailed()
   async failed(job: Job<SyncTransferJob>, error: Error): Promise<void> {
-    const final = await isDeadLetter(job);
+    const final = (await isDeadLetter(job)) && !(await this.requeueStalled(job));
     this.metrics.jobFailed(SYNC_QUEUE, final);
     await this.countAttempt('failed');
     // Already noted as NEEDS_ATTENTION (with its own log line), which a dead letter's FAILED must not overwrite.
