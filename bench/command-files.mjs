@@ -7,20 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { ROOT } from '../scripts/env.mjs';
 import { importGraph } from './lib/import-graph.mjs';
 
-/**
- * Each command's route controller, plus what the buses dispatch it to: the CommandBus and QueryBus
- * find handlers by decorator, not by import, so the handlers are entries of their own. Update these
- * when the files move.
- */
-export const DEFAULT_ENTRIES = {
-  create: ['apps/api/src/transfers/transfers.controller.ts'],
-  packed: ['apps/api/src/transfers/transfer-items.controller.ts'],
-  send: ['apps/api/src/transfers/transfer-workflow.controller.ts'],
-  receive: ['apps/api/src/transfers/transfer-receipts.controller.ts'],
-};
-/** Shared by every command above: the command's handler and the sync-state query its answer includes. */
+/** What the CommandBus and QueryBus dispatch every command below to: they find handlers by decorator, not by import. */
 const BUS_HANDLERS = ['apps/api/src/transfers/commands/run-transfer.handler.ts', 'apps/api/src/transfers/queries/transfer-query.handlers.ts'];
-for (const entries of Object.values(DEFAULT_ENTRIES)) entries.push(...BUS_HANDLERS);
+
+/** Each command's entry files: its route's controller and the bus handlers (the command's, and the sync-state query its answer includes). Update these when the files move. */
+export const DEFAULT_ENTRIES = {
+  create: ['apps/api/src/transfers/transfers.controller.ts', ...BUS_HANDLERS],
+  packed: ['apps/api/src/transfers/transfer-items.controller.ts', ...BUS_HANDLERS],
+  send: ['apps/api/src/transfers/transfer-workflow.controller.ts', ...BUS_HANDLERS],
+  receive: ['apps/api/src/transfers/transfer-receipts.controller.ts', ...BUS_HANDLERS],
+};
 
 /** { files: { create: n, …, all: n }, lists: { create: [paths], … } }; `all` is the union. */
 export function commandFiles(entries = DEFAULT_ENTRIES, root = ROOT) {
