@@ -18,6 +18,7 @@ async function sentTemplate(db) {
 
 async function sendTransaction(client, t) {
   const id = randomUUID();
+  // Events under a non-transfer stream, which the sync relay skips; the audit row must name the transfer's stream.
   const stream = `floor-${id}`;
   await client.query('BEGIN');
   await client.query({ name: 'load', text: 'SELECT * FROM events WHERE stream_id = $1 AND stream_version <= $2 ORDER BY stream_version', values: [t.stream, 22] });
@@ -50,7 +51,7 @@ async function sendTransaction(client, t) {
     text: `INSERT INTO audit_trail (stream_id, from_version, to_version, transfer_id, actor_id, actor_name, actor_roles, command_name, correlation_id,
                                    causation_id, occurred_at, event_types, changes)
            VALUES ($1, 22, 23, $2, $3, $4, $5::jsonb, $6, $7, $8, now(), $9::jsonb, $10::jsonb) ON CONFLICT DO NOTHING`,
-    values: [stream, id, a.actor_id, a.actor_name, t.auditJson.roles, a.command_name, a.correlation_id, a.causation_id, t.auditJson.types, t.auditJson.changes],
+    values: [`transfer-${id}`, id, a.actor_id, a.actor_name, t.auditJson.roles, a.command_name, a.correlation_id, a.causation_id, t.auditJson.types, t.auditJson.changes],
   });
   await client.query('COMMIT');
 }
