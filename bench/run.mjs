@@ -14,7 +14,7 @@ import { startSystem } from './lib/system.mjs';
 
 const RESULTS = join(ROOT, 'bench/results');
 
-/** In order: sync lag needs a worker without backlog; reads, send, floor, append and rebuild reuse earlier data; audit runs processes of its own. */
+/** In order: sync lag needs a worker without backlog; reads, send, floor, append and rebuild reuse earlier data; commandPath seeds its own; audit runs processes of its own. */
 const PHASES = [
   ['syncLag', './phases/sync-lag.mjs', 'syncLag'],
   ['callsPerTransfer', './phases/calls-per-transfer.mjs', 'callsPerTransfer'],
@@ -22,6 +22,7 @@ const PHASES = [
   ['reads', './phases/reads.mjs', 'reads'],
   ['send', './phases/send.mjs', 'sendCommand'],
   ['floor', './phases/floor.mjs', 'floor'],
+  ['commandPath', './phases/command-path.mjs', 'commandPath'],
   ['append', './phases/append.mjs', 'appendComparison'],
   ['rebuild', './phases/rebuild.mjs', 'rebuild'],
   ['audit', './phases/audit.mjs', 'audit'],

@@ -31,9 +31,9 @@ export async function sandboxCatalogue(system) {
   return { outlets, products };
 }
 
-/** The body of a 20-line outlet transfer from the catalogue, `offset` choosing which products. */
-export function outletTransfer({ outlets, products }, offset = 0) {
-  const lines = Array.from({ length: 20 }, (_, index) => products[(offset + index) % products.length]);
+/** The body of an outlet transfer of `lineCount` lines from the catalogue, `offset` choosing which products. */
+export function outletTransfer({ outlets, products }, offset = 0, lineCount = 20) {
+  const lines = Array.from({ length: lineCount }, (_, index) => products[(offset + index) % products.length]);
   return {
     lines,
     body: {
@@ -45,9 +45,9 @@ export function outletTransfer({ outlets, products }, offset = 0) {
   };
 }
 
-/** Creates a 20-line outlet transfer, packs every line and packs it; returns its id. */
-export async function packedTransfer(system, catalogue, offset = 0) {
-  const { lines, body } = outletTransfer(catalogue, offset);
+/** Creates an outlet transfer (20 lines unless told), packs every line and packs it; returns its id. */
+export async function packedTransfer(system, catalogue, offset = 0, lineCount = 20) {
+  const { lines, body } = outletTransfer(catalogue, offset, lineCount);
   const { id } = await callApi(system, 'POST', '/transfers', body);
   for (const product of lines) await callApi(system, 'PUT', `/transfers/${id}/items/${product.id}/packed`, { packedQuantity: 5 });
   await callApi(system, 'POST', `/transfers/${id}/pack`, {});

@@ -23,6 +23,7 @@ export function reportRows(r) {
       target('send commands/s ÷ raw floor', `${ratio}×`, '≥ 0.5×', ratio >= 0.5);
     }
   }
+  if (r.commandPath) commandPathRows(r.commandPath, target);
   for (const [op, label] of [['detail', 'read: transfer detail'], ['list', 'read: filtered list page'], ['history', `read: event history (${r.reads?.historyEvents} events)`]]) {
     if (r.reads?.[op]) target(label, `${lat(r.reads[op].latencyMs)} · ${r.reads[op].perSecond}/s · ${r.reads[op].errors} errors`, '', null);
   }
@@ -59,6 +60,39 @@ export function reportRows(r) {
     target('worker peak RSS (VmHWM)', `${r.memory.worker.peakMb} MB`, '', null);
   }
   return rows;
+}
+
+const COMMAND_NAMES = { create: 'create', packed: 'PUT packed', send: 'send', receive: 'receive' };
+
+/** The commandPath phase: both floors, the two send-class commands closed and open loop, round trips and files per command. */
+function commandPathRows(c, target) {
+  const floorOf = c.leanFloor.commandsPerSecond;
+  target(`command path: lean floor (pg, ${c.leanFloor.connections} connections)`, `${floorOf} commands/s`, '', null);
+  target(`command path: heavy floor (pg, ${c.heavyFloor.connections} connections)`, `${c.heavyFloor.transactionsPerSecond} send transactions/s`, '', null);
+  for (const op of ['packed', 'send']) {
+    const closed = c[op].closedLoop;
+    target(
+      `command path: ${COMMAND_NAMES[op]} (2 lines), ${closed.concurrency} clients`,
+      `${closed.perSecond}/s = ${closed.ofLeanFloor}× lean floor · ${lat(closed.latencyMs)} · ${closed.errors} errors`,
+      '≥ 0.3× lean floor',
+      closed.ofLeanFloor !== null && closed.ofLeanFloor >= 0.3,
+    );
+  }
+  for (const op of ['packed', 'send']) {
+    const open = c[op].openLoop;
+    target(
+      `command path: ${COMMAND_NAMES[op]} at ${open.rate}/s (open loop)`,
+      `${lat(open.latencyMs)} · ${open.achieved}/s achieved · ${open.errors} errors`,
+      'p95 < 20 ms',
+      open.latencyMs.p95 !== null && open.latencyMs.p95 < 20,
+    );
+  }
+  for (const [op, name] of Object.entries(COMMAND_NAMES)) {
+    const trips = c.roundTrips[op];
+    target(`command path: PostgreSQL round trips, ${name}`, `${trips.mean} per command (${trips.min}–${trips.max} over ${trips.commands})`, '≤ 4', trips.mean <= 4);
+  }
+  const files = Object.entries(COMMAND_NAMES).map(([op, name]) => `${name} ${c.files[op]}`).join(' · ');
+  target('command path: production files reached', `${files} · all ${c.files.all}`, '', null);
 }
 
 export function printTable(rows) {

@@ -22,6 +22,11 @@ export const SETTINGS = {
   fixedRate: number('BENCH_SEND_RATE', 500),
   /** Packed transfers seeded for the send-class steps; a step that runs out stops early. */
   sendTargets: number('BENCH_SEND_TARGETS', quick ? 4_000 : 40_000),
+  /** The commandPath phase: closed-loop clients (and both floors' connections), open-loop rate, 2-line transfers seeded per command, lives counted for round trips. */
+  commandConcurrency: number('BENCH_COMMAND_CONCURRENCY', 16),
+  commandRate: number('BENCH_COMMAND_RATE', 200),
+  commandTargets: number('BENCH_COMMAND_TARGETS', quick ? 4_000 : 25_000),
+  roundTripLives: number('BENCH_ROUND_TRIP_LIVES', 20),
   readConcurrency: number('BENCH_READ_CONCURRENCY', 8),
   historyEvents: number('BENCH_HISTORY_EVENTS', 1_000),
   syncSamples: number('BENCH_SYNC_SAMPLES', quick ? 3 : 20),

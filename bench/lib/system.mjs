@@ -157,3 +157,27 @@ export async function startSystem(logFile) {
   }
   return system;
 }
+
+/**
+ * One more API process from dist/, with the system's settings but its own port and `databaseUrl`
+ * (a scratch database, or a proxy in front of the system's); `nodeArgs` go before the script.
+ */
+export async function startExtraApi(system, databaseUrl, nodeArgs = []) {
+  const port = await freePort();
+  const env = { ...process.env, ...system.env, DATABASE_URL: databaseUrl, PORT: String(port) };
+  const child = spawn(process.execPath, [...nodeArgs, SERVICES.api], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const apiUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await Promise.race([new Promise((resolve) => child.once('exit', resolve)), sleep(10_000)]);
+    kill(child.pid);
+  };
+  try {
+    await waitFor('an extra API process', async () => (await fetch(`${apiUrl}/health/ready`)).ok, 60_000, Object.assign(() => child.exitCode !== null, { log: 'its stderr above' }));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { child, apiUrl, stop };
+}

@@ -63,6 +63,25 @@ function send(call, rec, { ids }) {
   };
 }
 
+/** `method` with `body` on each of `paths` once (one command per target), recorded under `op`. */
+function commands(call, rec, { op, method, body, paths }) {
+  const timed = timer(call, rec);
+  let next = 0;
+  const take = () => (next < paths.length ? paths[next++] : null);
+  return {
+    exhausted: () => next >= paths.length,
+    async iterate() {
+      const path = take();
+      if (path === null) return false;
+      await timed(op, method, path, body);
+    },
+    async once(intendedStart) {
+      const path = take();
+      if (path !== null) await timed(op, method, path, body, intendedStart);
+    },
+  };
+}
+
 /** GETs of `paths`, round robin, recorded under `op`. */
 function reads(call, rec, { op, paths }) {
   const timed = timer(call, rec);
@@ -74,4 +93,4 @@ function reads(call, rec, { op, paths }) {
   };
 }
 
-export const SCENARIOS = { mix, send, reads };
+export const SCENARIOS = { mix, send, commands, reads };

@@ -3,7 +3,7 @@
 // rebuild projects them (in a process of its own, heap capped), then an API process of its own (heap
 // capped) serves the whole trail and the search over it, page by page. Each process's peak RSS
 // (VmHWM) is measured against the bound; a heap past its cap would have ended the process.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,7 +12,7 @@ import { runMigrations } from '../../scripts/migrate.mjs';
 import { managerHeaders } from '../lib/api.mjs';
 import { createDatabase, dropDatabase, scratchDatabaseUrl, withClient } from '../lib/database.mjs';
 import { SETTINGS } from '../lib/settings.mjs';
-import { freePort, memoryOf } from '../lib/system.mjs';
+import { memoryOf, startExtraApi } from '../lib/system.mjs';
 
 /** The bound the rebuild and the API are held to: V8 heap cap and peak resident memory. */
 export const AUDIT_MEMORY_BOUND = { heapMb: 128, rssMb: 256 };
@@ -87,28 +87,6 @@ async function readEveryPage(apiUrl, headers, path) {
   return totals;
 }
 
-async function startApi(system, databaseUrl) {
-  const port = await freePort();
-  const env = { ...process.env, ...system.env, DATABASE_URL: databaseUrl, PORT: String(port) };
-  const child = spawn(process.execPath, [`--max-old-space-size=${AUDIT_MEMORY_BOUND.heapMb}`, 'dist/apps/api/src/main.js'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const apiUrl = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    if (child.exitCode !== null) throw new Error(`the audit phase's API exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${apiUrl}/health/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (tries > 600) throw new Error("timed out waiting for the audit phase's API");
-    await sleep(100);
-  }
-  return { child, apiUrl };
-}
-
 export async function audit(system) {
   const { auditLines: lines, auditCommands: commands } = SETTINGS;
   const transferId = randomUUID();
@@ -140,7 +118,7 @@ export async function audit(system) {
       return { entries: row.entries, tableMb: Math.round(Number(row.table_bytes) / 1e5) / 10, largestEditBytes: row.largest_edit_bytes, creationBytes: row.creation_bytes };
     });
 
-    const { child, apiUrl } = await startApi(system, url);
+    const { child, apiUrl, stop } = await startExtraApi(system, url, [`--max-old-space-size=${AUDIT_MEMORY_BOUND.heapMb}`]);
     try {
       const headers = managerHeaders(system);
       const startedMb = memoryOf(child.pid).peakMb;
@@ -162,8 +140,7 @@ export async function audit(system) {
         withinBound: rebuild.peakMb < AUDIT_MEMORY_BOUND.rssMb && apiPeakMb < AUDIT_MEMORY_BOUND.rssMb,
       };
     } finally {
-      child.kill('SIGTERM');
-      await Promise.race([new Promise((resolve) => child.once('exit', resolve)), sleep(10_000)]);
+      await stop();
     }
   } finally {
     await dropDatabase(url);

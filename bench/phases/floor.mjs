@@ -2,22 +2,23 @@
 // framework, no domain code): read the 22-event stream, append the event, upsert the read model,
 // replace the 20 in-transit rows, insert the audit row. Rows are copies of what a real send wrote.
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { withClient } from '../lib/database.mjs';
+import { transactionsPerSecond } from '../lib/pg-loop.mjs';
 import { SETTINGS } from '../lib/settings.mjs';
 
-async function sentTemplate(pool) {
-  const { rows: [readModel] } = await pool.query("SELECT * FROM transfer_read_model WHERE status = 'SENT' AND version = 23 LIMIT 1");
+async function sentTemplate(db) {
+  const { rows: [readModel] } = await db.query("SELECT * FROM transfer_read_model WHERE status = 'SENT' AND version = 23 LIMIT 1");
   if (!readModel) throw new Error('the floor needs a sent transfer: run the send phase first');
   const stream = `transfer-${readModel.id}`;
-  const { rows: [event] } = await pool.query('SELECT event_type, schema_version, payload::text AS payload_json, metadata::text AS metadata_json FROM events WHERE stream_id = $1 AND stream_version = 23', [stream]);
-  const { rows: inTransit } = await pool.query('SELECT * FROM stock_in_transit WHERE transfer_id = $1', [readModel.id]);
-  const { rows: [audit] } = await pool.query('SELECT * FROM audit_trail WHERE stream_id = $1 AND to_version = 23', [stream]);
+  const { rows: [event] } = await db.query('SELECT event_type, schema_version, payload::text AS payload_json, metadata::text AS metadata_json FROM events WHERE stream_id = $1 AND stream_version = 23', [stream]);
+  const { rows: inTransit } = await db.query('SELECT * FROM stock_in_transit WHERE transfer_id = $1', [readModel.id]);
+  const { rows: [audit] } = await db.query('SELECT * FROM audit_trail WHERE stream_id = $1 AND to_version = 23', [stream]);
   return { stream, event, readModel, inTransit, audit };
 }
 
 async function sendTransaction(client, t) {
   const id = randomUUID();
+  // Events under a non-transfer stream, which the sync relay skips; the audit row must name the transfer's stream.
   const stream = `floor-${id}`;
   await client.query('BEGIN');
   await client.query({ name: 'load', text: 'SELECT * FROM events WHERE stream_id = $1 AND stream_version <= $2 ORDER BY stream_version', values: [t.stream, 22] });
@@ -50,36 +51,18 @@ async function sendTransaction(client, t) {
     text: `INSERT INTO audit_trail (stream_id, from_version, to_version, transfer_id, actor_id, actor_name, actor_roles, command_name, correlation_id,
                                    causation_id, occurred_at, event_types, changes)
            VALUES ($1, 22, 23, $2, $3, $4, $5::jsonb, $6, $7, $8, now(), $9::jsonb, $10::jsonb) ON CONFLICT DO NOTHING`,
-    values: [stream, id, a.actor_id, a.actor_name, t.auditJson.roles, a.command_name, a.correlation_id, a.causation_id, t.auditJson.types, t.auditJson.changes],
+    values: [`transfer-${id}`, id, a.actor_id, a.actor_name, t.auditJson.roles, a.command_name, a.correlation_id, a.causation_id, t.auditJson.types, t.auditJson.changes],
   });
   await client.query('COMMIT');
 }
 
-export async function floor(system) {
-  const pool = new pg.Pool({ connectionString: system.databaseUrl, max: SETTINGS.floorConnections });
-  try {
-    const t = await sentTemplate(pool);
-    t.document = JSON.stringify(t.readModel.document);
-    t.inTransitColumns = ['product_id', 'outlet_id', 'sku', 'name', 'quantity'].map((column) => t.inTransit.map((row) => row[column]));
-    t.auditJson = Object.fromEntries(
-      Object.entries({ roles: 'actor_roles', types: 'event_types', changes: 'changes' }).map(([key, column]) => [key, JSON.stringify(t.audit[column])]),
-    );
-    const warmupEnds = performance.now() + SETTINGS.warmupSeconds * 1000;
-    const ends = warmupEnds + SETTINGS.seconds * 1000;
-    let count = 0;
-    await Promise.all(Array.from({ length: SETTINGS.floorConnections }, async () => {
-      const client = await pool.connect();
-      try {
-        while (performance.now() < ends) {
-          await sendTransaction(client, t);
-          if (performance.now() >= warmupEnds) count++;
-        }
-      } finally {
-        client.release();
-      }
-    }));
-    return { connections: SETTINGS.floorConnections, transactionsPerSecond: Math.round(count / SETTINGS.seconds) };
-  } finally {
-    await pool.end();
-  }
+/** `connections` defaults to BENCH_FLOOR_CONNECTIONS; the commandPath phase runs it with its own concurrency. */
+export async function floor(system, _catalogue, { connections = SETTINGS.floorConnections } = {}) {
+  const t = await withClient(system.databaseUrl, sentTemplate);
+  t.document = JSON.stringify(t.readModel.document);
+  t.inTransitColumns = ['product_id', 'outlet_id', 'sku', 'name', 'quantity'].map((column) => t.inTransit.map((row) => row[column]));
+  t.auditJson = Object.fromEntries(
+    Object.entries({ roles: 'actor_roles', types: 'event_types', changes: 'changes' }).map(([key, column]) => [key, JSON.stringify(t.audit[column])]),
+  );
+  return { connections, transactionsPerSecond: await transactionsPerSecond(system.databaseUrl, connections, (client) => sendTransaction(client, t)) };
 }
