@@ -8,6 +8,7 @@ import {
   type BoxTypeSpec,
   type BoxTypeState,
 } from '#domain';
+import { BoxTypes1700000000015 } from '../../../../migrations/1700000000015-box-types.js';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import type { SqlClient } from '../database/sql-client.js';
 import { appendToStream } from '../event-store/append-to-stream.js';
@@ -149,5 +150,18 @@ describe('the box-type read model', () => {
       );
     await expect(append(`box-type-${id.toUpperCase()}`)).rejects.toMatchObject({ constraint: 'events_box_type_stream_canonical' });
     await expect(append('box-type-carton-m')).rejects.toMatchObject({ constraint: 'events_box_type_stream_canonical' });
+  });
+
+  it('comes from a migration that can be reverted and applied again', async () => {
+    const migration = new BoxTypes1700000000015();
+    const runner = fixture.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await runner.hasTable('box_type_read_model')).toBe(false);
+      await migration.up(runner);
+      expect(await runner.hasTable('box_type_read_model')).toBe(true);
+    } finally {
+      await runner.release();
+    }
   });
 });
