@@ -32,3 +32,7 @@ export * from './lightspeed-shadow/catalogue.query.js';
 export * from './lightspeed-shadow/divergences.query.js';
 export * from './lightspeed-shadow/shadow-store.js';
 export * from './lightspeed-shadow/webhook-deliveries.js';
+export * from './box-types/box-type-read-model.js';
+export * from './box-types/box-type-row.js';
+export * from './box-types/box-type.query.js';
+export * from './box-types/seed-box-types.js';

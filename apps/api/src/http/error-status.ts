@@ -26,6 +26,11 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   CORRECTION_ID_CONFLICT: 409,
   UNSENT_ITEM_REASON: 422,
   NOTHING_TO_CORRECT: 422,
+  INVALID_BOX_TYPE: 400,
+  BOX_TYPE_NOT_FOUND: 404,
+  BOX_TYPE_ALREADY_EXISTS: 409,
+  BOX_TYPE_RETIRED: 422,
+  ADMIN_REQUIRED: 403,
 };
 
 export const DOMAIN_ERROR_TITLES: Readonly<Record<number, string>> = {

@@ -26,7 +26,12 @@ export type DomainErrorCode =
   | 'RECEIPT_ID_CONFLICT'
   | 'CORRECTION_ID_CONFLICT'
   | 'UNSENT_ITEM_REASON'
-  | 'NOTHING_TO_CORRECT';
+  | 'NOTHING_TO_CORRECT'
+  | 'INVALID_BOX_TYPE'
+  | 'BOX_TYPE_NOT_FOUND'
+  | 'BOX_TYPE_ALREADY_EXISTS'
+  | 'BOX_TYPE_RETIRED'
+  | 'ADMIN_REQUIRED';
 
 export class DomainError extends Error {
   constructor(
