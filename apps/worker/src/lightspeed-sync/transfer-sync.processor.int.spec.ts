@@ -8,6 +8,7 @@ import { Database, findSyncState } from '#persistence';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { testEnvironment } from '../../../../test/support/test-environment.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../../../../test/support/private-postgres.js';
+import { LightspeedRefusalError } from './lightspeed-refusal.js';
 import type { SyncTransferJob } from './sync.queue.js';
 import { TransferSyncProcessor } from './transfer-sync.processor.js';
 
@@ -102,6 +103,14 @@ describe('a sync job Bull gives up on with attempts left', () => {
       status: 'FAILED',
       lastError: 'job stalled more than allowable limit',
     });
+  });
+
+  it('does not run again a job it discarded because Lightspeed refused the write (that is no stall)', async () => {
+    const transferId = await pendingTransfer();
+    const job = await stallOut(transferId, 8);
+
+    await processor().failed(job, new LightspeedRefusalError('RECEIVED needs a received quantity', 'Receive at least one item'));
+    expect((await queue.getWaiting()).filter((waiting) => waiting.data.transferId === transferId)).toEqual([]);
   });
 
   it('leaves the transfer PENDING while Bull will still retry the job', async () => {

@@ -115,11 +115,13 @@ export class TransferSyncProcessor {
    */
   @OnQueueFailed()
   async failed(job: Job<SyncTransferJob>, error: Error): Promise<void> {
-    const final = (await isDeadLetter(job)) && !(await this.requeueStalled(job));
+    // A refusal discarded its job on purpose (failed set, attempts left): that is no stall.
+    const refused = error instanceof LightspeedRefusalError;
+    const final = (await isDeadLetter(job)) && (refused || !(await this.requeueStalled(job)));
     this.metrics.jobFailed(SYNC_QUEUE, final);
     await this.countAttempt('failed');
     // Already noted as NEEDS_ATTENTION (with its own log line), which a dead letter's FAILED must not overwrite.
-    if (error instanceof LightspeedRefusalError) return;
+    if (refused) return;
     const attempt = `attempt ${job.attemptsMade}/${job.opts.attempts ?? 1}`;
     const fields = { transferId: job.data.transferId, jobId: String(job.id), ...failedCallOf(error) };
     if (final) this.logger.error(fields, `sync of transfer ${job.data.transferId} failed (${attempt}, dead-lettered): ${error.message}`);
