@@ -139,7 +139,7 @@ export class SyncRelay {
   private async dependenciesAnswer(): Promise<boolean> {
     try {
       await enqueueWithin(this.queue.client.ping(), this.options.enqueueTimeoutMs, 'a ping');
-      await this.database.withClient((client) => client.query('SELECT 1'));
+      await this.database.ping();
       return true;
     } catch {
       return false;
