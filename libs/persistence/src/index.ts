@@ -2,6 +2,7 @@ export * from './commands/command-errors.js';
 export * from './commands/idempotency-store.js';
 export * from './commands/transfer-command-executor.js';
 export * from './database/database.js';
+export * from './database/open-database.js';
 export * from './database/sql-client.js';
 export * from './event-store/append-to-stream.js';
 export * from './event-store/read-all.js';
