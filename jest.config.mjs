@@ -14,12 +14,11 @@ const swc = {
 
 const REQUIRED_ESM = ['content-disposition', 'cookie'];
 
-/** @type {import('jest').Config} */
-export default {
+/** What both projects share: how sources are found, compiled and resolved. */
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     // Node >= 20.19 lets CommonJS require() these ESM-only packages (@fastify/static -> content-disposition@3,
@@ -36,8 +35,26 @@ export default {
     '^#observability$': '<rootDir>/libs/observability/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  globalSetup: '<rootDir>/test/support/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+};
+
+/**
+ * Two projects: `unit` (`*.unit.spec.ts`) needs neither PostgreSQL nor Redis, so it has no global setup;
+ * `integration` is every other spec, each file on a database copied from the template global-setup migrates.
+ * Coverage is collected over both together (`npm test`); `npm run test:unit` runs the first alone.
+ */
+/** @type {import('jest').Config} */
+export default {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.unit\\.spec\\.ts$'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+  ],
   testTimeout: 30_000,
   coverageProvider: 'v8',
   collectCoverageFrom: [

@@ -64,7 +64,6 @@ describe('a sync relay batch that cannot be processed is visible, not a silent h
     await dataSource.query("ALTER TABLE transfer_sync_state ADD CONSTRAINT relay_blocked_for_test CHECK (status = 'nothing') NOT VALID");
     runner = new SyncRelayRunner(
       new Database(dataSource),
-      dataSource,
       new ConfigService({ SYNC_RELAY_INTERVAL_MS: 20, SYNC_JOB_ATTEMPTS: 3 }),
       queue,
       metrics,
@@ -105,7 +104,7 @@ describe('a sync relay batch that cannot be processed is visible, not a silent h
     await dataSource.query(`ALTER TABLE transfer_sync_state ADD CONSTRAINT poison_for_test CHECK (transfer_id <> '${poison.id}') NOT VALID`);
     const database = new Database(dataSource);
     try {
-      runner = new SyncRelayRunner(database, dataSource, new ConfigService({ SYNC_RELAY_INTERVAL_MS: 20, SYNC_JOB_ATTEMPTS: 3 }), queue, metrics);
+      runner = new SyncRelayRunner(database, new ConfigService({ SYNC_RELAY_INTERVAL_MS: 20, SYNC_JOB_ATTEMPTS: 3 }), queue, metrics);
       runner.onApplicationBootstrap();
       const status = () => api.http().get('/api/v1/admin/sync-status').set(who.alex);
       const parked = await eventually(

@@ -1,7 +1,7 @@
 // Lightspeed Retail X-Series integration: public surface of the library (imported as "#lightspeed").
 // Lightspeed's own JSON never leaves this library: mapping/ is internal.
 export * from './auth/credential-cipher.js';
-export type { CredentialsDatabase } from './auth/credentials-store.js';
+export type { CredentialRows, EncryptedCredentials, LockedCredentialRows } from './auth/credential-rows.js';
 export * from './auth/oauth-token-provider.js';
 export * from './auth/token-provider.js';
 export * from './client/lightspeed-client.js';

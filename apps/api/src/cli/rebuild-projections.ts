@@ -1,22 +1,20 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { Database, rebuildProjections } from '#persistence';
+import { openDatabase, rebuildProjections } from '#persistence';
 import { isMain } from './is-main.js';
 import { loadEnvironment } from './load-environment.js';
 
 /** `npm run projections:rebuild`: replays every event into fresh read models and the audit trail. */
 export async function rebuildCommand(databaseUrl: string): Promise<string> {
-  const dataSource = new DataSource({ type: 'postgres', url: databaseUrl });
-  await dataSource.initialize();
+  const { database, close } = await openDatabase(databaseUrl);
   try {
-    const report = await rebuildProjections(new Database(dataSource));
+    const report = await rebuildProjections(database);
     const rate = report.seconds > 0 ? Math.round(report.events / report.seconds) : report.events;
     const skipped = report.skippedStreams.length
       ? `; skipped ${report.skippedStreams.length} stream(s) whose id is not a canonical transfer id: ${report.skippedStreams.join(', ')}`
       : '';
     return `projections:rebuild: ${report.events} events → ${report.transfers} transfers, ${report.auditRows} audit entries in ${report.seconds.toFixed(2)} s (${rate} events/s)${skipped}`;
   } finally {
-    await dataSource.destroy();
+    await close();
   }
 }
 

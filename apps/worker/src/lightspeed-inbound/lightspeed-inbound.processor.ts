@@ -5,7 +5,7 @@ import type { Job, Queue } from 'bull';
 import type { EnvironmentVariables } from '#config';
 import { CoalescedReads, INBOUND_QUEUE, POLL_JOB, WEBHOOK_JOB, type WebhookJob } from '#lightspeed';
 import { enqueueWithin, recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
-import { Database, databaseNow, markObjectDeliveriesProcessed, markWebhookProcessed, TransferCommandExecutor, type SqlClient } from '#persistence';
+import { Database, databaseNow, markObjectDeliveriesProcessed, markWebhookProcessed, TransferCommandExecutor, withAdvisoryLock, type SqlClient } from '#persistence';
 import { InboundLightspeedClient } from '../lightspeed-sync/lightspeed-client.provider.js';
 import { keepScheduled } from '../scheduling/keep-scheduled.js';
 import { ConsignmentReconciler } from './consignment-reconciler.js';
@@ -54,15 +54,8 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
   }
 
   private async pollExclusively(): Promise<PollSummary> {
-    const summary = await this.database.withClient(async (lockClient) => {
-      const { rows } = await lockClient.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtext('lightspeed-poll')) AS locked");
-      if (!rows[0]?.locked) return null;
-      try {
-        return await this.poller.pollOnce();
-      } finally {
-        await lockClient.query("SELECT pg_advisory_unlock(hashtext('lightspeed-poll'))");
-      }
-    });
+    const polled = await withAdvisoryLock(this.database, 'lightspeed-poll', () => this.poller.pollOnce());
+    const summary = polled.held ? polled.value : null;
     if (summary && summary.divergences > 0) {
       this.logger.warn(`Lightspeed poll noted ${summary.divergences} divergence(s) between transfers and their consignments`);
     }

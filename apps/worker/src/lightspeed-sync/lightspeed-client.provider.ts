@@ -11,7 +11,7 @@ import {
   type LightspeedClientOptions,
 } from '#lightspeed';
 import { SyncMetrics } from '#observability';
-import { Database } from '#persistence';
+import { Database, LightspeedCredentialRows } from '#persistence';
 
 export const LIGHTSPEED_REDIS = Symbol('LightspeedRedis');
 export const LIGHTSPEED_CALL_OBSERVER = Symbol('LightspeedCallObserver');
@@ -83,7 +83,7 @@ function clientOptions(
         clientId: config.get('LIGHTSPEED_CLIENT_ID', { infer: true }),
         clientSecret: config.get('LIGHTSPEED_CLIENT_SECRET', { infer: true }),
         initialRefreshToken: config.get('LIGHTSPEED_REFRESH_TOKEN', { infer: true }),
-        database,
+        credentials: new LightspeedCredentialRows(database),
         encryptionKey: config.get('LIGHTSPEED_TOKEN_KEY', { infer: true }),
       });
   return {

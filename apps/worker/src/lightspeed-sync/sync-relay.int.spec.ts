@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import Bull, { type Queue } from 'bull';
-import { DataSource } from 'typeorm';
 import { findSyncState, listSetAside, loadRelayCheckpoint, loadRelayHealth, TransferCommandExecutor } from '#persistence';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { testEnvironment } from '../../../../test/support/test-environment.js';
 import { outletTransfer, run, TEST_RULES } from '../../../../libs/persistence/src/testing/transfer-scenarios.js';
 import { startPrivateRedis } from '../../../../test/support/private-redis.js';
-import { LeaderLock } from './leader-lock.js';
 import { SyncRelay } from './sync-relay.js';
 import { RELAY_NAME, type SyncTransferJob } from './sync.queue.js';
 
@@ -278,31 +276,5 @@ describe('the outbox relay (event store → Bull)', () => {
       await queue.close();
       await redis.stop();
     }
-  });
-});
-
-describe('relay leadership', () => {
-  let fixture: PersistenceFixture;
-  let other: DataSource;
-  beforeAll(async () => {
-    fixture = await openPersistenceFixture();
-    other = new DataSource({ type: 'postgres', url: fixture.url });
-    await other.initialize();
-  });
-  afterAll(async () => {
-    await other.destroy();
-    await fixture.close();
-  });
-
-  it('is held by one process at a time and passes on when released', async () => {
-    const name = `relay:${randomUUID()}`;
-    const mine = new LeaderLock(fixture.dataSource, name);
-    const theirs = new LeaderLock(other, name);
-    expect(await mine.holds()).toBe(true);
-    expect(await theirs.holds()).toBe(false);
-    expect(await mine.holds()).toBe(true);
-    await mine.release();
-    expect(await theirs.holds()).toBe(true);
-    await theirs.release();
   });
 });

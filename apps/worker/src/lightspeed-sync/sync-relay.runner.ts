@@ -3,11 +3,9 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bull';
-import { DataSource } from 'typeorm';
 import type { EnvironmentVariables } from '#config';
 import { SyncMetrics } from '#observability';
-import { Database, RELAY_STALLED_AFTER_FAILURES, type UnrelayableEvent } from '#persistence';
-import { LeaderLock } from './leader-lock.js';
+import { Database, LeaderLock, RELAY_STALLED_AFTER_FAILURES, type UnrelayableEvent } from '#persistence';
 import { SyncRelay } from './sync-relay.js';
 import { RELAY_NAME, SYNC_QUEUE, type SyncTransferJob } from './sync.queue.js';
 
@@ -23,7 +21,6 @@ export class SyncRelayRunner implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     database: Database,
-    dataSource: DataSource,
     config: ConfigService<EnvironmentVariables, true>,
     @InjectQueue(SYNC_QUEUE) queue: Queue<SyncTransferJob>,
     private readonly metrics: SyncMetrics,
@@ -35,7 +32,7 @@ export class SyncRelayRunner implements OnApplicationBootstrap, OnApplicationShu
       attempts: config.get('SYNC_JOB_ATTEMPTS', { infer: true }),
       onSetAside: (events) => this.setAside(events),
     });
-    this.leader = new LeaderLock(dataSource, `relay:${RELAY_NAME}`);
+    this.leader = new LeaderLock(database, `relay:${RELAY_NAME}`);
   }
 
   onApplicationBootstrap(): void {

@@ -1,7 +1,7 @@
 import type { Queue } from 'bull';
 import { enqueueWithin, RedisDidNotAnswerError } from '#observability';
 import {
-  readAll,
+  readAllHeaders,
   loadRelayCheckpoint,
   loadRelayHealth,
   markSyncWanted,
@@ -36,8 +36,8 @@ interface PoisonedRequest {
 
 /**
  * The outbox relay: the event store is the outbox. Committed events are read in gap-safe global
- * order, turned into sync jobs whose ids derive from event ids, and only after Redis has accepted
- * them does the checkpoint move. A crash in between re-relays the batch; the job ids (and the
+ * order (headers only: a job needs no payload), turned into sync jobs whose ids derive from event
+ * ids, and only after Redis has accepted them does the checkpoint move. A crash in between re-relays the batch; the job ids (and the
  * level-triggered worker) absorb the repeat. While Redis is down nothing moves and nothing is lost.
  */
 export class SyncRelay {
@@ -58,7 +58,7 @@ export class SyncRelay {
     await this.resumeIfRedisLostJobs();
     const checkpoint = await this.database.withClient((client) => loadRelayCheckpoint(client, RELAY_NAME));
     const { events, checkpoint: next } = await this.database.withClient((client) =>
-      readAll(client, checkpoint, this.options.batchSize),
+      readAllHeaders(client, checkpoint, this.options.batchSize),
     );
     if (events.length === 0) return 0;
     const { requests, unrelayable } = syncRequestsFor(events);
@@ -139,7 +139,7 @@ export class SyncRelay {
   private async dependenciesAnswer(): Promise<boolean> {
     try {
       await enqueueWithin(this.queue.client.ping(), this.options.enqueueTimeoutMs, 'a ping');
-      await this.database.withClient((client) => client.query('SELECT 1'));
+      await this.database.ping();
       return true;
     } catch {
       return false;

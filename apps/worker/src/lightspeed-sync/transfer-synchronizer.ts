@@ -28,6 +28,7 @@ import {
   saveConsignmentId,
   saveWrittenLines,
   shadowVersion,
+  withAdvisoryLock,
   type Database,
   type SqlClient,
   type TransferSyncState,
@@ -76,19 +77,10 @@ export class TransferSynchronizer {
     private readonly divergences: MirrorDivergences,
   ) {}
 
-  sync(transferId: string): Promise<SyncOutcome> {
-    return this.database.withClient(async (lockClient) => {
-      const { rows } = await lockClient.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-        [`sync:${transferId}`],
-      );
-      if (!rows[0]?.locked) throw new TransferBusyError(transferId);
-      try {
-        return await this.syncLocked(transferId);
-      } finally {
-        await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [`sync:${transferId}`]);
-      }
-    });
+  async sync(transferId: string): Promise<SyncOutcome> {
+    const outcome = await withAdvisoryLock(this.database, `sync:${transferId}`, () => this.syncLocked(transferId));
+    if (!outcome.held) throw new TransferBusyError(transferId);
+    return outcome.value;
   }
 
   private async syncLocked(transferId: string): Promise<SyncOutcome> {

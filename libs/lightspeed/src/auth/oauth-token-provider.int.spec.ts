@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Redis } from 'ioredis';
-import type { Database } from '#persistence';
+import { LightspeedCredentialRows, type Database } from '#persistence';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { LightspeedClient } from '../client/lightspeed-client.js';
 import { LightspeedError } from '../errors.js';
@@ -54,7 +54,7 @@ function provider(store: string, options: Partial<OAuthTokenProviderOptions> = {
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     initialRefreshToken: SEED_REFRESH_TOKEN,
-    database: fixture.database,
+    credentials: new LightspeedCredentialRows(fixture.database),
     encryptionKey: KEY,
     ...options,
   });
@@ -183,8 +183,8 @@ describe('OAuthTokenProvider', () => {
     await clientOf(provider(store)).listOutlets();
     for (let round = 1; round <= 5; round++) {
       await expireStoredToken(store, -1_000);
-      const first = clientOf(provider(store, { database: fixture.database }));
-      const second = clientOf(provider(store, { database: otherPool }));
+      const first = clientOf(provider(store, { credentials: new LightspeedCredentialRows(fixture.database) }));
+      const second = clientOf(provider(store, { credentials: new LightspeedCredentialRows(otherPool) }));
       await Promise.all([first.listOutlets(), second.listOutlets()]);
       expect(await refreshes()).toBe(1 + round);
     }
@@ -205,8 +205,8 @@ describe('OAuthTokenProvider', () => {
     await fixture.database.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey]);
       const both = Promise.all([
-        clientOf(provider(store, { database: fixture.database })).listOutlets(),
-        clientOf(provider(store, { database: otherPool })).listOutlets(),
+        clientOf(provider(store, { credentials: new LightspeedCredentialRows(fixture.database) })).listOutlets(),
+        clientOf(provider(store, { credentials: new LightspeedCredentialRows(otherPool) })).listOutlets(),
       ]);
       while ((await waiting())[0]!.n < 2) await new Promise((resolve) => setTimeout(resolve, 5));
       return { both };

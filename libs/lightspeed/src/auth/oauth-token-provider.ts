@@ -1,5 +1,6 @@
 import { CredentialCipher } from './credential-cipher.js';
-import { CredentialsStore, type CredentialsDatabase, type StoredCredentials } from './credentials-store.js';
+import type { CredentialRows } from './credential-rows.js';
+import { CredentialsStore, type StoredCredentials } from './credentials-store.js';
 import { requestTokenRefresh } from './token-endpoint.js';
 import type { TokenProvider } from './token-provider.js';
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
@@ -13,7 +14,8 @@ export interface OAuthTokenProviderOptions {
   clientSecret: string;
   /** Used only when the table holds no row for `store` yet. */
   initialRefreshToken?: string;
-  database: CredentialsDatabase;
+  /** Where the store's tokens are kept, encrypted. */
+  credentials: CredentialRows;
   /** 32 bytes, base64: the AES-256-GCM key for tokens at rest. */
   encryptionKey: string;
   /** Refresh this long before the access token expires. Default 5 minutes. */
@@ -49,7 +51,7 @@ export class OAuthTokenProvider implements TokenProvider {
 
   constructor(options: OAuthTokenProviderOptions) {
     this.#options = { ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') };
-    this.#store = new CredentialsStore(options.store, new CredentialCipher(options.encryptionKey));
+    this.#store = new CredentialsStore(options.store, new CredentialCipher(options.encryptionKey), options.credentials);
     this.#margin = options.refreshMarginMs ?? 5 * 60_000;
     this.#now = options.now ?? Date.now;
   }
@@ -94,15 +96,13 @@ export class OAuthTokenProvider implements TokenProvider {
   }
 
   async #obtain(rejected: string | null): Promise<UsableToken> {
-    const database = this.#options.database;
-    const stored = await database.withClient((client) => this.#store.read(client));
+    const stored = await this.#store.read();
     const current = stored && this.#asUsable(stored);
     if (current && this.#usable(current, rejected)) return (this.#cached = current);
 
-    const renewed = await database.transaction(async (client) => {
-      await this.#store.lock(client);
-      if (this.#options.initialRefreshToken) await this.#store.seed(client, this.#options.initialRefreshToken);
-      const locked = await this.#store.read(client, true);
+    const renewed = await this.#store.whileRefreshing(async (credentials) => {
+      if (this.#options.initialRefreshToken) await credentials.seed(this.#options.initialRefreshToken);
+      const locked = await credentials.read();
       if (!locked) throw new Error(`no Lightspeed refresh token is stored for ${this.#options.store} and none was given`);
       const latest = this.#asUsable(locked);
       if (latest && this.#usable(latest, rejected)) return latest;
@@ -117,7 +117,7 @@ export class OAuthTokenProvider implements TokenProvider {
         fetch: this.#options.fetch ?? fetch,
         now: this.#now,
       });
-      await this.#store.replace(client, {
+      await credentials.replace({
         refreshToken: issued.refreshToken ?? locked.refreshToken,
         accessToken: issued.accessToken,
         accessTokenExpiresAt: issued.expiresAt,

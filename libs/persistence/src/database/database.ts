@@ -32,6 +32,11 @@ export class Database {
     });
   }
 
+  /** Resolves once PostgreSQL answers a trivial statement; rejects when it does not. */
+  async ping(): Promise<void> {
+    await this.withClient((client) => client.query('SELECT 1'));
+  }
+
   async query<R extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<R[]> {
     return this.withClient(async (client) => (await client.query<R>(text, values)).rows);
   }

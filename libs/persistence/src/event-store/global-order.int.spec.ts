@@ -4,7 +4,7 @@ import type { SqlClient } from '../database/sql-client.js';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { metadataFor } from '../testing/transfer-scenarios.js';
 import { appendToStream } from './append-to-stream.js';
-import { readAll, START_OF_STORE, type GlobalCheckpoint } from './read-all.js';
+import { readAll, readAllHeaders, START_OF_STORE, type GlobalCheckpoint } from './read-all.js';
 
 /** Holds a transaction open until the test says commit, so interleavings are forced, not hoped for. */
 async function openTransaction(database: Database) {
@@ -29,25 +29,27 @@ async function openTransaction(database: Database) {
 
 const event = (type: string) => [{ type, schemaVersion: 1, data: {} }];
 
-async function readEverything(database: Database, from: GlobalCheckpoint) {
-  return database.withClient((client) => readAll(client, from, 100));
-}
+type GlobalReader = typeof readAll | typeof readAllHeaders;
 
 /**
  * Transaction ids are server-wide, so a transaction open in any other database (another test file,
  * another run) also holds the reader back for a moment. Committed events must show up; poll briefly.
  */
-async function readAtLeast(database: Database, from: GlobalCheckpoint, count: number) {
+async function readAtLeast(database: Database, from: GlobalCheckpoint, count: number, reader: GlobalReader = readAll) {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const result = await readEverything(database, from);
+    const result = await database.withClient((client) => reader(client, from, 100));
     if (result.events.length >= count || Date.now() > deadline) return result;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-describe('the global reader, when transactions commit out of position order', () => {
+describe.each([
+  ['of whole events (readAll)', readAll],
+  ['of event headers (readAllHeaders)', readAllHeaders],
+])('the global reader %s, when transactions commit out of position order', (_name, reader: GlobalReader) => {
   let fixture: PersistenceFixture;
+  const readEverything = (database: Database, from: GlobalCheckpoint) => database.withClient((client) => reader(client, from, 100));
   beforeAll(async () => {
     fixture = await openPersistenceFixture();
   });
@@ -68,7 +70,7 @@ describe('the global reader, when transactions commit out of position order', ()
     expect(whileSlowIsOpen.checkpoint).toEqual(START_OF_STORE);
 
     await slow.commit();
-    const afterCommit = await readAtLeast(fixture.database, whileSlowIsOpen.checkpoint, 2);
+    const afterCommit = await readAtLeast(fixture.database, whileSlowIsOpen.checkpoint, 2, reader);
     expect(afterCommit.events.map((e) => e.eventType)).toEqual(['Slow', 'Fast']);
 
     const again = await readEverything(fixture.database, afterCommit.checkpoint);
@@ -76,7 +78,7 @@ describe('the global reader, when transactions commit out of position order', ()
   });
 
   it('orders a transaction that took its id first but its position last before the later one', async () => {
-    const start = (await readAtLeast(fixture.database, START_OF_STORE, 2)).checkpoint;
+    const start = (await readAtLeast(fixture.database, START_OF_STORE, 2, reader)).checkpoint;
     const early = await openTransaction(fixture.database);
     await early.client.query('SELECT pg_current_xact_id()');
 
@@ -87,7 +89,7 @@ describe('the global reader, when transactions commit out of position order', ()
 
     expect((await readEverything(fixture.database, start)).events).toEqual([]);
     await early.commit();
-    const { events } = await readAtLeast(fixture.database, start, 2);
+    const { events } = await readAtLeast(fixture.database, start, 2, reader);
     expect(events.map((e) => e.eventType)).toEqual(['EarlyTransaction', 'LateTransaction']);
     expect(events[0]!.globalPosition).toBeGreaterThan(events[1]!.globalPosition);
   });
@@ -98,15 +100,44 @@ describe('the global reader, when transactions commit out of position order', ()
         appendToStream(client, `stream-page-${index}`, 0, event(`Page${index}`), metadataFor('a')),
       );
     }
-    const all = (await readAtLeast(fixture.database, START_OF_STORE, 11)).events;
+    const all = (await readAtLeast(fixture.database, START_OF_STORE, 11, reader)).events;
     const seen: string[] = [];
     let checkpoint = START_OF_STORE;
     for (;;) {
-      const page = await fixture.database.withClient((client) => readAll(client, checkpoint, 3));
+      const page = await fixture.database.withClient((client) => reader(client, checkpoint, 3));
       if (page.events.length === 0) break;
       seen.push(...page.events.map((e) => e.eventId));
       checkpoint = page.checkpoint;
     }
     expect(seen).toEqual(all.map((e) => e.eventId));
+  });
+});
+
+describe('event headers', () => {
+  let fixture: PersistenceFixture;
+  beforeAll(async () => {
+    fixture = await openPersistenceFixture();
+  });
+  afterAll(() => fixture.close());
+
+  it('are the events readAll serves, in its order, without payload or metadata', async () => {
+    for (let index = 0; index < 3; index++) {
+      await fixture.database.transaction((client) =>
+        appendToStream(client, `stream-header-${index}`, 0, [{ type: `Header${index}`, schemaVersion: 1, data: { big: 'x'.repeat(1000) } }], metadataFor('a')),
+      );
+    }
+    const whole = await readAtLeast(fixture.database, START_OF_STORE, 3);
+    const headers = await fixture.database.withClient((client) => readAllHeaders(client, START_OF_STORE, 100));
+    expect(headers.checkpoint).toEqual(whole.checkpoint);
+    expect(headers.events).toEqual(
+      whole.events.map(({ globalPosition, transactionId, eventId, streamId, streamVersion, eventType }) => ({
+        globalPosition,
+        transactionId,
+        eventId,
+        streamId,
+        streamVersion,
+        eventType,
+      })),
+    );
   });
 });

@@ -28,6 +28,11 @@ export interface StoredEvent {
   recordedAt: Date;
 }
 
+/** What a reader of the global order needs to route an event without its payload or metadata. */
+export type EventHeader = Pick<StoredEvent, 'globalPosition' | 'transactionId' | 'eventId' | 'streamId' | 'streamVersion' | 'eventType'>;
+
+export type EventHeaderRow = Pick<StoredEventRow, 'global_position' | 'transaction_id' | 'event_id' | 'stream_id' | 'stream_version' | 'event_type'>;
+
 export interface StoredEventRow {
   global_position: string;
   transaction_id: string;
@@ -61,5 +66,19 @@ export function toStoredEvent(row: StoredEventRow): StoredEvent {
     payload: row.payload,
     metadata: row.metadata,
     recordedAt: row.recorded_at,
+  };
+}
+
+/** As STORED_EVENT_COLUMNS, the columns of an `EventHeader`. */
+export const EVENT_HEADER_COLUMNS = 'global_position, transaction_id, event_id, stream_id, stream_version, event_type';
+
+export function toEventHeader(row: EventHeaderRow): EventHeader {
+  return {
+    globalPosition: Number(row.global_position),
+    transactionId: row.transaction_id,
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    eventType: row.event_type,
   };
 }

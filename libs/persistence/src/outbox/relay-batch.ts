@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../event-store/stored-event.js';
+import type { EventHeader } from '../event-store/stored-event.js';
 import { TRANSFER_STREAM_PREFIX, transferIdOfStream } from '../transfers/transfer-stream.js';
 
 /** A job for the sync worker: bring one transfer's consignment up to (at least) this version. */
@@ -15,7 +15,7 @@ export interface SyncRequest {
  * while the rest of its batch could (parked: `transferId` names it, so it can be put back).
  */
 export interface UnrelayableEvent {
-  event: StoredEvent;
+  event: EventHeader;
   reason: string;
   transferId?: string;
 }
@@ -30,8 +30,8 @@ export interface RelayBatch {
  * needs one job per transfer: the one for its newest event. Jobs are keyed by the transfer's
  * canonical id, so one batch can never ask twice for the same transfer.
  */
-export function syncRequestsFor(events: readonly StoredEvent[]): RelayBatch {
-  const newest = new Map<string, StoredEvent>();
+export function syncRequestsFor(events: readonly EventHeader[]): RelayBatch {
+  const newest = new Map<string, EventHeader>();
   const unrelayable: UnrelayableEvent[] = [];
   for (const event of events) {
     if (!event.streamId.startsWith(TRANSFER_STREAM_PREFIX)) continue;
@@ -54,7 +54,7 @@ export function syncRequestsFor(events: readonly StoredEvent[]): RelayBatch {
 }
 
 /** The batch's events of a transfer whose sync job could not be queued, parked with the error. */
-export function parkedEvents(events: readonly StoredEvent[], transferId: string, error: string): UnrelayableEvent[] {
+export function parkedEvents(events: readonly EventHeader[], transferId: string, error: string): UnrelayableEvent[] {
   return events
     .filter((event) => transferIdOfStream(event.streamId) === transferId)
     .map((event) => ({ event, transferId, reason: `its sync job could not be queued: ${error}` }));

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import type { StoredEvent } from '../event-store/stored-event.js';
+import type { EventHeader } from '../event-store/stored-event.js';
 import { transferIdOfStream, transferStreamId } from '../transfers/transfer-stream.js';
 import { syncRequestsFor } from './relay-batch.js';
 
 let position = 0;
-function stored(streamId: string, streamVersion: number, eventType = 'ItemAdded'): StoredEvent {
+function stored(streamId: string, streamVersion: number, eventType = 'ItemAdded'): EventHeader {
   position++;
   return {
     globalPosition: position,
@@ -14,10 +14,6 @@ function stored(streamId: string, streamVersion: number, eventType = 'ItemAdded'
     streamId,
     streamVersion,
     eventType,
-    schemaVersion: 1,
-    payload: {},
-    metadata: { actor: { id: 'a', name: null, roles: [] }, correlationId: 'c', causationId: null, idempotencyKey: null, commandName: 'x', commandId: 'y' },
-    recordedAt: new Date(),
   };
 }
 

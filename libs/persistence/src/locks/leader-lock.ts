@@ -1,17 +1,18 @@
-import type { DataSource, QueryRunner } from 'typeorm';
-import type { SqlClient } from '#persistence';
+import type { QueryRunner } from 'typeorm';
+import type { Database } from '../database/database.js';
+import type { SqlClient } from '../database/sql-client.js';
 
 /**
  * Leadership by PostgreSQL session advisory lock: held on a dedicated connection for as long as
  * the process lives, released by PostgreSQL itself if the process or connection dies, so exactly
- * one worker relays at a time and another takes over within one check interval.
+ * one process leads at a time and another takes over within one check interval.
  */
 export class LeaderLock {
   private runner: QueryRunner | null = null;
   private client: SqlClient | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly name: string,
   ) {}
 
@@ -22,7 +23,7 @@ export class LeaderLock {
         await this.client.query('SELECT 1');
         return true;
       }
-      this.runner = this.dataSource.createQueryRunner();
+      this.runner = this.database.dataSource.createQueryRunner();
       this.client = (await this.runner.connect()) as SqlClient;
       const { rows } = await this.client.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
