@@ -1,14 +1,11 @@
-import type { DecisionContext, TransferCommand } from '../commands.js';
-import type { CountRecorded } from '../events.js';
-import type { TransferState } from '../transfer-state.js';
-import { requireQuantity, toNewItem } from './validation.js';
+import type { DecisionContext } from '../../decision-context.js';
+import type { CountRecorded } from '../../events.js';
+import type { TransferState } from '../../transfer-state.js';
+import { requireQuantity, toNewItem } from '../../validation.js';
+import type { RecordCount } from './command.js';
 
 /** A counted quantity replaces the previous count; a product found but not expected gets a line. */
-export function decideCount(
-  state: TransferState,
-  command: Extract<TransferCommand, { type: 'RecordCount' }>,
-  context: DecisionContext,
-): CountRecorded[] {
+export function decideRecordCount(state: TransferState, command: RecordCount, context: DecisionContext): CountRecorded[] {
   requireQuantity(command.countedQuantity, 'countedQuantity');
   const known = state.lines.some((line) => line.productId === command.productId);
   const newItem = known

@@ -1,16 +1,19 @@
-import { DomainError } from '../../shared/domain-error.js';
-import type { DecisionContext, TransferCommand } from '../commands.js';
-import type { TransferEvent } from '../events.js';
-import { openDivergence, type DivergentLine, type TransferState } from '../transfer-state.js';
-import { requireText } from './validation.js';
-
-type ExternalChange = Extract<TransferCommand, { type: 'RecordExternalChange' }>;
+import { DomainError } from '../../../shared/domain-error.js';
+import type { DecisionContext } from '../../decision-context.js';
+import type { LightspeedDivergenceDetected } from '../../events.js';
+import { openDivergence, type DivergentLine, type TransferState } from '../../transfer-state.js';
+import { requireText } from '../../validation.js';
+import type { RecordExternalChange } from './command.js';
 
 /**
  * Notes that Lightspeed holds the consignment in a status our sync does not explain. Noting the
  * same difference again (a later poll, a webhook after the poll) changes nothing while it is open.
  */
-export function decideExternalChange(state: TransferState, command: ExternalChange, context: DecisionContext): TransferEvent[] {
+export function decideRecordExternalChange(
+  state: TransferState,
+  command: RecordExternalChange,
+  context: DecisionContext,
+): LightspeedDivergenceDetected[] {
   const consignmentId = requireText(command.consignmentId, 'consignmentId');
   const lightspeedStatus = requireText(command.lightspeedStatus, 'lightspeedStatus');
   if (!Number.isSafeInteger(command.lightspeedVersion) || command.lightspeedVersion < 0) {

@@ -1,8 +1,9 @@
-import { DomainError } from '../../shared/domain-error.js';
-import type { DecisionContext, TransferCommand } from '../commands.js';
-import type { TransferCreated } from '../events.js';
-import { isTransferType, type TransferType } from '../transfer-type.js';
-import { requireText, requireUniqueProducts, toNewItem } from './validation.js';
+import { DomainError } from '../../../shared/domain-error.js';
+import type { DecisionContext } from '../../decision-context.js';
+import type { TransferCreated } from '../../events.js';
+import { isTransferType, type TransferType } from '../../transfer-type.js';
+import { requireText, requireUniqueProducts, toNewItem } from '../../validation.js';
+import type { CreateTransfer } from './command.js';
 
 type Party = 'sourceOutletId' | 'destinationOutletId' | 'supplierId';
 
@@ -14,10 +15,7 @@ const PARTIES: Readonly<Record<TransferType, readonly Party[]>> = {
   STOCKTAKE: ['destinationOutletId'],
 };
 
-export function decideCreate(
-  command: Extract<TransferCommand, { type: 'CreateTransfer' }>,
-  context: DecisionContext,
-): TransferCreated[] {
+export function decideCreateTransfer(command: CreateTransfer, context: DecisionContext): TransferCreated[] {
   const type = command.transferType;
   if (!isTransferType(type)) {
     throw new DomainError('INVALID_TRANSFER', `Unknown transfer type ${String(type)}`, { field: 'type' });

@@ -1,9 +1,9 @@
-import { DomainError } from '../../shared/domain-error.js';
-import { isQuantity } from '../../shared/quantity.js';
-import type { ItemInput } from '../commands.js';
-import type { NewItem } from '../transfer-line.js';
-import type { TransferType } from '../transfer-type.js';
-import type { TransferState } from '../transfer-state.js';
+import { DomainError } from '../shared/domain-error.js';
+import { isQuantity } from '../shared/quantity.js';
+import type { ItemInput } from './command-inputs.js';
+import type { NewItem } from './transfer-line.js';
+import type { TransferType } from './transfer-type.js';
+import type { TransferState } from './transfer-state.js';
 
 const COSTED_TYPES: readonly TransferType[] = ['PURCHASE_ORDER', 'STOCKTAKE'];
 
