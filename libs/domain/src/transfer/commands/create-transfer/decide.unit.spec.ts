@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { given } from '../../testing/decider-spec.js';
-import { CLERK, MUGS, TEA, create, historyTo, item } from '../../testing/transfer-fixtures.js';
-import type { TransferType } from '../transfer-type.js';
+import { given } from '../../../testing/decider-spec.js';
+import { CLERK, MUGS, TEA, create, historyTo, item } from '../../../testing/transfer-fixtures.js';
+import type { TransferType } from '../../transfer-type.js';
 
 const noHistory = [] as const;
 

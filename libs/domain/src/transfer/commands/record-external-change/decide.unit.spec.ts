@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { given } from '../../testing/decider-spec.js';
-import { externalChange, historyTo } from '../../testing/transfer-fixtures.js';
-import { allowedTransitions } from '../transition-policy.js';
-import { openDivergence } from '../transfer-state.js';
-import type { TransferCommand } from '../commands.js';
+import { given } from '../../../testing/decider-spec.js';
+import { externalChange, historyTo } from '../../../testing/transfer-fixtures.js';
+import { allowedTransitions } from '../../transition-policy.js';
+import { openDivergence } from '../../transfer-state.js';
+import type { TransferCommand } from '../../commands.js';
 
 describe('noting a change made directly in Lightspeed', () => {
   const sent = historyTo('OUTLET_TRANSFER', 'SENT');
