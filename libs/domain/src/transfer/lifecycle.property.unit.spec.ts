@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DomainError } from '../shared/domain-error.js';
-import { laterCommand as command } from '../testing/command-arbitraries.js';
+import { anyCommand, laterCommand as command } from '../testing/command-arbitraries.js';
+import { decideBySwitch } from '../testing/decide-by-switch.js';
 import { CLERK, MANAGER, fold, play, positionOf, rolesOf, stepsTo } from '../testing/transfer-fixtures.js';
 import { transitionOfCommand } from './command-transitions.js';
-import type { TransferRules } from './commands.js';
+import type { DecisionContext, TransferCommand, TransferRules } from './commands.js';
 import { decide } from './decide.js';
 import type { TransferEvent } from './events.js';
+import type { TransferState } from './transfer-state.js';
 import { evolve } from './evolve.js';
 import { TRANSFER_TYPES } from './transfer-type.js';
 import { findTransition, statusesOf } from './transition-policy.js';
@@ -82,4 +84,32 @@ describe('a transfer’s life, for any commands in any order', () => {
     );
   });
 
+  it('decides exactly as the two switches the command registry replaced, for any commands in any order', () => {
+    /** The events, or the DomainError's code and details; anything else is a failure of the test. */
+    const outcome = (decider: typeof decide, state: TransferState | null, attempt: TransferCommand, context: DecisionContext) => {
+      try {
+        return { events: decider(state, attempt, context) };
+      } catch (error) {
+        if (error instanceof DomainError) return { code: error.code, details: error.details };
+        throw error;
+      }
+    };
+    fc.assert(
+      fc.property(scenario, fc.array(anyCommand, { maxLength: 5 }), ({ type, start, rules, commands }, creations) => {
+        let { state, events } = play(stepsTo(type, start));
+        for (const [index, { command: attempt, actorId }] of [...commands, ...creations.map((c) => ({ command: c, actorId: CLERK }))].entries()) {
+          const context = { actorId, actorRoles: rolesOf(actorId), rules };
+          const viaRegistry = outcome(decide, state, attempt, context);
+          expect(viaRegistry).toEqual(outcome(decideBySwitch, state, attempt, context));
+          // Creation is also decided where no transfer exists yet, every few commands.
+          if (index % 3 === 0) expect(outcome(decide, null, attempt, context)).toEqual(outcome(decideBySwitch, null, attempt, context));
+          for (const event of viaRegistry.events ?? []) {
+            state = evolve(state, event, positionOf(events.length));
+            events = [...events, event];
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
