@@ -1,26 +1,18 @@
+import type { ActionGrants, OutletScope, Role, TransferAction } from './access-grants.js';
+import { COMMAND_ACCESS_ROWS } from './command-registry.js';
 import type { TransferState } from './transfer-state.js';
 import type { TransferType } from './transfer-type.js';
-import { TRANSITIONS, type Transition } from './transition-policy.js';
 
-export const ROLES = ['staff', 'manager', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export {
+  OUTLET_SCOPES,
+  ROLES,
+  TRANSFER_ACTIONS,
+  type ActionGrants,
+  type OutletScope,
+  type Role,
+  type TransferAction,
+} from './access-grants.js';
 
-/** Everything a person may be allowed to do with transfers: read them, create one, or take a transition. */
-export type TransferAction = 'read' | 'create' | Transition;
-export const TRANSFER_ACTIONS: readonly TransferAction[] = ['read', 'create', ...TRANSITIONS];
-
-/**
- * Where a role may take an action, measured against the outlets named in the actor's token:
- * - `anyOutlet`: on every transfer, whichever outlets it touches (the token's outlets do not matter);
- * - `sendingOutlet`: as staff of the outlet that makes the transfer up and sends it (see OUTLET_SIDES);
- * - `receivingOutlet`: as staff of the outlet the stock arrives at;
- * - `eitherOutlet`: as staff of any outlet the transfer touches.
- */
-export const OUTLET_SCOPES = ['anyOutlet', 'sendingOutlet', 'receivingOutlet', 'eitherOutlet'] as const;
-export type OutletScope = (typeof OUTLET_SCOPES)[number];
-
-/** The roles that may take one action, each with its own scope; a role not named may not. */
-export type ActionGrants = Readonly<Partial<Record<Role, OutletScope>>>;
 /** Reading is never one-sided, so a list of transfers can be filtered by the outlets they touch. */
 type ReadGrants = Readonly<Partial<Record<Role, 'anyOutlet' | 'eitherOutlet'>>>;
 
@@ -39,40 +31,16 @@ export const OUTLET_SIDES: Readonly<Record<TransferType, { sending: OutletField 
   STOCKTAKE: { sending: 'destinationOutletId', receiving: null },
 };
 
-/** Making a transfer up, packing and sending it: the sending outlet's work (segregation of duties). */
-const SENDING_WORK: ActionGrants = { staff: 'sendingOutlet', manager: 'anyOutlet', admin: 'anyOutlet' };
-/** Taking delivery: the receiving outlet's work, never the sender's own confirmation. */
-const RECEIVING_WORK: ActionGrants = { staff: 'receivingOutlet', manager: 'anyOutlet', admin: 'anyOutlet' };
-const MANAGERS_ONLY: ActionGrants = { manager: 'anyOutlet' };
+const READ_GRANTS: ReadGrants = { staff: 'eitherOutlet', manager: 'anyOutlet', auditor: 'anyOutlet', admin: 'anyOutlet' };
 
 /**
  * Who may do what, where, as data; `docs/security.md` is checked against it by a test. An actor may
- * take an action when SOME role of theirs grants it with that role's scope met. Cancelling is the
- * sending outlet's: it abandons that outlet's own work (an outlet transfer can be cancelled only
- * before it is sent); the receiving side asks a manager. Approving, rejecting and correcting a
- * receipt are a manager's; auditors read everything and write nothing.
+ * take an action when SOME role of theirs grants it with that role's scope met. The read row is
+ * here; every other row comes from the command that takes the action (`commands/<command>/access.ts`,
+ * gathered by the command registry). Approving, rejecting and correcting a receipt are a manager's;
+ * auditors read everything and write nothing.
  */
-export const ACCESS_TABLE: Readonly<Record<TransferAction, ActionGrants> & { read: ReadGrants }> = {
-  read: { staff: 'eitherOutlet', manager: 'anyOutlet', auditor: 'anyOutlet', admin: 'anyOutlet' },
-  create: SENDING_WORK,
-  addItem: SENDING_WORK,
-  changeItemQuantity: SENDING_WORK,
-  removeItem: SENDING_WORK,
-  recordPacked: SENDING_WORK,
-  pack: SENDING_WORK,
-  submit: SENDING_WORK,
-  approve: MANAGERS_ONLY,
-  reject: MANAGERS_ONLY,
-  send: SENDING_WORK,
-  receivePartial: RECEIVING_WORK,
-  receiveFinal: RECEIVING_WORK,
-  correctReceipt: MANAGERS_ONLY,
-  recordCount: SENDING_WORK,
-  complete: SENDING_WORK,
-  cancel: SENDING_WORK,
-  // Only the Lightspeed poller and webhook worker note external changes; no person may.
-  noteExternalChange: {},
-};
+export const ACCESS_TABLE = { read: READ_GRANTS, ...COMMAND_ACCESS_ROWS } as Readonly<Record<TransferAction, ActionGrants> & { read: ReadGrants }>;
 
 /** Who is asking: the roles and outlets of their token. */
 export interface AccessSubject {

@@ -1,12 +1,6 @@
 import { DomainError } from '../shared/domain-error.js';
-import { transitionOfCommand } from './command-transitions.js';
+import { definitionOf } from './command-registry.js';
 import type { DecisionContext, TransferCommand } from './commands.js';
-import { decideCreate } from './decisions/create-transfer.js';
-import { decideLineEdit } from './decisions/edit-lines.js';
-import { decideCorrection, decideReceive } from './decisions/receiving.js';
-import { decideExternalChange } from './decisions/external-change.js';
-import { decideCount } from './decisions/stocktake-count.js';
-import { decideWorkflow } from './decisions/workflow.js';
 import type { TransferEvent } from './events.js';
 import { evolve } from './evolve.js';
 import { checkGuards } from './guards.js';
@@ -35,34 +29,18 @@ function requireExactTotals(state: TransferState | null, events: readonly Transf
 }
 
 function decideEvents(state: TransferState | null, command: TransferCommand, context: DecisionContext): TransferEvent[] {
-  if (command.type === 'CreateTransfer') {
+  const definition = definitionOf(command);
+  if (definition.kind === 'creation') {
     if (state) {
       throw new DomainError('TRANSFER_ALREADY_EXISTS', `Transfer ${state.id} already exists`, { transferId: state.id });
     }
-    return decideCreate(command, context);
+    return definition.decide(command, context);
   }
   if (!state) throw new DomainError('TRANSFER_NOT_FOUND', 'No such transfer', {});
   // A delivery or correction sent again is already done, whatever has happened to the transfer since.
   if (replayedVersion(state, command, context) !== null) return [];
 
-  const row = requireTransition(state.type, state.status, transitionOfCommand(command));
+  const row = requireTransition(state.type, state.status, definition.transitionOf(command));
   checkGuards(row.guards ?? [], state, context.rules);
-
-  switch (command.type) {
-    case 'AddItem':
-    case 'ChangeItemQuantity':
-    case 'RemoveItem':
-    case 'RecordPackedQuantity':
-      return decideLineEdit(state, command, context.rules);
-    case 'ReceiveTransfer':
-      return decideReceive(state, command, context);
-    case 'CorrectReceipt':
-      return decideCorrection(state, command, context);
-    case 'RecordCount':
-      return decideCount(state, command, context);
-    case 'RecordExternalChange':
-      return decideExternalChange(state, command, context);
-    default:
-      return decideWorkflow(state, command, context);
-  }
+  return definition.decide(state, command, context);
 }

@@ -1,55 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DomainError } from '../shared/domain-error.js';
+import { anyCommand, laterCommand as command } from '../testing/command-arbitraries.js';
+import { decideBySwitch } from '../testing/decide-by-switch.js';
 import { CLERK, MANAGER, fold, play, positionOf, rolesOf, stepsTo } from '../testing/transfer-fixtures.js';
 import { transitionOfCommand } from './command-transitions.js';
-import type { TransferCommand, TransferRules } from './commands.js';
+import type { DecisionContext, TransferCommand, TransferRules } from './commands.js';
 import { decide } from './decide.js';
 import type { TransferEvent } from './events.js';
+import type { TransferState } from './transfer-state.js';
 import { evolve } from './evolve.js';
-import { VARIANCE_REASONS } from './transfer-line.js';
 import { TRANSFER_TYPES } from './transfer-type.js';
 import { findTransition, statusesOf } from './transition-policy.js';
-
-const product = fc.constantFrom('p-mug', 'p-tea', 'p-spoon');
-const quantity = fc.integer({ min: 0, max: 15 });
-const unitCost = fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null });
-const text = fc.constantFrom('Checked', 'Recount', '  ', '');
-const receiptLine = fc.record({
-  productId: product,
-  receivedQuantity: quantity,
-  reason: fc.option(fc.constantFrom(...VARIANCE_REASONS), { nil: null }),
-  note: fc.option(text, { nil: null }),
-});
-
-/** Any command but creation, with values that are sometimes valid and sometimes not. */
-const command: fc.Arbitrary<TransferCommand> = fc.oneof(
-  fc.record({ type: fc.constant('AddItem' as const), item: fc.record({ productId: product, quantity, unitCost }) }),
-  fc.record({ type: fc.constant('ChangeItemQuantity' as const), productId: product, quantity }),
-  fc.record({ type: fc.constant('RemoveItem' as const), productId: product }),
-  fc.record({ type: fc.constant('RecordPackedQuantity' as const), productId: product, packedQuantity: quantity, confirmOverPack: fc.boolean() }),
-  fc.constant({ type: 'MarkPacked' as const }),
-  fc.constant({ type: 'SubmitTransfer' as const }),
-  fc.constant({ type: 'ApproveTransfer' as const }),
-  fc.record({ type: fc.constant('RejectTransfer' as const), reason: text }),
-  fc.constant({ type: 'SendTransfer' as const }),
-  fc.record({
-    type: fc.constant('ReceiveTransfer' as const),
-    receiptId: fc.constantFrom('r-1', 'r-2', 'r-3', ' r-3 '),
-    final: fc.boolean(),
-    confirmOverReceipt: fc.boolean(),
-    lines: fc.uniqueArray(receiptLine, { maxLength: 3, selector: (entry) => entry.productId }),
-  }),
-  fc.record({
-    type: fc.constant('CorrectReceipt' as const),
-    correctionId: fc.constantFrom('c-1', 'c-2', ' c-2 '),
-    reason: text,
-    lines: fc.uniqueArray(receiptLine, { minLength: 1, maxLength: 3, selector: (entry) => entry.productId }),
-  }),
-  fc.record({ type: fc.constant('RecordCount' as const), productId: product, countedQuantity: quantity, unitCost }),
-  fc.constant({ type: 'CompleteStocktake' as const }),
-  fc.record({ type: fc.constant('CancelTransfer' as const), reason: text }),
-);
 
 const rules: fc.Arbitrary<TransferRules> = fc.record({
   purchaseOrderApprovalThreshold: fc.constantFrom(0, 350_000, 10_000_000),
@@ -122,4 +84,32 @@ describe('a transfer’s life, for any commands in any order', () => {
     );
   });
 
+  it('decides exactly as the two switches the command registry replaced, for any commands in any order', () => {
+    /** The events, or the DomainError's code and details; anything else is a failure of the test. */
+    const outcome = (decider: typeof decide, state: TransferState | null, attempt: TransferCommand, context: DecisionContext) => {
+      try {
+        return { events: decider(state, attempt, context) };
+      } catch (error) {
+        if (error instanceof DomainError) return { code: error.code, details: error.details };
+        throw error;
+      }
+    };
+    fc.assert(
+      fc.property(scenario, fc.array(anyCommand, { maxLength: 5 }), ({ type, start, rules, commands }, creations) => {
+        let { state, events } = play(stepsTo(type, start));
+        for (const [index, { command: attempt, actorId }] of [...commands, ...creations.map((c) => ({ command: c, actorId: CLERK }))].entries()) {
+          const context = { actorId, actorRoles: rolesOf(actorId), rules };
+          const viaRegistry = outcome(decide, state, attempt, context);
+          expect(viaRegistry).toEqual(outcome(decideBySwitch, state, attempt, context));
+          // Creation is also decided where no transfer exists yet, every few commands.
+          if (index % 3 === 0) expect(outcome(decide, null, attempt, context)).toEqual(outcome(decideBySwitch, null, attempt, context));
+          for (const event of viaRegistry.events ?? []) {
+            state = evolve(state, event, positionOf(events.length));
+            events = [...events, event];
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -1,0 +1,101 @@
+import type { AccessRows, TransferAction } from './access-grants.js';
+import { creation, transition, type CommandDefinition } from './command-definition.js';
+import type { TransferCommand, TransferCommandType } from './commands.js';
+import { ADD_ITEM_ACCESS } from './commands/add-item/access.js';
+import { ADD_ITEM_ACTION } from './commands/add-item/command.js';
+import { decideAddItem } from './commands/add-item/decide.js';
+import { APPROVE_TRANSFER_ACCESS } from './commands/approve-transfer/access.js';
+import { APPROVE_TRANSFER_ACTION } from './commands/approve-transfer/command.js';
+import { decideApproveTransfer } from './commands/approve-transfer/decide.js';
+import { CANCEL_TRANSFER_ACCESS } from './commands/cancel-transfer/access.js';
+import { CANCEL_TRANSFER_ACTION } from './commands/cancel-transfer/command.js';
+import { decideCancelTransfer } from './commands/cancel-transfer/decide.js';
+import { CHANGE_ITEM_QUANTITY_ACCESS } from './commands/change-item-quantity/access.js';
+import { CHANGE_ITEM_QUANTITY_ACTION } from './commands/change-item-quantity/command.js';
+import { decideChangeItemQuantity } from './commands/change-item-quantity/decide.js';
+import { COMPLETE_STOCKTAKE_ACCESS } from './commands/complete-stocktake/access.js';
+import { COMPLETE_STOCKTAKE_ACTION } from './commands/complete-stocktake/command.js';
+import { decideCompleteStocktake } from './commands/complete-stocktake/decide.js';
+import { CORRECT_RECEIPT_ACCESS } from './commands/correct-receipt/access.js';
+import { CORRECT_RECEIPT_ACTION } from './commands/correct-receipt/command.js';
+import { decideCorrectReceipt } from './commands/correct-receipt/decide.js';
+import { CREATE_TRANSFER_ACCESS } from './commands/create-transfer/access.js';
+import { CREATE_TRANSFER_ACTION } from './commands/create-transfer/command.js';
+import { decideCreateTransfer } from './commands/create-transfer/decide.js';
+import { MARK_PACKED_ACCESS } from './commands/mark-packed/access.js';
+import { MARK_PACKED_ACTION } from './commands/mark-packed/command.js';
+import { decideMarkPacked } from './commands/mark-packed/decide.js';
+import { RECEIVE_TRANSFER_ACCESS } from './commands/receive-transfer/access.js';
+import { receiveTransferAction } from './commands/receive-transfer/command.js';
+import { decideReceiveTransfer } from './commands/receive-transfer/decide.js';
+import { RECORD_COUNT_ACCESS } from './commands/record-count/access.js';
+import { RECORD_COUNT_ACTION } from './commands/record-count/command.js';
+import { decideRecordCount } from './commands/record-count/decide.js';
+import { RECORD_EXTERNAL_CHANGE_ACCESS } from './commands/record-external-change/access.js';
+import { RECORD_EXTERNAL_CHANGE_ACTION } from './commands/record-external-change/command.js';
+import { decideRecordExternalChange } from './commands/record-external-change/decide.js';
+import { RECORD_PACKED_QUANTITY_ACCESS } from './commands/record-packed-quantity/access.js';
+import { RECORD_PACKED_QUANTITY_ACTION } from './commands/record-packed-quantity/command.js';
+import { decideRecordPackedQuantity } from './commands/record-packed-quantity/decide.js';
+import { REJECT_TRANSFER_ACCESS } from './commands/reject-transfer/access.js';
+import { REJECT_TRANSFER_ACTION } from './commands/reject-transfer/command.js';
+import { decideRejectTransfer } from './commands/reject-transfer/decide.js';
+import { REMOVE_ITEM_ACCESS } from './commands/remove-item/access.js';
+import { REMOVE_ITEM_ACTION } from './commands/remove-item/command.js';
+import { decideRemoveItem } from './commands/remove-item/decide.js';
+import { SEND_TRANSFER_ACCESS } from './commands/send-transfer/access.js';
+import { SEND_TRANSFER_ACTION } from './commands/send-transfer/command.js';
+import { decideSendTransfer } from './commands/send-transfer/decide.js';
+import { SUBMIT_TRANSFER_ACCESS } from './commands/submit-transfer/access.js';
+import { SUBMIT_TRANSFER_ACTION } from './commands/submit-transfer/command.js';
+import { decideSubmitTransfer } from './commands/submit-transfer/decide.js';
+
+/**
+ * Every command of a transfer, one line each: the action it takes, who may take it (its rows of the
+ * access table) and its decision. `decide`, the command → transition map and ACCESS_TABLE are built
+ * from this list; whether a transition is legal stays with the transition table.
+ */
+export const COMMAND_DEFINITIONS = [
+  creation({ type: 'CreateTransfer', action: CREATE_TRANSFER_ACTION, access: CREATE_TRANSFER_ACCESS, decide: decideCreateTransfer }),
+  transition({ type: 'AddItem', action: ADD_ITEM_ACTION, access: ADD_ITEM_ACCESS, decide: decideAddItem }),
+  transition({ type: 'ChangeItemQuantity', action: CHANGE_ITEM_QUANTITY_ACTION, access: CHANGE_ITEM_QUANTITY_ACCESS, decide: decideChangeItemQuantity }),
+  transition({ type: 'RemoveItem', action: REMOVE_ITEM_ACTION, access: REMOVE_ITEM_ACCESS, decide: decideRemoveItem }),
+  transition({ type: 'RecordPackedQuantity', action: RECORD_PACKED_QUANTITY_ACTION, access: RECORD_PACKED_QUANTITY_ACCESS, decide: decideRecordPackedQuantity }),
+  transition({ type: 'MarkPacked', action: MARK_PACKED_ACTION, access: MARK_PACKED_ACCESS, decide: decideMarkPacked }),
+  transition({ type: 'SubmitTransfer', action: SUBMIT_TRANSFER_ACTION, access: SUBMIT_TRANSFER_ACCESS, decide: decideSubmitTransfer }),
+  transition({ type: 'ApproveTransfer', action: APPROVE_TRANSFER_ACTION, access: APPROVE_TRANSFER_ACCESS, decide: decideApproveTransfer }),
+  transition({ type: 'RejectTransfer', action: REJECT_TRANSFER_ACTION, access: REJECT_TRANSFER_ACCESS, decide: decideRejectTransfer }),
+  transition({ type: 'SendTransfer', action: SEND_TRANSFER_ACTION, access: SEND_TRANSFER_ACCESS, decide: decideSendTransfer }),
+  transition({ type: 'ReceiveTransfer', action: receiveTransferAction, access: RECEIVE_TRANSFER_ACCESS, decide: decideReceiveTransfer }),
+  transition({ type: 'CorrectReceipt', action: CORRECT_RECEIPT_ACTION, access: CORRECT_RECEIPT_ACCESS, decide: decideCorrectReceipt }),
+  transition({ type: 'RecordCount', action: RECORD_COUNT_ACTION, access: RECORD_COUNT_ACCESS, decide: decideRecordCount }),
+  transition({ type: 'CompleteStocktake', action: COMPLETE_STOCKTAKE_ACTION, access: COMPLETE_STOCKTAKE_ACCESS, decide: decideCompleteStocktake }),
+  transition({ type: 'CancelTransfer', action: CANCEL_TRANSFER_ACTION, access: CANCEL_TRANSFER_ACCESS, decide: decideCancelTransfer }),
+  transition({
+    type: 'RecordExternalChange',
+    action: RECORD_EXTERNAL_CHANGE_ACTION,
+    access: RECORD_EXTERNAL_CHANGE_ACCESS,
+    decide: decideRecordExternalChange,
+  }),
+] as const satisfies readonly CommandDefinition[];
+
+/** A command type of the union with no line above fails to compile here, naming the type. */
+type Unregistered = Exclude<TransferCommandType, (typeof COMMAND_DEFINITIONS)[number]['type']>;
+const everyCommandRegistered: [Unregistered] extends [never] ? true : Unregistered = true;
+
+const DEFINITION_OF_TYPE: ReadonlyMap<string, CommandDefinition> = new Map(COMMAND_DEFINITIONS.map((definition) => [definition.type, definition]));
+
+export function definitionOf(command: TransferCommand): CommandDefinition {
+  const definition = DEFINITION_OF_TYPE.get(command.type);
+  if (!definition) throw new Error(`No transfer command ${String(command.type)}`);
+  return definition;
+}
+
+/** The action of the access table a command takes: `create`, or the transition it attempts. */
+export function actionOfCommand(command: TransferCommand): TransferAction {
+  const definition = definitionOf(command);
+  return definition.kind === 'creation' ? definition.action : definition.transitionOf(command);
+}
+
+/** Every command's rows of the access table, in the order of the list above. */
+export const COMMAND_ACCESS_ROWS: AccessRows = Object.assign({}, ...COMMAND_DEFINITIONS.map((definition) => definition.access));
