@@ -26,6 +26,9 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   CORRECTION_ID_CONFLICT: 409,
   UNSENT_ITEM_REASON: 422,
   NOTHING_TO_CORRECT: 422,
+  FORBIDDEN: 403,
+  UNKNOWN_REFERENCE: 422,
+  COMPOSITE_PRODUCT: 422,
 };
 
 export const DOMAIN_ERROR_TITLES: Readonly<Record<number, string>> = {

@@ -26,7 +26,10 @@ export type DomainErrorCode =
   | 'RECEIPT_ID_CONFLICT'
   | 'CORRECTION_ID_CONFLICT'
   | 'UNSENT_ITEM_REASON'
-  | 'NOTHING_TO_CORRECT';
+  | 'NOTHING_TO_CORRECT'
+  | 'FORBIDDEN'
+  | 'UNKNOWN_REFERENCE'
+  | 'COMPOSITE_PRODUCT';
 
 export class DomainError extends Error {
   constructor(
