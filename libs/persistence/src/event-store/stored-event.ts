@@ -28,6 +28,12 @@ export interface StoredEvent {
   recordedAt: Date;
 }
 
+/** What folding a stream needs of a stored event. */
+export type RecordedEvent = Pick<StoredEvent, 'streamVersion' | 'eventType' | 'schemaVersion' | 'payload' | 'recordedAt'>;
+
+/** An event as its command appended it: all but the global position and transaction id, which only readers of the global order need. */
+export type CommittedEvent = Omit<StoredEvent, 'globalPosition' | 'transactionId'>;
+
 export interface StoredEventRow {
   global_position: string;
   transaction_id: string;
