@@ -196,6 +196,15 @@ describe('every refusal is an application/problem+json document with a code', ()
       expectProblem(response, 403, 'FORBIDDEN');
     });
 
+    it('a role that may not take the action is refused before anything is said about its headers', async () => {
+      const transfer = await step.createOutletTransfer(who.ana);
+      const malformed = { 'If-Match': 'yesterday', 'Idempotency-Key': ' ' };
+      expectProblem(await http.post(`/transfers/${transfer.id}/cancel`, who.audrey, { reason: 'no' }, malformed), 403, 'FORBIDDEN');
+      expectProblem(await http.patch(`/transfers/${transfer.id}/items/${MUGS}`, who.audrey, { quantity: 2 }, { 'If-Match': 'yesterday' }), 403, 'FORBIDDEN');
+      expectProblem(await http.post(`/transfers/${transfer.id}/approve`, who.ben, undefined, { 'Idempotency-Key': 'k'.repeat(201) }), 403, 'FORBIDDEN');
+      expect((await step.detail(who.ana, transfer.id)).version).toBe(1);
+    });
+
     it('staff may not read the global event feed', async () => {
       expectProblem(await http.get('/events', who.ana), 403, 'FORBIDDEN');
     });

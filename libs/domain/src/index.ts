@@ -26,3 +26,6 @@ export * from './transfer/transfer-state.js';
 export * from './transfer/transfer-type.js';
 export * from './transfer/transition-policy.js';
 export * from './transfer/upcasters.js';
+export * from './transfer/catalogue-check.js';
+export * from './transfer/transfer-authorization.js';
+export * from './transfer/transfer-decider.js';

@@ -2,8 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { parseMoney, type TransferRules } from '#domain';
-import { TransferCommandExecutor } from './commands/transfer-command-executor.js';
+import { CommandPipeline } from './commands/command-pipeline.js';
 import { Database } from './database/database.js';
+import { TransferAggregate } from './transfers/transfer-aggregate.js';
 
 export const TRANSFER_RULES = Symbol('TransferRules');
 
@@ -22,12 +23,9 @@ export function transferRulesFrom(config: ConfigService): TransferRules {
   providers: [
     { provide: Database, useFactory: (dataSource: DataSource) => new Database(dataSource), inject: [DataSource] },
     { provide: TRANSFER_RULES, useFactory: transferRulesFrom, inject: [ConfigService] },
-    {
-      provide: TransferCommandExecutor,
-      useFactory: (database: Database, rules: TransferRules) => new TransferCommandExecutor(database, rules),
-      inject: [Database, TRANSFER_RULES],
-    },
+    { provide: CommandPipeline, useFactory: (database: Database) => new CommandPipeline(database), inject: [Database] },
+    { provide: TransferAggregate, useFactory: (rules: TransferRules) => new TransferAggregate(rules), inject: [TRANSFER_RULES] },
   ],
-  exports: [Database, TransferCommandExecutor, TRANSFER_RULES],
+  exports: [Database, CommandPipeline, TransferAggregate, TRANSFER_RULES],
 })
 export class PersistenceModule {}

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { Database, TransferCommandExecutor } from '#persistence';
+import { Database, CommandPipeline } from '#persistence';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { outletTransferLifecycle, TEST_RULES } from '../../../../libs/persistence/src/testing/transfer-scenarios.js';
 import { testEnvironment } from '../../../../test/support/test-environment.js';
@@ -76,7 +76,7 @@ describe('npm run projections:rebuild', () => {
     testDatabase = await createTestDatabase();
     const dataSource = new DataSource({ type: 'postgres', url: testDatabase.url });
     await dataSource.initialize();
-    await outletTransferLifecycle(new TransferCommandExecutor(new Database(dataSource), TEST_RULES), randomUUID());
+    await outletTransferLifecycle(new CommandPipeline(new Database(dataSource)), randomUUID());
     await dataSource.destroy();
   });
   afterAll(() => dropTestDatabase(testDatabase));

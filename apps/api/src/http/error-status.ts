@@ -31,6 +31,9 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   BOX_TYPE_ALREADY_EXISTS: 409,
   BOX_TYPE_RETIRED: 422,
   ADMIN_REQUIRED: 403,
+  FORBIDDEN: 403,
+  UNKNOWN_REFERENCE: 422,
+  COMPOSITE_PRODUCT: 422,
 };
 
 export const DOMAIN_ERROR_TITLES: Readonly<Record<number, string>> = {

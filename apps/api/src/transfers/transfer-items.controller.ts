@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { canonicalIdParam } from '../http/canonical-id.js';
 import { uuidParam } from '../http/uuid-param.pipe.js';
-import { TransferCommandSender } from './commands/transfer-command-sender.js';
+import { TransferCommandService } from './commands/transfer-command-service.js';
 import { CountDto, ItemDto, PackedQuantityDto, QuantityDto } from './dto/item.dto.js';
 import { toCountCommand, toItemInput } from './dto/to-domain.js';
 import { TransferResponses } from './transfer-responses.decorator.js';
@@ -14,7 +14,7 @@ import { TransferResponses } from './transfer-responses.decorator.js';
 @ApiBearerAuth()
 @Controller('transfers/:id/items')
 export class TransferItemsController {
-  constructor(private readonly commands: TransferCommandSender) {}
+  constructor(private readonly commands: TransferCommandService) {}
 
   @Post()
   @ApiOperation({ summary: 'Add a line' })
@@ -26,7 +26,7 @@ export class TransferItemsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.commands.send(id, 'addItem', { type: 'AddItem', item: toItemInput(body) }, actor, request, reply);
+    return this.commands.send(id, { type: 'AddItem', item: toItemInput(body) }, actor, request, reply);
   }
 
   @Patch(':productId')
@@ -41,7 +41,7 @@ export class TransferItemsController {
     @Res() reply: FastifyReply,
   ) {
     const command = { type: 'ChangeItemQuantity', productId, quantity: body.quantity } as const;
-    return this.commands.send(id, 'changeItemQuantity', command, actor, request, reply);
+    return this.commands.send(id, command, actor, request, reply);
   }
 
   @Delete(':productId')
@@ -54,7 +54,7 @@ export class TransferItemsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.commands.send(id, 'removeItem', { type: 'RemoveItem', productId }, actor, request, reply);
+    return this.commands.send(id, { type: 'RemoveItem', productId }, actor, request, reply);
   }
 
   @Put(':productId/packed')
@@ -74,7 +74,7 @@ export class TransferItemsController {
       packedQuantity: body.packedQuantity,
       confirmOverPack: body.confirmOverPack ?? false,
     } as const;
-    return this.commands.send(id, 'recordPacked', command, actor, request, reply);
+    return this.commands.send(id, command, actor, request, reply);
   }
 
   @Put(':productId/counted')
@@ -88,6 +88,6 @@ export class TransferItemsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.commands.send(id, 'recordCount', toCountCommand(productId, body), actor, request, reply);
+    return this.commands.send(id, toCountCommand(productId, body), actor, request, reply);
   }
 }

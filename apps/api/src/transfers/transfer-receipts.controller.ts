@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { uuidParam } from '../http/uuid-param.pipe.js';
-import { TransferCommandSender } from './commands/transfer-command-sender.js';
+import { TransferCommandService } from './commands/transfer-command-service.js';
 import { CorrectionDto, ReceiveDto, type ReceiptLineDto } from './dto/receive.dto.js';
 import { TransferResponses } from './transfer-responses.decorator.js';
 
@@ -15,7 +15,7 @@ const toLines = (lines: ReceiptLineDto[]) =>
 @ApiBearerAuth()
 @Controller('transfers/:id')
 export class TransferReceiptsController {
-  constructor(private readonly commands: TransferCommandSender) {}
+  constructor(private readonly commands: TransferCommandService) {}
 
   @Post('receive')
   @ApiOperation({
@@ -38,7 +38,7 @@ export class TransferReceiptsController {
       confirmOverReceipt: body.confirmOverReceipt ?? false,
       lines: toLines(body.lines),
     } as const;
-    return this.commands.send(id, body.final ? 'receiveFinal' : 'receivePartial', command, actor, request, reply);
+    return this.commands.send(id, command, actor, request, reply);
   }
 
   @Post('corrections')
@@ -58,6 +58,6 @@ export class TransferReceiptsController {
       confirmOverReceipt: body.confirmOverReceipt ?? false,
       lines: toLines(body.lines),
     } as const;
-    return this.commands.send(id, 'correctReceipt', command, actor, request, reply);
+    return this.commands.send(id, command, actor, request, reply);
   }
 }

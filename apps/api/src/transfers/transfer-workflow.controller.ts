@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { uuidParam } from '../http/uuid-param.pipe.js';
-import { TransferCommandSender } from './commands/transfer-command-sender.js';
+import { TransferCommandService } from './commands/transfer-command-service.js';
 import { ReasonDto } from './dto/reason.dto.js';
 import { TransferResponses } from './transfer-responses.decorator.js';
 
@@ -12,27 +12,27 @@ import { TransferResponses } from './transfer-responses.decorator.js';
 @ApiBearerAuth()
 @Controller('transfers/:id')
 export class TransferWorkflowController {
-  constructor(private readonly commands: TransferCommandSender) {}
+  constructor(private readonly commands: TransferCommandService) {}
 
   @Post('pack')
   @ApiOperation({ summary: 'Mark an outlet transfer packed' })
   @TransferResponses()
   pack(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.commands.send(id, 'pack', { type: 'MarkPacked' }, actor, request, reply);
+    return this.commands.send(id, { type: 'MarkPacked' }, actor, request, reply);
   }
 
   @Post('submit')
   @ApiOperation({ summary: 'Submit a purchase order or supplier return for approval, or a stocktake for review' })
   @TransferResponses()
   submit(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.commands.send(id, 'submit', { type: 'SubmitTransfer' }, actor, request, reply);
+    return this.commands.send(id, { type: 'SubmitTransfer' }, actor, request, reply);
   }
 
   @Post('approve')
   @ApiOperation({ summary: "Approve (manager only; not the submitter's own)" })
   @TransferResponses()
   approve(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.commands.send(id, 'approve', { type: 'ApproveTransfer' }, actor, request, reply);
+    return this.commands.send(id, { type: 'ApproveTransfer' }, actor, request, reply);
   }
 
   @Post('reject')
@@ -45,21 +45,21 @@ export class TransferWorkflowController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.commands.send(id, 'reject', { type: 'RejectTransfer', reason: body.reason }, actor, request, reply);
+    return this.commands.send(id, { type: 'RejectTransfer', reason: body.reason }, actor, request, reply);
   }
 
   @Post('send')
   @ApiOperation({ summary: 'Send: the goods leave (sent quantities are the packed ones for outlet transfers)' })
   @TransferResponses()
   send(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.commands.send(id, 'send', { type: 'SendTransfer' }, actor, request, reply);
+    return this.commands.send(id, { type: 'SendTransfer' }, actor, request, reply);
   }
 
   @Post('complete')
   @ApiOperation({ summary: 'Complete a stocktake whose variance is within the review threshold' })
   @TransferResponses()
   complete(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.commands.send(id, 'complete', { type: 'CompleteStocktake' }, actor, request, reply);
+    return this.commands.send(id, { type: 'CompleteStocktake' }, actor, request, reply);
   }
 
   @Post('cancel')
@@ -72,6 +72,6 @@ export class TransferWorkflowController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    return this.commands.send(id, 'cancel', { type: 'CancelTransfer', reason: body.reason }, actor, request, reply);
+    return this.commands.send(id, { type: 'CancelTransfer', reason: body.reason }, actor, request, reply);
   }
 }

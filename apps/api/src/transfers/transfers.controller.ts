@@ -9,7 +9,7 @@ import { AUDIT_PAGE_MAX_BYTES } from '#persistence';
 import { etagOf } from '../http/etag.js';
 import { sendJsonPieces } from '../http/json-stream.js';
 import { uuidParam } from '../http/uuid-param.pipe.js';
-import { TransferCommandSender } from './commands/transfer-command-sender.js';
+import { TransferCommandService } from './commands/transfer-command-service.js';
 import { CreateTransferDto } from './dto/create-transfer.dto.js';
 import { AsOfQueryDto, ListTransfersQueryDto, PageQueryDto } from './dto/list-query.dto.js';
 import { toCreateCommand } from './dto/to-domain.js';
@@ -22,7 +22,7 @@ import { TransferResponses } from './transfer-responses.decorator.js';
 @Controller('transfers')
 export class TransfersController {
   constructor(
-    private readonly commands: TransferCommandSender,
+    private readonly commands: TransferCommandService,
     private readonly queries: QueryBus,
   ) {}
 
@@ -31,7 +31,7 @@ export class TransfersController {
   @TransferResponses(true)
   create(@Body() body: CreateTransferDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const command = toCreateCommand(body);
-    return this.commands.send(command.transferId, 'create', command, actor, request, reply, 201);
+    return this.commands.send(command.transferId, command, actor, request, reply, 201);
   }
 
   @Get()

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { LogTransferChangedHandler } from './commands/log-transfer-changed.handler.js';
-import { RunTransferHandler } from './commands/run-transfer.handler.js';
-import { TransferCommandSender } from './commands/transfer-command-sender.js';
+import { TransferCommandService } from './commands/transfer-command-service.js';
 import { HistoryController } from './history.controller.js';
 import { TRANSFER_QUERY_HANDLERS } from './queries/transfer-query.handlers.js';
 import { TransferItemsController } from './transfer-items.controller.js';
@@ -10,6 +8,7 @@ import { TransferReceiptsController } from './transfer-receipts.controller.js';
 import { TransferWorkflowController } from './transfer-workflow.controller.js';
 import { TransfersController } from './transfers.controller.js';
 
+/** Commands go through the CommandPipeline; reads through the QueryBus (CqrsModule). */
 @Module({
   imports: [CqrsModule],
   controllers: [
@@ -19,6 +18,6 @@ import { TransfersController } from './transfers.controller.js';
     TransferReceiptsController,
     HistoryController,
   ],
-  providers: [TransferCommandSender, RunTransferHandler, LogTransferChangedHandler, ...TRANSFER_QUERY_HANDLERS],
+  providers: [TransferCommandService, ...TRANSFER_QUERY_HANDLERS],
 })
 export class TransfersModule {}

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DivergenceSource } from '#domain';
+import { SYSTEM_ROLE, type Actor, type DivergenceSource } from '#domain';
 import { externalChangeOf, type RemoteConsignment } from '#lightspeed';
-import { findTransferOfConsignment, loadTransfer, type Database, type TransferCommandExecutor } from '#persistence';
+import { findTransferOfConsignment, loadTransfer, type CommandPipeline, type Database, type TransferAggregate } from '#persistence';
 
 /** Who notes a change found in Lightspeed: the service itself. */
-export const LIGHTSPEED_POLLER_ACTOR = { id: 'lightspeed-poller', name: 'Lightspeed poller', roles: ['system'] };
+export const LIGHTSPEED_POLLER_ACTOR: Actor = { id: 'lightspeed-poller', name: 'Lightspeed poller', roles: [SYSTEM_ROLE], outlets: [] };
 
 export type ReconcileOutcome = 'not-ours' | 'agrees' | 'noted' | 'already-noted';
 
@@ -16,7 +16,8 @@ export type ReconcileOutcome = 'not-ours' | 'agrees' | 'noted' | 'already-noted'
 export class ConsignmentReconciler {
   constructor(
     private readonly database: Database,
-    private readonly executor: TransferCommandExecutor,
+    private readonly pipeline: CommandPipeline,
+    private readonly transfers: TransferAggregate,
   ) {}
 
   async reconcile(consignment: Pick<RemoteConsignment, 'id' | 'name' | 'status' | 'version' | 'deletedAt'>, source: DivergenceSource): Promise<ReconcileOutcome> {
@@ -26,7 +27,8 @@ export class ConsignmentReconciler {
     if (!state) return 'not-ours';
     const change = externalChangeOf(state.type, state.status, consignment);
     if (!change) return 'agrees';
-    const { outcome } = await this.executor.execute(
+    const { changed } = await this.pipeline.handle(
+      this.transfers,
       mirrored.transferId,
       {
         type: 'RecordExternalChange',
@@ -36,16 +38,9 @@ export class ConsignmentReconciler {
         source,
         detectedAt: new Date().toISOString(),
       },
-      {
-        actor: LIGHTSPEED_POLLER_ACTOR,
-        correlationId: randomUUID(),
-        causationId: null,
-        commandName: 'RecordExternalChange',
-        commandId: randomUUID(),
-      },
-      { toResponse: ({ after }) => ({ statusCode: 200, body: null, etag: String(after.version) }) },
+      { actor: LIGHTSPEED_POLLER_ACTOR, correlationId: randomUUID(), causationId: null },
     );
-    return outcome && outcome.events.length > 0 ? 'noted' : 'already-noted';
+    return changed ? 'noted' : 'already-noted';
   }
 
   /**

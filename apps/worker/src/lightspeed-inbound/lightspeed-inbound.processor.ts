@@ -5,7 +5,7 @@ import type { Job, Queue } from 'bull';
 import type { EnvironmentVariables } from '#config';
 import { CoalescedReads, INBOUND_QUEUE, POLL_JOB, WEBHOOK_JOB, type WebhookJob } from '#lightspeed';
 import { enqueueWithin, recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
-import { Database, databaseNow, markObjectDeliveriesProcessed, markWebhookProcessed, TransferCommandExecutor, withAdvisoryLock, type SqlClient } from '#persistence';
+import { CommandPipeline, Database, databaseNow, markObjectDeliveriesProcessed, markWebhookProcessed, TransferAggregate, withAdvisoryLock, type SqlClient } from '#persistence';
 import { InboundLightspeedClient } from '../lightspeed-sync/lightspeed-client.provider.js';
 import { keepScheduled } from '../scheduling/keep-scheduled.js';
 import { ConsignmentReconciler } from './consignment-reconciler.js';
@@ -29,10 +29,11 @@ export class LightspeedInboundProcessor implements OnApplicationBootstrap {
     private readonly config: ConfigService<EnvironmentVariables, true>,
     @InjectQueue(INBOUND_QUEUE) private readonly queue: Queue,
     lightspeed: InboundLightspeedClient,
-    executor: TransferCommandExecutor,
+    pipeline: CommandPipeline,
+    transfers: TransferAggregate,
     private readonly metrics: SyncMetrics,
   ) {
-    const reconciler = new ConsignmentReconciler(database, executor);
+    const reconciler = new ConsignmentReconciler(database, pipeline, transfers);
     this.poller = new LightspeedPoller(database, lightspeed, reconciler);
     this.webhooks = new WebhookHandler(database, lightspeed, reconciler);
     this.reads = new CoalescedReads(queue.client, queue.toKey('reads'));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import Bull, { type Queue } from 'bull';
-import { findSyncState, listSetAside, loadRelayCheckpoint, loadRelayHealth, TransferCommandExecutor } from '#persistence';
+import { findSyncState, listSetAside, loadRelayCheckpoint, loadRelayHealth, CommandPipeline } from '#persistence';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { testEnvironment } from '../../../../test/support/test-environment.js';
 import { outletTransfer, run, TEST_RULES } from '../../../../libs/persistence/src/testing/transfer-scenarios.js';
@@ -11,7 +11,7 @@ import { RELAY_NAME, type SyncTransferJob } from './sync.queue.js';
 
 describe('the outbox relay (event store → Bull)', () => {
   let fixture: PersistenceFixture;
-  let executor: TransferCommandExecutor;
+  let pipeline: CommandPipeline;
   const queues: Queue[] = [];
 
   const openQueue = (redisUrl = testEnvironment('').REDIS_URL as string) => {
@@ -23,7 +23,7 @@ describe('the outbox relay (event store → Bull)', () => {
 
   beforeAll(async () => {
     fixture = await openPersistenceFixture();
-    executor = new TransferCommandExecutor(fixture.database, TEST_RULES);
+    pipeline = new CommandPipeline(fixture.database);
   });
   afterEach(async () => {
     for (const queue of queues.splice(0)) {
@@ -37,9 +37,9 @@ describe('the outbox relay (event store → Bull)', () => {
     const queue = openQueue();
     const relay = new SyncRelay(fixture.database, queue, { batchSize: 100, enqueueTimeoutMs: 5_000 });
     const [first, second] = [randomUUID(), randomUUID()];
-    await run(executor, first, outletTransfer(first));
-    await run(executor, first, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 1 });
-    await run(executor, second, outletTransfer(second));
+    await run(pipeline, first, outletTransfer(first));
+    await run(pipeline, first, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 1 });
+    await run(pipeline, second, outletTransfer(second));
 
     expect(await relayUntil(relay, caughtUp)).toEqual([]);
     const jobs = await queue.getJobs(['waiting']);
@@ -61,7 +61,7 @@ describe('the outbox relay (event store → Bull)', () => {
     const queue = openQueue();
     const relay = new SyncRelay(fixture.database, queue, { batchSize: 100, enqueueTimeoutMs: 5_000 });
     const id = randomUUID();
-    await run(executor, id, outletTransfer(id));
+    await run(pipeline, id, outletTransfer(id));
     const before = await checkpoint();
     await relay.relayOnce();
     const count = await queue.count();
@@ -86,7 +86,7 @@ describe('the outbox relay (event store → Bull)', () => {
     expect(await relayUntil(relay, caughtUp)).toEqual([]);
     // Before ids were canonical: a second stream under the upper-case spelling of a transfer's id.
     const [original, later] = [randomUUID(), randomUUID()];
-    await run(executor, original, outletTransfer(original));
+    await run(pipeline, original, outletTransfer(original));
     await fixture.database.query('ALTER TABLE events DROP CONSTRAINT events_transfer_stream_canonical');
     try {
       await fixture.database.query(
@@ -100,7 +100,7 @@ describe('the outbox relay (event store → Bull)', () => {
         `ALTER TABLE events ADD CONSTRAINT events_transfer_stream_canonical CHECK (stream_id !~~ 'transfer-%' OR stream_id ~ '^transfer-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$') NOT VALID`,
       );
     }
-    await run(executor, later, outletTransfer(later));
+    await run(pipeline, later, outletTransfer(later));
 
     expect(await relayUntil(relay, caughtUp)).toEqual([]);
     const jobs = (await queue.getJobs(['waiting'])).map((job) => job.data);
@@ -146,8 +146,8 @@ describe('the outbox relay (event store → Bull)', () => {
     });
     expect(await relayUntil(relay, caughtUp)).toEqual([]);
     const [before, poison, after] = [randomUUID(), randomUUID(), randomUUID()];
-    for (const id of [before, poison, after]) await run(executor, id, outletTransfer(id));
-    await run(executor, poison, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 1 });
+    for (const id of [before, poison, after]) await run(pipeline, id, outletTransfer(id));
+    await run(pipeline, poison, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 1 });
     // PostgreSQL refuses to record that this one transfer waits for sync: its batch cannot go through whole.
     await fixture.database.query(`ALTER TABLE transfer_sync_state ADD CONSTRAINT poison_for_test CHECK (transfer_id <> '${poison}') NOT VALID`);
     try {
@@ -176,7 +176,7 @@ describe('the outbox relay (event store → Bull)', () => {
     const relay = new SyncRelay(fixture.database, queue, { batchSize: 100, enqueueTimeoutMs: 5_000 });
     expect(await relayUntil(relay, caughtUp)).toEqual([]);
     const [poison, next] = [randomUUID(), randomUUID()];
-    await run(executor, poison, outletTransfer(poison));
+    await run(pipeline, poison, outletTransfer(poison));
     await fixture.database.query(`ALTER TABLE transfer_sync_state ADD CONSTRAINT poison_alone_for_test CHECK (transfer_id <> '${poison}') NOT VALID`);
     try {
       const alone = await relayUntil(relay, never, 3);
@@ -184,7 +184,7 @@ describe('the outbox relay (event store → Bull)', () => {
       expect(await caughtUp()).toBe(false);
       expect(await fixture.database.withClient((client) => loadRelayHealth(client, RELAY_NAME))).toMatchObject({ stalled: true });
 
-      await run(executor, next, outletTransfer(next));
+      await run(pipeline, next, outletTransfer(next));
       expect(await relayUntil(relay, caughtUp)).toEqual([]);
     } finally {
       await fixture.database.query('ALTER TABLE transfer_sync_state DROP CONSTRAINT poison_alone_for_test');
@@ -204,7 +204,7 @@ describe('the outbox relay (event store → Bull)', () => {
       const setAsideBefore = (await fixture.database.withClient((client) => loadRelayHealth(client, RELAY_NAME))).setAside;
       await redis.stop();
       const ids = [randomUUID(), randomUUID(), randomUUID()];
-      for (const id of ids) await run(executor, id, outletTransfer(id));
+      for (const id of ids) await run(pipeline, id, outletTransfer(id));
 
       const failures = await relayUntil(relay, never, 4);
       expect(failures).toEqual(Array(4).fill(expect.stringMatching(/Redis did not accept/)));
@@ -232,7 +232,7 @@ describe('the outbox relay (event store → Bull)', () => {
       await redis.stop();
 
       const id = randomUUID();
-      await run(executor, id, outletTransfer(id));
+      await run(pipeline, id, outletTransfer(id));
       const before = await checkpoint();
       await expect(relay.relayOnce()).rejects.toThrow(/Redis did not accept/);
       expect(await checkpoint()).toEqual(before);
@@ -257,7 +257,7 @@ describe('the outbox relay (event store → Bull)', () => {
     try {
       const relay = new SyncRelay(fixture.database, queue, { batchSize: 100, enqueueTimeoutMs: 2_000 });
       const id = randomUUID();
-      await run(executor, id, outletTransfer(id));
+      await run(pipeline, id, outletTransfer(id));
       for (let relayed = 0; relayed === 0; ) relayed = await relay.relayOnce();
       expect(await fixture.database.withClient((client) => findSyncState(client, id))).toMatchObject({ status: 'PENDING' });
 

@@ -28,7 +28,7 @@ describe('a sync job that fails while PostgreSQL is down', () => {
 
   it('is not noted, and the failure handler (which Bull never awaits) does not reject and end the worker', async () => {
     // The failure handler needs neither Lightspeed nor the queue.
-    const processor = new TransferSyncProcessor(new Database(dataSource), null as never, new SyncMetrics(new Registry()), null as never, null as never);
+    const processor = new TransferSyncProcessor(new Database(dataSource), null as never, new SyncMetrics(new Registry()), null as never, null as never, null as never);
     await postgres.stop();
     const job = {
       data: { transferId: randomUUID(), version: 1 },
@@ -67,7 +67,7 @@ describe('a sync job Bull gives up on with attempts left', () => {
     );
     return transferId;
   };
-  const processor = () => new TransferSyncProcessor(fixture.database, null as never, new SyncMetrics(new Registry()), queue, null as never);
+  const processor = () => new TransferSyncProcessor(fixture.database, null as never, new SyncMetrics(new Registry()), queue, null as never, null as never);
 
   /** What Bull does to a job that stalled more than maxStalledCount times: failed, attempts left. */
   const stallOut = async (transferId: string, attempts: number) => {

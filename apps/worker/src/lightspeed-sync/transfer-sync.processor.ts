@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { failedCallOf, LightspeedClient } from '#lightspeed';
 import { enqueueWithin, recordAttempt, SyncMetrics, type AttemptOutcome } from '#observability';
-import { countNeedingAttention, Database, markNeedsAttention, markSyncFailure, TransferCommandExecutor } from '#persistence';
+import { CommandPipeline, countNeedingAttention, Database, markNeedsAttention, markSyncFailure, TransferAggregate } from '#persistence';
 import { ConsignmentReconciler } from '../lightspeed-inbound/consignment-reconciler.js';
 import { lineEditRecorder } from './line-edit-recorder.js';
 import { LightspeedRefusalError } from './lightspeed-refusal.js';
@@ -26,9 +26,15 @@ export class TransferSyncProcessor {
     lightspeed: LightspeedClient,
     private readonly metrics: SyncMetrics,
     @InjectQueue(SYNC_QUEUE) private readonly queue: Queue<SyncTransferJob>,
-    executor: TransferCommandExecutor,
+    pipeline: CommandPipeline,
+    transfers: TransferAggregate,
   ) {
-    this.synchronizer = new TransferSynchronizer(database, lightspeed, lineEditRecorder(executor), new ConsignmentReconciler(database, executor));
+    this.synchronizer = new TransferSynchronizer(
+      database,
+      lightspeed,
+      lineEditRecorder(pipeline, transfers),
+      new ConsignmentReconciler(database, pipeline, transfers),
+    );
   }
 
   @Process({ name: SYNC_TRANSFER_JOB, concurrency: 4 })

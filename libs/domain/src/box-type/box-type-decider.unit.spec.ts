@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ROLES } from '../transfer/access-policy.js';
 import { failureOf } from '../testing/decider-spec.js';
-import { ADMIN, actor, define, playBoxType, retire, revise } from '../testing/box-type-fixtures.js';
+import { ADMIN, actor, BOX_TYPE_ID, define, playBoxType, retire, revise } from '../testing/box-type-fixtures.js';
 import { boxTypeDecider } from './box-type-decider.js';
 import { BOX_TYPE_EVENT_TYPES } from './events.js';
 import { upcastBoxTypeEvent } from './upcasters.js';
@@ -13,7 +13,7 @@ describe('who may keep the box-type catalogue', () => {
     for (const command of [define(), revise(), retire()]) {
       const allowed = ROLES.filter((role) => {
         try {
-          boxTypeDecider.authorize(actor([role]), command, command.type === 'DefineBoxType' ? null : existing);
+          boxTypeDecider.authorize(actor([role]), command, command.type === 'DefineBoxType' ? null : existing, BOX_TYPE_ID);
           return true;
         } catch {
           return false;
@@ -24,7 +24,7 @@ describe('who may keep the box-type catalogue', () => {
   });
 
   it('refuses anyone without the admin role, naming the role that may', () => {
-    const error = failureOf(() => boxTypeDecider.authorize(actor(['manager', 'staff']), retire(), existing));
+    const error = failureOf(() => boxTypeDecider.authorize(actor(['manager', 'staff']), retire(), existing, BOX_TYPE_ID));
     expect({ code: error.code, details: error.details }).toEqual({
       code: 'ADMIN_REQUIRED',
       details: { command: 'RetireBoxType', allowedRoles: ['admin'] },
@@ -32,16 +32,16 @@ describe('who may keep the box-type catalogue', () => {
   });
 
   it('lets an admin define a box type that does not exist yet', () => {
-    expect(() => boxTypeDecider.authorize(ADMIN, define(), null)).not.toThrow();
+    expect(() => boxTypeDecider.authorize(ADMIN, define(), null, BOX_TYPE_ID)).not.toThrow();
   });
 
   it('answers an admin’s revision or retirement of a missing box type with BOX_TYPE_NOT_FOUND', () => {
-    expect(failureOf(() => boxTypeDecider.authorize(ADMIN, revise(), null)).code).toBe('BOX_TYPE_NOT_FOUND');
-    expect(failureOf(() => boxTypeDecider.authorize(ADMIN, retire(), null)).code).toBe('BOX_TYPE_NOT_FOUND');
+    expect(failureOf(() => boxTypeDecider.authorize(ADMIN, revise(), null, BOX_TYPE_ID)).code).toBe('BOX_TYPE_NOT_FOUND');
+    expect(failureOf(() => boxTypeDecider.authorize(ADMIN, retire(), null, BOX_TYPE_ID)).code).toBe('BOX_TYPE_NOT_FOUND');
   });
 
   it('checks the role before the box type, so a non-admin learns nothing of what exists', () => {
-    expect(failureOf(() => boxTypeDecider.authorize(actor(['staff']), revise(), null)).code).toBe('ADMIN_REQUIRED');
+    expect(failureOf(() => boxTypeDecider.authorize(actor(['staff']), revise(), null, BOX_TYPE_ID)).code).toBe('ADMIN_REQUIRED');
   });
 });
 

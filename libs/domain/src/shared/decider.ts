@@ -13,7 +13,7 @@ export interface StreamPosition {
 /** Who is acting: what their token says. */
 export interface Actor {
   id: string;
-  name: string;
+  name: string | null;
   roles: readonly string[];
   outlets: readonly string[];
 }
@@ -29,11 +29,16 @@ export interface Decider<State, Command extends { type: string }, Event extends 
   readonly streamPrefix: string;
   /** The current schema version of each event type (what `append` stamps on new events). */
   schemaVersion(eventType: Event['type']): number;
+  /** A stored event as the current schema has it (older payloads are lifted on the way). */
+  upcast(eventType: string, schemaVersion: number, payload: Record<string, unknown>): Event;
+  /** The command with the aggregate's canonical id put where it names one (a create names the id its stream gets). */
+  identify(command: Command, id: string): Command;
   /**
    * Throws a DomainError unless `actor` may run `command` on `state` (null: the aggregate does not
    * exist yet) — NOT_FOUND-style codes for what is missing, FORBIDDEN-style for what is not theirs.
+   * `id` is the aggregate's canonical id, for the refusal to name.
    */
-  authorize(actor: Actor, command: Command, state: State | null): void;
+  authorize(actor: Actor, command: Command, state: State | null, id: string): void;
   /** The events `command` means for `state`, or a DomainError. An empty list means "already done". */
   decide(state: State | null, command: Command, context: Context): Event[];
   evolve(state: State | null, event: Event, at: StreamPosition): State;

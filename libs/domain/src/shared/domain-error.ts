@@ -31,7 +31,10 @@ export type DomainErrorCode =
   | 'BOX_TYPE_NOT_FOUND'
   | 'BOX_TYPE_ALREADY_EXISTS'
   | 'BOX_TYPE_RETIRED'
-  | 'ADMIN_REQUIRED';
+  | 'ADMIN_REQUIRED'
+  | 'FORBIDDEN'
+  | 'UNKNOWN_REFERENCE'
+  | 'COMPOSITE_PRODUCT';
 
 export class DomainError extends Error {
   constructor(

@@ -1,4 +1,5 @@
 import type { SqlClient } from '../database/sql-client.js';
+import type { Bind } from '../database/statement.js';
 
 /** A request's identity under an Idempotency-Key: who sent it, the key, and a hash of what was sent. */
 export interface IdempotencyRequest {
@@ -7,68 +8,48 @@ export interface IdempotencyRequest {
   requestHash: string;
 }
 
-export interface StoredResponse {
-  statusCode: number;
-  body: unknown;
-  etag: string | null;
-}
-
 /**
- * What is kept of an answer: its status and ETag, and the transfer and version it showed — the body
- * is that version of the transfer, rebuilt on replay (a create without a client id replays a transfer
- * other than the one the retry would have made). `body` is set only for answers kept whole before
- * answers were kept by version.
+ * What is kept of an answer: the aggregate and the version it showed — a replay folds the stream to
+ * that version again and the caller shapes it as it did the first time (a create without a client id
+ * replays an aggregate other than the one the retry would have made). `stored` is set only for
+ * answers kept whole before answers were kept by version.
  */
 export interface RememberedAnswer {
-  statusCode: number;
-  etag: string | null;
-  transfer: { id: string; version: number } | null;
-  body: unknown;
+  requestHash: string;
+  aggregate: { id: string; version: number } | null;
+  stored: { statusCode: number; etag: string | null; body: unknown } | null;
 }
 
-export async function findRememberedAnswer(
-  client: SqlClient,
-  request: IdempotencyRequest,
-): Promise<{ requestHash: string; answer: RememberedAnswer } | null> {
-  const { rows } = await client.query<{
-    request_hash: string;
-    status_code: number;
-    etag: string | null;
-    transfer_id: string | null;
-    transfer_version: number | null;
-    response_body: unknown;
-  }>({
-    name: 'idempotency.find',
-    text: `SELECT request_hash, status_code, etag, transfer_id, transfer_version, response_body
-           FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-    values: [request.scope, request.key],
-  });
-  const row = rows[0];
-  if (!row) return null;
+/** The remembered answer under a key, as one JSON value: a sub-select of the command's load statement. */
+export function rememberedAnswerSql(bind: Bind, request: IdempotencyRequest | null): string {
+  return `(SELECT json_build_object('requestHash', request_hash, 'statusCode', status_code, 'etag', etag,
+                                    'id', transfer_id, 'version', transfer_version, 'body', response_body)
+             FROM idempotency_keys WHERE scope = ${bind(request?.scope ?? null)}::text AND key = ${bind(request?.key ?? null)}::text)`;
+}
+
+export function parseRememberedAnswer(json: unknown): RememberedAnswer | null {
+  if (json === null || json === undefined) return null;
+  const row = json as { requestHash: string; statusCode: number | null; etag: string | null; id: string | null; version: number | null; body: unknown };
   return {
-    requestHash: row.request_hash,
-    answer: {
-      statusCode: row.status_code,
-      etag: row.etag,
-      transfer: row.transfer_id === null ? null : { id: row.transfer_id, version: Number(row.transfer_version) },
-      body: row.response_body,
-    },
+    requestHash: row.requestHash,
+    aggregate: row.id === null ? null : { id: row.id, version: Number(row.version) },
+    stored: row.id === null ? { statusCode: Number(row.statusCode), etag: row.etag, body: row.body } : null,
   };
 }
 
-/** Records the answer in the command's transaction; false if a concurrent request got there first. */
-export async function rememberAnswer(
-  client: SqlClient,
-  request: IdempotencyRequest,
-  answer: { statusCode: number; etag: string | null; transfer: { id: string; version: number } },
-): Promise<boolean> {
-  const { rowCount } = await client.query({
-    name: 'idempotency.store',
-    text: `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, etag, transfer_id, transfer_version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (scope, key) DO NOTHING`,
-    values: [request.scope, request.key, request.requestHash, answer.statusCode, answer.etag, answer.transfer.id, answer.transfer.version],
-  });
-  return rowCount === 1;
+/**
+ * Remembers the answer as a CTE of the command's write statement; the CTE `remembered` holds a row unless a
+ * concurrent request with the key got there first (or no key was given).
+ */
+export function rememberAnswerCte(bind: Bind, request: IdempotencyRequest | null, answer: { id: string; version: number }): string {
+  return `remembered AS (
+             INSERT INTO idempotency_keys (scope, key, request_hash, transfer_id, transfer_version)
+             SELECT ${bind(request?.scope ?? null)}::text, ${bind(request?.key ?? null)}::text, ${bind(request?.requestHash ?? null)}::text,
+                    ${bind(answer.id)}::text, ${bind(answer.version)}::int
+             WHERE ${bind(request !== null)}::boolean
+             ON CONFLICT (scope, key) DO NOTHING
+             RETURNING 1
+           )`;
 }
 
 /** Forgets answers recorded before `cutoff`; a key reused after that is treated as a new request. */

@@ -51,7 +51,8 @@ export async function appendToStream(
   }
 }
 
-function isStreamVersionViolation(error: unknown): boolean {
+/** The UNIQUE (stream, version) lock refused an append: another writer got to the version first. */
+export function isStreamVersionViolation(error: unknown): boolean {
   const pgError = error as { code?: string; constraint?: string };
   return pgError.code === '23505' && pgError.constraint === 'events_stream_version_unique';
 }

@@ -11,3 +11,13 @@ export async function readStream(client: SqlClient, streamId: string, toVersion?
   });
   return rows.map(toStoredEvent);
 }
+
+/** The version a stream is at (0: it has no events). */
+export async function currentStreamVersion(client: SqlClient, streamId: string): Promise<number> {
+  const { rows } = await client.query<{ version: number }>({
+    name: 'events.stream-version',
+    text: 'SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1',
+    values: [streamId],
+  });
+  return rows[0]?.version ?? 0;
+}

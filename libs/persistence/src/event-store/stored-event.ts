@@ -33,6 +33,12 @@ export type EventHeader = Pick<StoredEvent, 'globalPosition' | 'transactionId' |
 
 export type EventHeaderRow = Pick<StoredEventRow, 'global_position' | 'transaction_id' | 'event_id' | 'stream_id' | 'stream_version' | 'event_type'>;
 
+/** What folding a stream needs of a stored event. */
+export type RecordedEvent = Pick<StoredEvent, 'streamVersion' | 'eventType' | 'schemaVersion' | 'payload' | 'recordedAt'>;
+
+/** An event as its command appended it: all but the global position and transaction id, which only readers of the global order need. */
+export type CommittedEvent = Omit<StoredEvent, 'globalPosition' | 'transactionId'>;
+
 export interface StoredEventRow {
   global_position: string;
   transaction_id: string;

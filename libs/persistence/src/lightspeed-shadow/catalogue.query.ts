@@ -1,4 +1,6 @@
+import type { CatalogueQuestion } from '#domain';
 import type { SqlClient } from '../database/sql-client.js';
+import type { Bind } from '../database/statement.js';
 
 export interface CatalogueProduct {
   id: string;
@@ -113,60 +115,28 @@ export async function listSuppliers(client: SqlClient): Promise<CatalogueSupplie
   return rows.map((row) => ({ id: row.id, name: row.name, description: row.description }));
 }
 
-export interface CatalogueReferences {
-  outletIds: readonly string[];
-  supplierIds: readonly string[];
-  productIds: readonly string[];
-}
-
-export interface UnknownReferences {
-  outletIds: string[];
-  supplierIds: string[];
-  productIds: string[];
-}
-
 /**
- * The ids the shadow catalogue does not know (or knows as deleted). A kind of reference is only
- * checked once that part of the catalogue has been synced: an empty table means "not yet known",
- * and nothing is refused on its account.
+ * What the shadow catalogue says of the ids a command names, as one JSON value for the command's load
+ * (CatalogueFindings). A kind of reference is only checked once that part of the catalogue has been
+ * synced: an empty table means "not yet known", and nothing is refused on its account. With
+ * `includeTransferLines`, the composites among the products on the transfer's lines are found too.
  */
-export async function findUnknownReferences(client: SqlClient, references: CatalogueReferences): Promise<UnknownReferences> {
-  const { rows } = await client.query<{ kind: keyof UnknownReferences; id: string }>({
-    name: 'catalogue.unknown-references',
-    text: `SELECT 'outletIds' AS kind, id FROM unnest($1::text[]) AS wanted(id)
-             WHERE EXISTS (SELECT 1 FROM lightspeed_outlets)
-               AND NOT EXISTS (SELECT 1 FROM lightspeed_outlets o WHERE o.id = wanted.id AND o.deleted_at IS NULL)
-           UNION ALL
-           SELECT 'supplierIds', id FROM unnest($2::text[]) AS wanted(id)
-             WHERE EXISTS (SELECT 1 FROM lightspeed_suppliers)
-               AND NOT EXISTS (SELECT 1 FROM lightspeed_suppliers s WHERE s.id = wanted.id AND s.deleted_at IS NULL)
-           UNION ALL
-           SELECT 'productIds', id FROM unnest($3::text[]) AS wanted(id)
-             WHERE EXISTS (SELECT 1 FROM lightspeed_products)
-               AND NOT EXISTS (SELECT 1 FROM lightspeed_products p WHERE p.id = wanted.id AND p.deleted_at IS NULL)`,
-    values: [[...new Set(references.outletIds)], [...new Set(references.supplierIds)], [...new Set(references.productIds)]],
-  });
-  const unknown: UnknownReferences = { outletIds: [], supplierIds: [], productIds: [] };
-  for (const row of rows) unknown[row.kind].push(row.id);
-  return unknown;
-}
-
-export interface CompositeProduct {
-  productId: string;
-  name: string;
-  sku: string | null;
-}
-
-/** The products among `productIds` the shadow catalogue knows as composite, in the order asked. */
-export async function findCompositeProducts(client: SqlClient, productIds: readonly string[]): Promise<CompositeProduct[]> {
-  if (productIds.length === 0) return [];
-  const { rows } = await client.query<{ id: string; name: string; sku: string | null }>({
-    name: 'catalogue.composite-products',
-    text: `SELECT p.id, p.name, p.sku FROM unnest($1::text[]) WITH ORDINALITY AS wanted(id, position)
-             JOIN lightspeed_products p ON p.id = wanted.id
-            WHERE p.is_composite AND p.deleted_at IS NULL
-            ORDER BY wanted.position`,
-    values: [[...new Set(productIds)]],
-  });
-  return rows.map((row) => ({ productId: row.id, name: row.name, sku: row.sku }));
+export function catalogueFindingsSql(bind: Bind, transferId: string, question: CatalogueQuestion): string {
+  const unknownAmong = (table: string, ids: readonly string[]) =>
+    `(SELECT coalesce(json_agg(wanted.id ORDER BY wanted.position), '[]'::json)
+        FROM unnest(${bind([...new Set(ids)])}::text[]) WITH ORDINALITY AS wanted(id, position)
+       WHERE EXISTS (SELECT 1 FROM ${table})
+         AND NOT EXISTS (SELECT 1 FROM ${table} known WHERE known.id = wanted.id AND known.deleted_at IS NULL))`;
+  return `json_build_object(
+            'unknown', json_build_object(
+              'outletIds', ${unknownAmong('lightspeed_outlets', question.outletIds)},
+              'supplierIds', ${unknownAmong('lightspeed_suppliers', question.supplierIds)},
+              'productIds', ${unknownAmong('lightspeed_products', question.productIds)}),
+            'composites', (SELECT coalesce(json_agg(json_build_object('productId', p.id, 'name', p.name, 'sku', p.sku) ORDER BY p.id), '[]'::json)
+                             FROM lightspeed_products p
+                            WHERE p.is_composite AND p.deleted_at IS NULL
+                              AND (p.id = ANY(${bind([...new Set(question.productIds)])}::text[])
+                                   OR (${bind(question.includeTransferLines)}::boolean AND p.id IN (
+                                         SELECT line->>'productId' FROM transfer_read_model model, jsonb_array_elements(model.document->'lines') AS line
+                                          WHERE model.id = ${bind(transferId)}::uuid)))))`;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditChangesOnly1700000000007 } from '../../../../migrations/1700000000007-audit-changes-only.js';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
-import { TransferCommandExecutor } from '../commands/transfer-command-executor.js';
+import { CommandPipeline } from '../commands/command-pipeline.js';
 import { outletTransferLifecycle, TEST_RULES } from '../testing/transfer-scenarios.js';
 
 describe('migration 1700000000007 (audit entries keep only their changes)', () => {
@@ -20,8 +20,8 @@ describe('migration 1700000000007 (audit entries keep only their changes)', () =
 
   beforeAll(async () => {
     fixture = await openPersistenceFixture();
-    const executor = new TransferCommandExecutor(fixture.database, TEST_RULES);
-    for (let index = 0; index < 2; index++) await outletTransferLifecycle(executor, randomUUID());
+    const pipeline = new CommandPipeline(fixture.database);
+    for (let index = 0; index < 2; index++) await outletTransferLifecycle(pipeline, randomUUID());
   });
   afterAll(() => fixture.close());
 

@@ -1,7 +1,7 @@
 import { computeTotals, IN_TRANSIT_STATUSES, type TransferState, type TransferType } from '#domain';
 import { diffTransfers, type FieldChange } from './snapshot-diff.js';
 import type { TransferCommit } from './transfer-commit.js';
-import { toTransferView } from './transfer-view.js';
+import { toTransferView, type TransferView } from './transfer-view.js';
 
 /**
  * The rows each projection holds for a transfer. Live commands and the rebuild both go through
@@ -50,8 +50,9 @@ export interface AuditRow {
   changes: FieldChange[];
 }
 
-export function readModelRow(state: TransferState): TransferReadModelRow {
-  const document = toTransferView(state);
+/** `view`: the transfer's view when the caller has built it already (a command builds it once). */
+export function readModelRow(state: TransferState, view: TransferView = toTransferView(state)): TransferReadModelRow {
+  const document = view;
   return {
     id: state.id,
     type: state.type,
@@ -86,6 +87,22 @@ export function stockInTransitRows(state: TransferState): StockInTransitRow[] {
       name: line.name,
       quantity: line.sentQuantity - line.receivedQuantity,
     }));
+}
+
+/** What one commit changes in a transfer's in-transit rows: the rows to write and the products no longer in transit. */
+export interface InTransitChange {
+  changed: StockInTransitRow[];
+  goneProductIds: string[];
+}
+
+export function inTransitChange(before: TransferState | null, after: TransferState): InTransitChange {
+  const previous = new Map((before ? stockInTransitRows(before) : []).map((row) => [row.product_id, JSON.stringify(row)]));
+  const next = stockInTransitRows(after);
+  const still = new Set(next.map((row) => row.product_id));
+  return {
+    changed: next.filter((row) => previous.get(row.product_id) !== JSON.stringify(row)),
+    goneProductIds: [...previous.keys()].filter((productId) => !still.has(productId)),
+  };
 }
 
 export function auditRow(commit: TransferCommit): AuditRow {

@@ -1,5 +1,6 @@
 import type { SqlClient } from '../database/sql-client.js';
-import type { AuditRow, StockInTransitRow, TransferReadModelRow } from './projection-rows.js';
+import type { Bind } from '../database/statement.js';
+import type { AuditRow, InTransitChange, StockInTransitRow, TransferReadModelRow } from './projection-rows.js';
 
 /**
  * Batched writes of projection rows. Each is idempotent: the read model only moves forward in
@@ -56,22 +57,16 @@ export async function insertStreamAuditRows(client: SqlClient, rows: readonly Au
 }
 
 /**
- * One command's projections in a single statement (one round trip instead of four): the read model
- * moves forward only if it is behind, and only then are the transfer's in-transit rows brought to
- * `inTransit` (upserted, the rest deleted — a DELETE and INSERT of the same key cannot share a
- * statement) and its audit row written. False when the read model was already at this version.
+ * One commit's projections as the CTEs of a single statement (the command's write, or projectCommit): the read
+ * model moves forward only if it is behind, and only then are the transfer's in-transit rows that changed
+ * written (upserted, and those of products no longer in transit deleted — disjoint keys, as a DELETE and an
+ * INSERT of one key cannot share a statement) and its audit row. The CTE `advanced` holds the transfer's id
+ * when the read model moved.
  */
-export async function writeCommitProjections(
-  client: SqlClient,
-  readModel: TransferReadModelRow,
-  inTransit: readonly StockInTransitRow[],
-  audit: AuditRow,
-): Promise<boolean> {
-  const { rows } = await client.query<{ advanced: number }>({
-    name: 'projection.commit',
-    text: `WITH advanced AS (
+export function commitProjectionCtes(bind: Bind, readModel: TransferReadModelRow, inTransit: InTransitChange, audit: AuditRow): string {
+  return `advanced AS (
              INSERT INTO transfer_read_model
-             SELECT * FROM jsonb_populate_record(NULL::transfer_read_model, $1::jsonb)
+             SELECT * FROM jsonb_populate_record(NULL::transfer_read_model, ${bind(JSON.stringify(readModel))}::jsonb)
              ON CONFLICT (id) DO UPDATE SET
                status = EXCLUDED.status, source_outlet_id = EXCLUDED.source_outlet_id,
                destination_outlet_id = EXCLUDED.destination_outlet_id, supplier_id = EXCLUDED.supplier_id,
@@ -81,21 +76,17 @@ export async function writeCommitProjections(
              RETURNING id
            ), gone AS (
              DELETE FROM stock_in_transit USING advanced
-             WHERE stock_in_transit.transfer_id = advanced.id AND NOT (stock_in_transit.product_id = ANY($3::text[]))
+             WHERE stock_in_transit.transfer_id = advanced.id AND stock_in_transit.product_id = ANY(${bind(inTransit.goneProductIds)}::text[])
            ), kept AS (
              INSERT INTO stock_in_transit
-             SELECT rows.* FROM jsonb_populate_recordset(NULL::stock_in_transit, $2::jsonb) AS rows
+             SELECT rows.* FROM jsonb_populate_recordset(NULL::stock_in_transit, ${bind(JSON.stringify(inTransit.changed))}::jsonb) AS rows
              WHERE EXISTS (SELECT FROM advanced)
              ON CONFLICT (transfer_id, product_id) DO UPDATE SET
                outlet_id = EXCLUDED.outlet_id, sku = EXCLUDED.sku, name = EXCLUDED.name, quantity = EXCLUDED.quantity
            ), audited AS (
              INSERT INTO audit_trail
-             SELECT * FROM jsonb_populate_record(NULL::audit_trail, $4::jsonb)
+             SELECT * FROM jsonb_populate_record(NULL::audit_trail, ${bind(JSON.stringify(audit))}::jsonb)
              WHERE EXISTS (SELECT FROM advanced)
              ON CONFLICT (stream_id, from_version) DO NOTHING
-           )
-           SELECT count(*)::int AS advanced FROM advanced`,
-    values: [JSON.stringify(readModel), JSON.stringify(inTransit), inTransit.map((row) => row.product_id), JSON.stringify(audit)],
-  });
-  return (rows[0]?.advanced ?? 0) > 0;
+           )`;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
-import { TransferCommandExecutor } from '../commands/transfer-command-executor.js';
+import { CommandPipeline } from '../commands/command-pipeline.js';
 import { stockInTransitTo } from '../queries/stock-in-transit.query.js';
 import { outletTransfer, outletTransferLifecycle, run, TEST_RULES } from '../testing/transfer-scenarios.js';
 import { readStream } from '../event-store/read-stream.js';
@@ -18,10 +18,10 @@ const ORDER_BY: Record<(typeof PROJECTION_TABLES)[number], string> = {
 
 describe('the projections', () => {
   let fixture: PersistenceFixture;
-  let executor: TransferCommandExecutor;
+  let pipeline: CommandPipeline;
   beforeAll(async () => {
     fixture = await openPersistenceFixture();
-    executor = new TransferCommandExecutor(fixture.database, TEST_RULES);
+    pipeline = new CommandPipeline(fixture.database);
   });
   afterAll(() => fixture.close());
 
@@ -33,14 +33,14 @@ describe('the projections', () => {
     );
 
   it('rebuild from the events into tables identical to the live ones', async () => {
-    for (let index = 0; index < 3; index++) await outletTransferLifecycle(executor, randomUUID());
+    for (let index = 0; index < 3; index++) await outletTransferLifecycle(pipeline, randomUUID());
     const inTransit = randomUUID();
-    await run(executor, inTransit, outletTransfer(inTransit, 2));
-    await run(executor, inTransit, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 7 });
-    await run(executor, inTransit, { type: 'MarkPacked' });
-    await run(executor, inTransit, { type: 'SendTransfer' });
+    await run(pipeline, inTransit, outletTransfer(inTransit, 2));
+    await run(pipeline, inTransit, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 7 });
+    await run(pipeline, inTransit, { type: 'MarkPacked' });
+    await run(pipeline, inTransit, { type: 'SendTransfer' });
     const purchaseOrder = randomUUID();
-    await run(executor, purchaseOrder, {
+    await run(pipeline, purchaseOrder, {
       type: 'CreateTransfer',
       transferId: purchaseOrder,
       transferType: 'PURCHASE_ORDER',
@@ -48,7 +48,7 @@ describe('the projections', () => {
       destinationOutletId: 'outlet-b',
       items: [{ productId: 'product-9', quantity: 5, unitCost: 25_000 }],
     });
-    await run(executor, purchaseOrder, { type: 'CancelTransfer', reason: 'ordered twice' });
+    await run(pipeline, purchaseOrder, { type: 'CancelTransfer', reason: 'ordered twice' });
 
     const live = await snapshot();
     expect((live.stock_in_transit as unknown[]).length).toBe(1);
@@ -59,17 +59,17 @@ describe('the projections', () => {
 
   it('show what is in transit to an outlet until it is received', async () => {
     const id = randomUUID();
-    await run(executor, id, { ...outletTransfer(id, 1), destinationOutletId: 'outlet-transit' } as never);
-    await run(executor, id, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 10 });
-    await run(executor, id, { type: 'MarkPacked' });
-    await run(executor, id, { type: 'SendTransfer' });
+    await run(pipeline, id, { ...outletTransfer(id, 1), destinationOutletId: 'outlet-transit' } as never);
+    await run(pipeline, id, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 10 });
+    await run(pipeline, id, { type: 'MarkPacked' });
+    await run(pipeline, id, { type: 'SendTransfer' });
     const transit = () => fixture.database.withClient((client) => stockInTransitTo(client, 'outlet-transit'));
     expect(await transit()).toEqual([
       { productId: 'product-1', sku: 'SKU-1', name: 'Product 1', quantity: 10, transfers: [{ transferId: id, quantity: 10 }] },
     ]);
-    await run(executor, id, { type: 'ReceiveTransfer', receiptId: 'r1', final: false, lines: [{ productId: 'product-1', receivedQuantity: 4 }] });
+    await run(pipeline, id, { type: 'ReceiveTransfer', receiptId: 'r1', final: false, lines: [{ productId: 'product-1', receivedQuantity: 4 }] });
     expect((await transit())[0]?.quantity).toBe(6);
-    await run(executor, id, {
+    await run(pipeline, id, {
       type: 'ReceiveTransfer',
       receiptId: 'r2',
       final: true,
@@ -80,7 +80,7 @@ describe('the projections', () => {
 
   it('ignore a commit that is projected a second time', async () => {
     const id = randomUUID();
-    await outletTransferLifecycle(executor, id);
+    await outletTransferLifecycle(pipeline, id);
     const before = await snapshot();
     const events = await fixture.database.withClient((client) => readStream(client, transferStreamId(id)));
     const after = foldStored(null, events)!;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
-import { TransferCommandExecutor } from '../commands/transfer-command-executor.js';
+import { CommandPipeline } from '../commands/command-pipeline.js';
 import { rebuildProjections } from '../projections/rebuild-projections.js';
 import { outletTransfer, run, TEST_RULES } from '../testing/transfer-scenarios.js';
 import { encodeCursor } from './keyset-cursor.js';
@@ -35,7 +35,7 @@ async function readAllPages(read: (page: AuditPageRequest) => AsyncGenerator<str
 
 describe('the audit trail of a large transfer', () => {
   let fixture: PersistenceFixture;
-  let executor: TransferCommandExecutor;
+  let pipeline: CommandPipeline;
   const large = randomUUID();
   const small = randomUUID();
 
@@ -52,17 +52,17 @@ describe('the audit trail of a large transfer', () => {
 
   beforeAll(async () => {
     fixture = await openPersistenceFixture();
-    executor = new TransferCommandExecutor(fixture.database, TEST_RULES);
-    await run(executor, large, outletTransfer(large, LARGE));
-    await run(executor, small, outletTransfer(small, 20));
+    pipeline = new CommandPipeline(fixture.database);
+    await run(pipeline, large, outletTransfer(large, LARGE));
+    await run(pipeline, small, outletTransfer(small, 20));
     // One-line edits spread over the transfer, by two people.
     for (let edit = 0; edit < EDITS; edit++) {
       const product = `product-${((edit * 7) % LARGE) + 1}`;
-      await run(executor, large, { type: 'RecordPackedQuantity', productId: product, packedQuantity: 1 + (edit % 5) }, edit % 2 ? 'bob' : 'alice');
+      await run(pipeline, large, { type: 'RecordPackedQuantity', productId: product, packedQuantity: 1 + (edit % 5) }, edit % 2 ? 'bob' : 'alice');
     }
     // The large transfer's first two edits, on a 20-line transfer.
-    await run(executor, small, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 1 }, 'alice');
-    await run(executor, small, { type: 'RecordPackedQuantity', productId: 'product-8', packedQuantity: 2 }, 'bob');
+    await run(pipeline, small, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 1 }, 'alice');
+    await run(pipeline, small, { type: 'RecordPackedQuantity', productId: 'product-8', packedQuantity: 2 }, 'bob');
   }, 120_000);
   afterAll(() => fixture.close());
 

@@ -1,4 +1,6 @@
 import type { SqlClient } from '../database/sql-client.js';
+import type { Bind } from '../database/statement.js';
+import { parseTimestamp } from '../database/timestamps.js';
 import { listDivergences, type TransferDivergence } from '../lightspeed-shadow/divergences.query.js';
 import type { SyncStatus } from './transfer-sync-state.js';
 
@@ -38,22 +40,37 @@ export async function syncSummaries(client: SqlClient, transferIds: string[]): P
            FROM transfer_sync_state WHERE transfer_id = ANY($1::uuid[])`,
     values: [transferIds],
   });
-  return new Map(
-    rows.map((row) => [
-      row.transfer_id,
-      {
-        status: row.status,
-        consignmentId: row.consignment_id,
-        lastError: row.last_error,
-        attentionAction: row.attention_action,
-        syncedVersion: row.synced_version,
-        wantedVersion: row.wanted_version,
-        attempts: row.attempts,
-        warnings: row.warnings,
-        updatedAt: row.updated_at.toISOString(),
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.transfer_id, toSyncSummary(row)]));
+}
+
+function toSyncSummary(row: Omit<SummaryRow, 'transfer_id'>): SyncSummary {
+  return {
+    status: row.status,
+    consignmentId: row.consignment_id,
+    lastError: row.last_error,
+    attentionAction: row.attention_action,
+    syncedVersion: row.synced_version,
+    wantedVersion: row.wanted_version,
+    attempts: row.attempts,
+    warnings: row.warnings,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** A transfer's sync summary as one JSON value (null before the relay has reached it): a sub-select of a command's load. */
+export function syncSummarySql(bind: Bind, transferId: string): string {
+  return `(SELECT json_build_object('status', status, 'consignment_id', consignment_id, 'last_error', last_error,
+                                    'attention_action', attention_action, 'synced_version', synced_version,
+                                    'wanted_version', wanted_version, 'attempts', attempts, 'warnings', warnings,
+                                    'updated_at', updated_at::text)
+             FROM transfer_sync_state WHERE transfer_id = ${bind(transferId)}::uuid)`;
+}
+
+/** The summary a `syncSummarySql` value holds, exactly as `syncSummaries` reads it. */
+export function parseSyncSummary(json: unknown): SyncSummary | null {
+  if (json === null || json === undefined) return null;
+  const row = json as Omit<SummaryRow, 'transfer_id' | 'updated_at'> & { updated_at: string };
+  return toSyncSummary({ ...row, updated_at: parseTimestamp(row.updated_at) });
 }
 
 export type SyncStatusCounts = Record<SyncStatus, number>;

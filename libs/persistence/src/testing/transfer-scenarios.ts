@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { TransferCommand, TransferRules } from '#domain';
-import type { TransferCommandExecutor } from '../commands/transfer-command-executor.js';
+import type { Actor, TransferCommand, TransferRules } from '#domain';
+import type { CommandContext, CommandPipeline } from '../commands/command-pipeline.js';
 import type { EventMetadata } from '../event-store/stored-event.js';
-import { toTransferView } from '../projections/transfer-view.js';
+import { TransferAggregate } from '../transfers/transfer-aggregate.js';
 
 export const TEST_RULES: TransferRules = {
   purchaseOrderApprovalThreshold: 1_000 * 10_000,
@@ -10,6 +10,9 @@ export const TEST_RULES: TransferRules = {
   overReceiptTolerancePercent: 10,
   unsentItemLimit: 10,
 };
+
+/** Transfers under the test rules. */
+export const TEST_TRANSFERS = new TransferAggregate(TEST_RULES);
 
 export function metadataFor(actorId: string, commandName = 'test', roles = ['manager']): EventMetadata {
   return {
@@ -22,13 +25,18 @@ export function metadataFor(actorId: string, commandName = 'test', roles = ['man
   };
 }
 
-/** Runs a command the way the API does, answering with the transfer view. */
-export function run(executor: TransferCommandExecutor, transferId: string, command: TransferCommand, actorId = 'alice') {
-  return executor.execute(transferId, command, metadataFor(actorId, command.type), {
-    toResponse: ({ after }) => ({ statusCode: 200, body: toTransferView(after), etag: `"${after.version}"` }),
-  });
+export function actorFor(actorId: string, roles = ['manager']): Actor {
+  return { id: actorId, name: `Name of ${actorId}`, roles, outlets: [] };
 }
 
+export function contextFor(actorId: string, roles = ['manager']): CommandContext {
+  return { actor: actorFor(actorId, roles), correlationId: randomUUID(), causationId: null, commandId: randomUUID() };
+}
+
+/** Runs a command the way the API does (a manager, who may act at any outlet). */
+export function run(pipeline: CommandPipeline, transferId: string, command: TransferCommand, actorId = 'alice') {
+  return pipeline.handle(TEST_TRANSFERS, transferId, command, contextFor(actorId));
+}
 export function outletTransfer(transferId: string, lines = 3): TransferCommand {
   return {
     type: 'CreateTransfer',
@@ -46,19 +54,19 @@ export function outletTransfer(transferId: string, lines = 3): TransferCommand {
 }
 
 /** Drives an outlet transfer from creation to a final receipt with one short line. */
-export async function outletTransferLifecycle(executor: TransferCommandExecutor, transferId: string): Promise<void> {
-  await run(executor, transferId, outletTransfer(transferId, 2));
-  await run(executor, transferId, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 10 });
-  await run(executor, transferId, { type: 'RecordPackedQuantity', productId: 'product-2', packedQuantity: 20 });
-  await run(executor, transferId, { type: 'MarkPacked' });
-  await run(executor, transferId, { type: 'SendTransfer' });
-  await run(executor, transferId, {
+export async function outletTransferLifecycle(pipeline: CommandPipeline, transferId: string): Promise<void> {
+  await run(pipeline, transferId, outletTransfer(transferId, 2));
+  await run(pipeline, transferId, { type: 'RecordPackedQuantity', productId: 'product-1', packedQuantity: 10 });
+  await run(pipeline, transferId, { type: 'RecordPackedQuantity', productId: 'product-2', packedQuantity: 20 });
+  await run(pipeline, transferId, { type: 'MarkPacked' });
+  await run(pipeline, transferId, { type: 'SendTransfer' });
+  await run(pipeline, transferId, {
     type: 'ReceiveTransfer',
     receiptId: randomUUID(),
     final: false,
     lines: [{ productId: 'product-1', receivedQuantity: 10 }],
   });
-  await run(executor, transferId, {
+  await run(pipeline, transferId, {
     type: 'ReceiveTransfer',
     receiptId: randomUUID(),
     final: true,

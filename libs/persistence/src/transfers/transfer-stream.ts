@@ -1,7 +1,7 @@
 import { canonicalId, evolve, isUuid, upcast, type TransferEvent, type TransferState } from '#domain';
 import type { SqlClient } from '../database/sql-client.js';
 import { readStream } from '../event-store/read-stream.js';
-import type { StoredEvent } from '../event-store/stored-event.js';
+import type { RecordedEvent, StoredEvent } from '../event-store/stored-event.js';
 
 export const TRANSFER_STREAM_PREFIX = 'transfer-';
 
@@ -25,12 +25,12 @@ export function transferIdOfStream(streamId: string): string | null {
   return isUuid(transferId) && transferStreamId(transferId) === streamId ? transferId : null;
 }
 
-export function toTransferEvent(stored: StoredEvent): TransferEvent {
+export function toTransferEvent(stored: RecordedEvent): TransferEvent {
   return upcast(stored.eventType, stored.schemaVersion, stored.payload);
 }
 
 /** Applies stored events to a state, stamping each with the version and time the store gave it. */
-export function foldStored(state: TransferState | null, events: readonly StoredEvent[]): TransferState | null {
+export function foldStored(state: TransferState | null, events: readonly RecordedEvent[]): TransferState | null {
   return events.reduce<TransferState | null>(
     (current, stored) =>
       evolve(current, toTransferEvent(stored), {

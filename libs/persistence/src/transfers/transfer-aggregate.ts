@@ -1,0 +1,67 @@
+import {
+  catalogueQuestion,
+  requireCatalogueAccepts,
+  transferDecider,
+  type Actor,
+  type CatalogueFindings,
+  type DecisionContext,
+  type TransferCommand,
+  type TransferEvent,
+  type TransferRules,
+  type TransferState,
+} from '#domain';
+import type { Aggregate, AggregateCommit } from '../commands/aggregate.js';
+import type { Bind } from '../database/statement.js';
+import { catalogueFindingsSql } from '../lightspeed-shadow/catalogue.query.js';
+import { transferProjectionCtes } from '../projections/project-commit.js';
+import { toTransferView, type TransferView } from '../projections/transfer-view.js';
+import { parseSyncSummary, syncSummarySql, type SyncSummary } from '../sync-state/sync-overview.js';
+
+/** What a transfer's command is checked against besides its stream, loaded with it. */
+export interface TransferFacts {
+  catalogue: CatalogueFindings;
+  /** The transfer's Lightspeed sync state as GET /transfers/:id shows it (null before the relay reaches it). */
+  sync: SyncSummary | null;
+}
+
+/** A transfer as a command answers it: as GET /transfers/:id shows it. */
+export type TransferAnswer = TransferView & { sync: SyncSummary | null };
+
+/** The transfer as the command pipeline runs it: its decider, its facts, its view and its projections. */
+export class TransferAggregate
+  implements Aggregate<TransferState, TransferCommand, TransferEvent, DecisionContext, TransferFacts, TransferView, TransferAnswer>
+{
+  readonly decider = transferDecider;
+
+  constructor(private readonly rules: TransferRules) {}
+
+  decisionContext(actor: Actor): DecisionContext {
+    return { actorId: actor.id, actorRoles: actor.roles, rules: this.rules };
+  }
+
+  factsSql(bind: Bind, transferId: string, command: TransferCommand): string {
+    return `json_build_object('catalogue', ${catalogueFindingsSql(bind, transferId, catalogueQuestion(command))},
+                              'sync', ${syncSummarySql(bind, transferId)})`;
+  }
+
+  parseFacts(json: unknown): TransferFacts {
+    const facts = json as { catalogue: CatalogueFindings; sync: unknown };
+    return { catalogue: facts.catalogue, sync: parseSyncSummary(facts.sync) };
+  }
+
+  checkFacts(command: TransferCommand, state: TransferState | null, facts: TransferFacts): void {
+    requireCatalogueAccepts(command, state, facts.catalogue);
+  }
+
+  view(state: TransferState): TransferView {
+    return toTransferView(state);
+  }
+
+  answer(view: TransferView, facts: TransferFacts): TransferAnswer {
+    return { ...view, sync: facts.sync };
+  }
+
+  projectionCtes(bind: Bind, commit: AggregateCommit<TransferState>, view: TransferView): string {
+    return transferProjectionCtes(bind, commit, view);
+  }
+}
