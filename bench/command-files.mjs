@@ -7,29 +7,47 @@ import { fileURLToPath } from 'node:url';
 import { ROOT } from '../scripts/env.mjs';
 import { importGraph } from './lib/import-graph.mjs';
 
-/** What the CommandBus and QueryBus dispatch every command below to: they find handlers by decorator, not by import. */
-const BUS_HANDLERS = ['apps/api/src/transfers/commands/run-transfer.handler.ts', 'apps/api/src/transfers/queries/transfer-query.handlers.ts'];
-
-/** Each command's entry files: its route's controller and the bus handlers (the command's, and the sync-state query its answer includes). Update these when the files move. */
+/**
+ * Each command's entry file: its route's controller. The controller calls the command service, which
+ * calls the pipeline, by import (no bus finds a handler by decorator), so the graph from it is the
+ * whole path. Update these when the files move.
+ */
 export const DEFAULT_ENTRIES = {
-  create: ['apps/api/src/transfers/transfers.controller.ts', ...BUS_HANDLERS],
-  packed: ['apps/api/src/transfers/transfer-items.controller.ts', ...BUS_HANDLERS],
-  send: ['apps/api/src/transfers/transfer-workflow.controller.ts', ...BUS_HANDLERS],
-  receive: ['apps/api/src/transfers/transfer-receipts.controller.ts', ...BUS_HANDLERS],
+  create: ['apps/api/src/transfers/transfers.controller.ts'],
+  packed: ['apps/api/src/transfers/transfer-items.controller.ts'],
+  send: ['apps/api/src/transfers/transfer-workflow.controller.ts'],
+  receive: ['apps/api/src/transfers/transfer-receipts.controller.ts'],
 };
 
-/** { files: { create: n, …, all: n }, lists: { create: [paths], … } }; `all` is the union. */
+/** Each command's own folder: the command registry reaches every command's folder, and the others' are not its path. */
+export const OWN_FOLDERS = {
+  create: 'commands/create-transfer/',
+  packed: 'commands/record-packed-quantity/',
+  send: 'commands/send-transfer/',
+  receive: 'commands/receive-transfer/',
+};
+const COMMAND_FOLDER = /libs\/domain\/src\/transfer\/commands\/[^/]+\//;
+
+/**
+ * { files: { create: n, …, all: n }, lists: { create: [paths], … } }; `all` is the union. A command's
+ * files are those its entries reach, without the other commands' folders (reached through the
+ * registry only); `reached` counts them too.
+ */
 export function commandFiles(entries = DEFAULT_ENTRIES, root = ROOT) {
   const reachable = importGraph(root);
-  const lists = Object.fromEntries(Object.entries(entries).map(([command, files]) => [command, [...reachable(files)].sort()]));
+  const reached = Object.fromEntries(Object.entries(entries).map(([command, files]) => [command, [...reachable(files)].sort()]));
+  const ownPath = (command, file) => !COMMAND_FOLDER.test(file) || file.includes(OWN_FOLDERS[command] ?? '\0');
+  const lists = Object.fromEntries(Object.entries(reached).map(([command, files]) => [command, files.filter((file) => ownPath(command, file))]));
   lists.all = [...new Set(Object.values(lists).flat())].sort();
-  return { files: Object.fromEntries(Object.entries(lists).map(([command, files]) => [command, files.length])), lists };
+  const count = (byCommand) => Object.fromEntries(Object.entries(byCommand).map(([command, files]) => [command, files.length]));
+  return { files: count(lists), reached: count(reached), lists };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { files, lists } = commandFiles();
+  const { files, reached, lists } = commandFiles();
   for (const [command, count] of Object.entries(files)) {
-    console.log(`${command.padEnd(8)} ${String(count).padStart(4)} files`);
+    const throughRegistry = reached[command] === undefined ? '' : ` (${reached[command]} with every command's folder)`;
+    console.log(`${command.padEnd(8)} ${String(count).padStart(4)} files${throughRegistry}`);
     if (process.argv.includes('--list')) for (const file of lists[command]) console.log(`           ${file}`);
   }
 }

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * status, an ETag and a body (the HTTP layer from its route), so the status and ETag are kept only for answers
  * stored whole before.
  */
-export class IdempotencyAnswerWithoutStatus1700000000015 implements MigrationInterface {
-  name = 'IdempotencyAnswerWithoutStatus1700000000015';
+export class IdempotencyAnswerWithoutStatus1700000000016 implements MigrationInterface {
+  name = 'IdempotencyAnswerWithoutStatus1700000000016';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE idempotency_keys ALTER COLUMN status_code DROP NOT NULL');

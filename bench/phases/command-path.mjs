@@ -56,5 +56,6 @@ export async function commandPath(system, catalogue) {
     ...commands,
     roundTrips: await roundTripsPerCommand(system, catalogue, SETTINGS.roundTripLives),
     files: commandFiles().files,
+    filesWithEveryCommandFolder: commandFiles().reached,
   };
 }
