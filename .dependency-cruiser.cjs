@@ -37,6 +37,8 @@ module.exports = {
     libsOnly('config-imports-no-library', 'libs/config', []),
     libsOnly('observability-imports-no-library', 'libs/observability', []),
     libsOnly('sandbox-imports-no-library', 'apps/lightspeed-sandbox', []),
+    libsOnly('evidence-imports-no-library', 'libs/evidence', []),
+    libsOnly('web-app-imports-no-library', 'apps/web', []),
     {
       name: 'libs-never-import-apps',
       severity: 'error',
@@ -87,7 +89,7 @@ module.exports = {
       // package.json "imports" (#domain, #persistence, …): the `types` condition points at the sources.
       conditionNames: ['types', 'import', 'node', 'default'],
       exportsFields: ['exports'],
-      extensions: ['.ts', '.js', '.mjs', '.cjs', '.d.ts'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'],
     },
   },
 };

@@ -33,6 +33,7 @@ const shared = {
     '^#persistence$': '<rootDir>/libs/persistence/src/index.ts',
     '^#lightspeed$': '<rootDir>/libs/lightspeed/src/index.ts',
     '^#observability$': '<rootDir>/libs/observability/src/index.ts',
+    '^#evidence$': '<rootDir>/libs/evidence/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };
@@ -64,6 +65,8 @@ export default {
     '!**/*.spec.ts',
     '!**/*.e2e-spec.ts',
     '!libs/**/src/testing/**',
+    // Browser code: Node's coverage cannot see inside Chromium; test/browser/ drives it instead.
+    '!apps/web/**',
   ],
   coverageReporters: ['text-summary', 'text', 'lcov'],
   coverageThreshold: { global: { lines: 90 } },

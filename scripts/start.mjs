@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // One command from a fresh checkout to a running system: ensure .env and the database, build, migrate,
-// then run the API, the worker (and the Lightspeed sandbox) side by side under scripts/supervisor.mjs:
+// seed an empty box-type catalogue, then run the API, the worker (and the Lightspeed sandbox) side by
+// side under scripts/supervisor.mjs:
 // a service that dies is restarted with backoff while the others keep running, and given up on (with
 // everything stopped) if it keeps dying. Ctrl-C or SIGTERM (to this process or its group) stops all.
 import { spawn } from 'node:child_process';
@@ -75,12 +76,15 @@ const service = (name) => ['--enable-source-maps', `--max-old-space-size=${heapM
 try {
   await ensureEnv(); // also loads .env into process.env without overriding what is already set
   await run('build', [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  if (!stopping) await run('build the dock app', [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn']);
   if (!stopping) await run('migrate', [join(ROOT, 'scripts/migrate.mjs')]);
+  // A fresh local catalogue gets the seed box types (once: a catalogue that holds any is left alone).
+  if (!stopping) await run('seed box types', [join(ROOT, 'dist/apps/api/src/cli/seed-box-types.js')]);
   const sandbox = process.env.START_SANDBOX === 'true';
   if (!stopping && sandbox) await forgetSandboxTokens();
   if (!stopping) {
     console.log(
-      `start: API on http://${process.env.HOST}:${process.env.PORT} (docs at /api/docs), worker, ` +
+      `start: API on http://${process.env.HOST}:${process.env.PORT} (docs at /api/docs; the dock app at http://localhost:${process.env.PORT}/app/), worker, ` +
         (sandbox ? `Lightspeed sandbox on ${process.env.LIGHTSPEED_BASE_URL}` : `Lightspeed at ${process.env.LIGHTSPEED_BASE_URL}`),
     );
     supervisor = supervise(

@@ -8,6 +8,7 @@ import { listRoutes, routeName } from '../support/route-table.js';
 import { MUGS, openScenario, TEA, type Auth, type Scenario } from '../support/transfers-client.js';
 import { transferStates, type TransferStates } from '../support/transfer-states.js';
 import { writeFingerprint } from '../support/write-fingerprint.js';
+import { jpegWithExif, pngWithExif } from '../../libs/evidence/src/testing/sample-images.js';
 
 /** A request to make: the path is concrete, the body JSON (or a string sent as it is). */
 interface Call {
@@ -15,6 +16,8 @@ interface Call {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A multipart upload instead of a JSON body. */
+  upload?: { kind: string; file: Uint8Array };
 }
 
 /** How to exercise one route of the matrix. */
@@ -28,9 +31,12 @@ interface RouteCase {
   call: (target: string) => Call;
   /** What an allowed call answers when it is not a 2xx (the domain refusing for reasons of its own). */
   allowedStatus?: number;
+  /** The code of a 403 cell's problem document, when the route's refusal names one of its own. */
+  refusedCode?: string;
 }
 
 const V1 = '/api/v1';
+const CARTON = { innerLengthMm: 400, innerWidthMm: 300, innerHeightMm: 250, tareWeightG: 450, maxWeightG: 16_000 };
 const CORS_ORIGIN = 'https://cis.example.com';
 
 describe('the authorization matrix of docs/security.md, request by request against the real API', () => {
@@ -74,12 +80,28 @@ describe('the authorization matrix of docs/security.md, request by request again
   const sharedTransfer = async () => shared;
   const countingStocktake = once(made('countingStocktake'));
   const partlySent = once(made('sent'));
+  const keptEvidence = once(async () => {
+    const response = await scenario.api.http().post(`${V1}/evidence`).set(tokens.admin as Auth).field('kind', 'signature').attach('file', Buffer.from(pngWithExif(undefined)), 'signature.png');
+    return response.body.id as string;
+  });
   const get = (path: string): RouteCase => ({ outletBound: false, call: () => ({ method: 'GET', path }) });
   const transferRoute = (call: (id: string) => Call, prepare: () => Promise<string> = sharedTransfer, consumes = false): RouteCase => ({
     outletBound: true,
     prepare,
     consumes,
     call,
+  });
+
+  /** A box type defined by the admin: the catalogue concerns no outlet, and only admins keep it. */
+  const boxTypeDefined = async (): Promise<string> =>
+    (await scenario.http.post('/box-types', scenario.who.alex, { ...CARTON, name: `Matrix carton ${next()}` })).body.id as string;
+  const sharedBoxType = once(boxTypeDefined);
+  const boxTypeRoute = (call: (id: string) => Call, consumes = false): RouteCase => ({
+    outletBound: false,
+    prepare: sharedBoxType,
+    ...(consumes ? { prepare: boxTypeDefined, consumes } : {}),
+    call,
+    refusedCode: 'ADMIN_REQUIRED',
   });
 
   const CASES: Record<string, RouteCase> = {
@@ -105,6 +127,10 @@ describe('the authorization matrix of docs/security.md, request by request again
     'GET /api/docs/LICENSE': { ...get('/api/docs/LICENSE'), allowedStatus: 404 },
     'GET /api/docs-json': get('/api/docs-json'),
     'GET /api/docs-yaml': get('/api/docs-yaml'),
+    // The dock app's files (built by `npm run build`): public, like any web page's; its data needs the session.
+    'GET /app': { ...get('/app'), allowedStatus: 301 },
+    'GET /app/': get('/app/'),
+    'GET /app/*': get('/app/inbound'),
     'POST /webhooks/lightspeed': {
       outletBound: false,
       call: () => ({
@@ -194,19 +220,35 @@ describe('the authorization matrix of docs/security.md, request by request again
       made('open'),
       true,
     ),
+    'POST /api/v1/transfers/:id/notes': transferRoute((id) => ({ method: 'POST', path: `${V1}/transfers/${id}/notes`, body: { text: 'Fragile' } })),
     'GET /api/v1/events': get(`${V1}/events`),
     'GET /api/v1/audit': { outletBound: true, call: () => ({ method: 'GET', path: `${V1}/audit?limit=200` }) },
     'GET /api/v1/outlets/:outletId/stock-in-transit': { outletBound: true, call: () => ({ method: 'GET', path: `${V1}/outlets/south/stock-in-transit` }) },
     'GET /api/v1/outlets': get(`${V1}/outlets`),
     'GET /api/v1/suppliers': get(`${V1}/suppliers`),
     'GET /api/v1/products': get(`${V1}/products?q=mug`),
+    'POST /api/v1/evidence': { outletBound: false, call: () => ({ method: 'POST', path: `${V1}/evidence`, upload: { kind: 'photo', file: jpegWithExif() } }) },
+    'GET /api/v1/evidence/:id': { outletBound: false, prepare: keptEvidence, call: (id) => ({ method: 'GET', path: `${V1}/evidence/${id}` }) },
+    'GET /api/v1/evidence/:id/meta': { outletBound: false, prepare: keptEvidence, call: (id) => ({ method: 'GET', path: `${V1}/evidence/${id}/meta` }) },
     'GET /api/v1/admin/sync-status': get(`${V1}/admin/sync-status`),
+    // Signing in is open to anyone with a valid token in the body, whatever the headers say.
+    'POST /api/v1/session': {
+      outletBound: false,
+      call: () => ({ method: 'POST', path: `${V1}/session`, body: { token: (tokens['staff, sending outlet'] as Auth).Authorization.replace(/^Bearer /, '') } }),
+    },
+    'GET /api/v1/session': get(`${V1}/session`),
+    'DELETE /api/v1/session': { outletBound: false, call: () => ({ method: 'DELETE', path: `${V1}/session` }) },
     'POST /api/v1/admin/jobs/:id/retry': {
       outletBound: false,
       call: () => ({ method: 'POST', path: `${V1}/admin/jobs/no-such-job/retry` }),
       // No job has been dead-lettered here: getting past the role check shows as the job's 404.
       allowedStatus: 404,
     },
+    'GET /api/v1/box-types': get(`${V1}/box-types?includeRetired=true`),
+    'GET /api/v1/box-types/:id': boxTypeRoute((id) => ({ method: 'GET', path: `${V1}/box-types/${id}` })),
+    'POST /api/v1/box-types': boxTypeRoute(() => ({ method: 'POST', path: `${V1}/box-types`, body: { ...CARTON, name: `Matrix carton ${next()}` } })),
+    'PUT /api/v1/box-types/:id': boxTypeRoute((id) => ({ method: 'PUT', path: `${V1}/box-types/${id}`, body: { ...CARTON, name: `Matrix carton ${next()}` } })),
+    'POST /api/v1/box-types/:id/retire': boxTypeRoute((id) => ({ method: 'POST', path: `${V1}/box-types/${id}/retire` }), true),
     'POST /api/v1/admin/relay/parked/:transferId/release': {
       outletBound: false,
       call: () => ({ method: 'POST', path: `${V1}/admin/relay/parked/${randomUUID()}/release` }),
@@ -220,6 +262,7 @@ describe('the authorization matrix of docs/security.md, request by request again
     if (auth) test = test.set(auth);
     if (call.headers) test = test.set(call.headers);
     if (call.body !== undefined) test = test.send(call.body as object);
+    if (call.upload) test = test.field('kind', call.upload.kind).attach('file', Buffer.from(call.upload.file), 'evidence.bin');
     return test;
   }
 
@@ -255,7 +298,7 @@ describe('the authorization matrix of docs/security.md, request by request again
       case '401':
         return refusalFaults(response, 401, 'UNAUTHENTICATED', before, await writeFingerprint(scenario.api));
       case '403':
-        return refusalFaults(response, 403, 'FORBIDDEN', before, await writeFingerprint(scenario.api));
+        return refusalFaults(response, 403, routeCase.refusedCode ?? 'FORBIDDEN', before, await writeFingerprint(scenario.api));
       case 'signed': {
         const unsigned = refusalFaults(response, 401, 'INVALID_SIGNATURE', before, await writeFingerprint(scenario.api));
         const signedCall = routeCase.call(target);

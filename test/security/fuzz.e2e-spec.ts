@@ -72,6 +72,17 @@ const page = { limit: fc.integer({ min: 1, max: 200 }), cursor: craftedCursor };
 const transferId = { id: fc.constant(TARGET) };
 const lineOfTarget = { id: fc.constant(TARGET), productId };
 const publicGet: FuzzCase = { who: ['anonymous'], query: {}, numRuns: 8 };
+const millimetres = fc.integer({ min: 1, max: 2_000 });
+const boxTypeSpec = {
+  name: validText(80),
+  innerLengthMm: millimetres,
+  innerWidthMm: millimetres,
+  innerHeightMm: millimetres,
+  tareWeightG: fc.integer({ min: 0, max: 5_000 }),
+  maxWeightG: fc.integer({ min: 1, max: 50_000 }),
+};
+/** Box types are not transfers: a path's id is any UUID (mostly none defined: 404), or hostile. */
+const boxTypeId = { id: fc.uuid() };
 
 const CASES: Record<string, FuzzCase> = {
   'OPTIONS *': { who: ['anonymous'], params: { '*': fc.constantFrom('api/v1/transfers', 'health/live') }, numRuns: 10 },
@@ -88,6 +99,9 @@ const CASES: Record<string, FuzzCase> = {
   'GET /api/docs/LICENSE': publicGet,
   'GET /api/docs-json': publicGet,
   'GET /api/docs-yaml': publicGet,
+  'GET /app': publicGet,
+  'GET /app/': publicGet,
+  'GET /app/*': { ...publicGet, params: { '*': fc.constantFrom('inbound', 'sign-in', 'assets/missing.js', 'assets/../index.html') } },
   // Signed with the real secret: the fuzzing is of what a signed delivery may hold.
   'POST /webhooks/lightspeed': { who: ['anonymous'], numRuns: 40 },
   'POST /api/v1/transfers': {
@@ -154,6 +168,7 @@ const CASES: Record<string, FuzzCase> = {
     numRuns: 60,
   },
   'POST /api/v1/transfers/:id/complete': { who: ['manager'], params: transferId, body: null, target: { state: 'countedStocktake', consumes: true }, numRuns: 20 },
+  'POST /api/v1/transfers/:id/notes': { who: ['manager', 'staff'], params: transferId, body: shapedBody({ text: validText(2_100) }), target: { state: 'open' }, numRuns: 40 },
   'POST /api/v1/transfers/:id/cancel': { who: ['manager'], params: transferId, body: reason, target: { state: 'open', consumes: true }, numRuns: 30 },
   'GET /api/v1/events': { who: ['manager'], query: { after: fc.integer({ min: 0, max: 50 }), limit: fc.integer({ min: 1, max: 1000 }) }, numRuns: 40 },
   'GET /api/v1/audit': { who: ['manager', 'staff'], query: { ...page, actor: fc.constantFrom('ana', 'mona'), from: isoTime, to: isoTime }, numRuns: 60 },
@@ -161,8 +176,20 @@ const CASES: Record<string, FuzzCase> = {
   'GET /api/v1/outlets': { who: ['staff'], query: {}, numRuns: 10 },
   'GET /api/v1/suppliers': { who: ['staff'], query: {}, numRuns: 10 },
   'GET /api/v1/products': { who: ['staff'], query: { q: validText(100), limit: fc.integer({ min: 1, max: 50 }), excludeComposites: fc.boolean() }, numRuns: 40 },
+  // A JSON body is no upload (415); what an uploaded file may hold is fuzzed in libs/evidence.
+  'POST /api/v1/evidence': { who: ['staff', 'manager'], body: shapedBody({ kind: fc.constantFrom('photo', 'signature') }), numRuns: 15 },
+  'GET /api/v1/evidence/:id': { who: ['staff'], params: { id: fc.uuid() }, query: {}, numRuns: 15 },
+  'GET /api/v1/evidence/:id/meta': { who: ['staff'], params: { id: fc.uuid() }, query: {}, numRuns: 15 },
+  'POST /api/v1/session': { who: ['anonymous'], body: shapedBody({ token: validText(200) }), numRuns: 30 },
+  'GET /api/v1/session': { who: ['staff'], query: {}, numRuns: 10 },
+  'DELETE /api/v1/session': { who: ['staff'], numRuns: 10 },
   'GET /api/v1/admin/sync-status': { who: ['admin'], query: { windowMinutes: fc.integer({ min: 1, max: 1440 }), failures: fc.integer({ min: 1, max: 200 }) }, numRuns: 25 },
   'POST /api/v1/admin/jobs/:id/retry': { who: ['admin'], params: { id: fc.string({ minLength: 1, maxLength: 20 }) }, body: null, numRuns: 25 },
+  'GET /api/v1/box-types': { who: ['staff', 'admin'], query: { includeRetired: fc.boolean() }, numRuns: 20 },
+  'GET /api/v1/box-types/:id': { who: ['staff'], params: boxTypeId, query: {}, numRuns: 20 },
+  'POST /api/v1/box-types': { who: ['admin', 'manager'], body: shapedBody({ id: fc.uuid(), ...boxTypeSpec }), numRuns: 50 },
+  'PUT /api/v1/box-types/:id': { who: ['admin'], params: boxTypeId, body: shapedBody(boxTypeSpec), numRuns: 30 },
+  'POST /api/v1/box-types/:id/retire': { who: ['admin'], params: boxTypeId, body: null, numRuns: 20 },
   'POST /api/v1/admin/relay/parked/:transferId/release': {
     who: ['admin'],
     params: { transferId: fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 })) },

@@ -77,6 +77,16 @@ describe('rate limiting: each caller gets RATE_LIMIT_MAX requests per window, co
     expect(await spend(manager(), LIMIT)).toEqual([200, 200, 200]);
   });
 
+  it("counts a browser session against its token's subject, as the bearer token, not its address", async () => {
+    await exhaustAddress();
+    const ann = manager();
+    const cookie = `consignments_session=${ann.Authorization.replace(/^Bearer /, '')}`;
+    const viaCookie = await Promise.all(Array.from({ length: LIMIT }, () => api.http().get(`${V1}/transfers`).set('Cookie', cookie)));
+    expect(viaCookie.map((response) => response.status)).toEqual([200, 200, 200]);
+    // One budget whichever way the token comes.
+    expectProblem(await list(ann), 429, 'RATE_LIMITED');
+  });
+
   it('shares the count between API instances through Redis', async () => {
     const ann = manager();
     await spend(ann, LIMIT);

@@ -32,6 +32,7 @@ export function testEnvironment(databaseUrl: string, overrides: Record<string, s
     // Far above what any suite sends, so only the rate-limit spec (which lowers it) ever meets a 429.
     RATE_LIMIT_MAX: '10000000',
     RATE_LIMIT_WINDOW_SECONDS: '60',
+    EVIDENCE_MAX_BYTES: String(10 * 1024 * 1024),
     ...overrides,
   };
 }

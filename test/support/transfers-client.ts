@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import type { Response, Test } from 'supertest';
 import { openApiFixture, type ApiFixture } from './api-fixture.js';
 
@@ -180,10 +180,25 @@ export interface Scenario {
 }
 
 /** The API on a database of its own, with the shop's people and the scenario steps ready to use. */
-export async function openScenario(options: { listen?: boolean } = {}): Promise<Scenario> {
-  const api = await openApiFixture();
+export async function openScenario(options: { listen?: boolean; env?: Record<string, string> } = {}): Promise<Scenario> {
+  const api = await openApiFixture(options.env);
   // Listening once lets simultaneous supertest requests share one real socket server.
   if (options.listen) await api.app.listen(0, '127.0.0.1');
   const http = client(api);
   return { api, http, who: people(api), step: steps(http) };
+}
+
+/**
+ * A scenario opened before a file's (or describe block's) tests and closed after them. Its parts
+ * exist once the tests run, so read them there: `scenario.http`, `scenario.who.ana`.
+ */
+export function useScenario(options: Parameters<typeof openScenario>[0] = {}): Scenario {
+  const scenario = {} as Scenario;
+  beforeAll(async () => {
+    Object.assign(scenario, await openScenario(options));
+  });
+  afterAll(async () => {
+    await scenario.api?.close();
+  });
+  return scenario;
 }

@@ -2,22 +2,28 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { Logger } from 'nestjs-pino';
 import { applyHttpServerLimits, httpServerLimits, type EnvironmentVariables } from '#config';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { registerCsrf } from './auth/csrf.js';
 import { CORRELATION_HEADER, correlationIdFor } from './http/correlation-id.js';
 import { registerInputLimits } from './http/input-limits.js';
 import { answerClientError, answerRouterError } from './http/problem-details.filter.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { countRefusedConnections, instrumentHttp } from './metrics/http-metrics.js';
+import { serveWebApp } from './web/web-app.js';
 
 export const GLOBAL_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
 /** Lightspeed's deliveries: signed, form-encoded, and retried by Lightspeed on its own schedule. */
 const WEBHOOK_ROUTE = '/webhooks/lightspeed';
+/** Photo and signature uploads: the one route that takes multipart bodies. */
+const EVIDENCE_UPLOAD_ROUTE = `/${GLOBAL_PREFIX}/evidence`;
 
 export type CreateAppOptions = AppModuleOptions;
 
@@ -54,10 +60,14 @@ async function secureHttp(app: NestFastifyApplication): Promise<void> {
   app.enableCors({
     origin: origins.split(','),
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', 'x-correlation-id'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', 'x-correlation-id', 'x-csrf-token'],
     exposedHeaders: ['etag', 'location', 'x-correlation-id', 'idempotent-replayed', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     maxAge: 600,
   });
+  // Cookies are parsed before the limiter runs, which counts a session by its subject as it does a bearer token.
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(cookie);
+  await registerCsrf(fastify, config.get('JWT_SECRET', { infer: true }));
   // Before any route exists: the limiter attaches itself to each route as it is added.
   await registerRateLimit(app.getHttpAdapter().getInstance(), app.get(JwtService), {
     redisUrl: config.get('REDIS_URL', { infer: true }),
@@ -68,10 +78,25 @@ async function secureHttp(app: NestFastifyApplication): Promise<void> {
   });
 }
 
+/**
+ * Multipart bodies are parsed only when the upload route reads them (after authentication), one
+ * file and a few small fields at most; a file's bytes are held only up to EVIDENCE_MAX_BYTES,
+ * beyond which the upload is a 413 and the rest of the body is discarded as it arrives.
+ */
+async function registerMultipart(app: NestFastifyApplication): Promise<void> {
+  const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
+  await app.register(multipart, {
+    throwFileSizeLimit: true,
+    limits: { fileSize: config.get('EVIDENCE_MAX_BYTES', { infer: true }), files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 20 },
+  });
+}
+
 /** Builds the API and initialises it (routes registered, Fastify ready) without listening. */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options),
     new FastifyAdapter({
+      // Read before the configuration module exists; validated with the rest of the environment.
+      trustProxy: (options.env?.TRUST_PROXY ?? process.env.TRUST_PROXY) === 'true',
       requestIdHeader: false,
       genReqId: correlationIdFor,
       frameworkErrors: answerRouterError,
@@ -91,9 +116,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, request.id);
   });
-  registerInputLimits(fastify, [WEBHOOK_ROUTE]);
+  registerInputLimits(fastify, [WEBHOOK_ROUTE], [EVIDENCE_UPLOAD_ROUTE]);
+  await registerMultipart(app);
   instrumentHttp(fastify);
   await secureHttp(app);
+  const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
+  await app.register(serveWebApp(config.get('WEB_APP_DIR', { infer: true }) ?? 'dist/web'));
   configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -5,6 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
+import { AuthModule } from './auth/auth.module.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { configImports, type ConfigImportOptions, type EnvironmentVariables } from '#config';
 import { HealthModule } from './health/health.module.js';
@@ -12,10 +13,12 @@ import { PersistenceModule, typeOrmImport } from '#persistence';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { requestValidationPipe } from './http/request-validation.pipe.js';
 import { TransfersModule } from './transfers/transfers.module.js';
+import { BoxTypesModule } from './box-types/box-types.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OperationsModule } from './operations/operations.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 
 export type AppModuleOptions = ConfigImportOptions;
 
@@ -47,11 +50,14 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         PersistenceModule,
+        AuthModule,
         HealthModule,
         TransfersModule,
         OperationsModule,
         WebhooksModule,
         CatalogueModule,
+        BoxTypesModule,
+        EvidenceModule,
         MetricsModule,
       ],
       providers: [

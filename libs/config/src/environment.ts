@@ -146,9 +146,23 @@ export const VARIABLES = {
     help: 'how long a connection may go without a byte either way while a request is under way (a client not reading its answer) before it is closed, in ms (e.g. HTTP_IDLE_TIMEOUT_MS=60000)',
     devDefault: '60000',
   },
+  WEB_APP_DIR: {
+    help: 'the folder of the built dock app that the API serves under /app/; default dist/web, where `npm run build` puts it (e.g. WEB_APP_DIR=/srv/consignments/web)',
+    devDefault: undefined,
+    optional: true,
+  },
+  TRUST_PROXY: {
+    help: 'true when the API sits behind a reverse proxy whose X-Forwarded-Proto/-For it may believe (HTTPS-only session cookies, client addresses); default false (e.g. TRUST_PROXY=true)',
+    devDefault: undefined,
+    optional: true,
+  },
   HTTP_MAX_CONNECTIONS: {
     help: 'open connections an HTTP server (API, worker metrics) takes at once; more are closed on arrival (e.g. HTTP_MAX_CONNECTIONS=2000)',
     devDefault: '2000',
+  },
+  EVIDENCE_MAX_BYTES: {
+    help: 'the largest photo or signature an upload may hold, in bytes; larger uploads are refused with a 413 (e.g. EVIDENCE_MAX_BYTES=10485760)',
+    devDefault: String(10 * 1024 * 1024),
   },
 } as const satisfies Record<string, { help: string; devDefault: string | undefined; optional?: true }>;
 
@@ -306,6 +320,20 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(1_000_000)
   HTTP_MAX_CONNECTIONS!: number;
+
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES!: number;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  WEB_APP_DIR?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  TRUST_PROXY?: 'true' | 'false';
 }
 
 const SECRETS = new Set<string>([

@@ -29,6 +29,7 @@ describe('validate (environment)', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       LIGHTSPEED_BASE_URL: 'http://127.0.0.1:4010',
       JWT_SECRET: SECRETS.JWT_SECRET,
+      EVIDENCE_MAX_BYTES: 10 * 1024 * 1024,
     });
   });
 
@@ -89,6 +90,7 @@ describe('validate (environment)', () => {
         'SYNC_JOB_ATTEMPTS',
         'WORKER_METRICS_PORT',
         'LIGHTSPEED_POLL_INTERVAL_MS',
+        'EVIDENCE_MAX_BYTES',
       ].sort(),
     );
     // Counted, not written down: the list above is the truth, and other issues add variables too.
@@ -127,8 +129,10 @@ describe('validate (environment)', () => {
       HTTP_KEEP_ALIVE_TIMEOUT_MS: '72000',
       HTTP_IDLE_TIMEOUT_MS: '60000',
       HTTP_MAX_CONNECTIONS: '2000',
+      EVIDENCE_MAX_BYTES: '5242880',
     });
     expect(config.NODE_ENV).toBe('production');
+    expect(config.EVIDENCE_MAX_BYTES).toBe(5_242_880);
     expect(config.OVER_RECEIPT_TOLERANCE_PERCENT).toBe(5);
     expect(config.JWT_MAX_TOKEN_LIFETIME_SECONDS).toBe(3600);
     expect(config.UNSENT_ITEM_LIMIT).toBe(3);

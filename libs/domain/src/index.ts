@@ -16,6 +16,7 @@ export * from './transfer/access-policy.js';
 export * from './transfer/commands.js';
 export * from './transfer/decide.js';
 export * from './transfer/events.js';
+export * from './transfer/event-catalogue.js';
 export * from './transfer/evolve.js';
 export * from './transfer/quantity-limits.js';
 export * from './transfer/recorded-deliveries.js';

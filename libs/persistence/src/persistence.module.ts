@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { parseMoney, type TransferRules } from '#domain';
+import { BoxTypeAggregate } from './box-types/box-type-aggregate.js';
 import { CommandPipeline } from './commands/command-pipeline.js';
 import { Database } from './database/database.js';
 import { TransferAggregate } from './transfers/transfer-aggregate.js';
@@ -25,7 +26,8 @@ export function transferRulesFrom(config: ConfigService): TransferRules {
     { provide: TRANSFER_RULES, useFactory: transferRulesFrom, inject: [ConfigService] },
     { provide: CommandPipeline, useFactory: (database: Database) => new CommandPipeline(database), inject: [Database] },
     { provide: TransferAggregate, useFactory: (rules: TransferRules) => new TransferAggregate(rules), inject: [TRANSFER_RULES] },
+    { provide: BoxTypeAggregate, useValue: new BoxTypeAggregate() },
   ],
-  exports: [Database, CommandPipeline, TransferAggregate, TRANSFER_RULES],
+  exports: [Database, CommandPipeline, TransferAggregate, BoxTypeAggregate, TRANSFER_RULES],
 })
 export class PersistenceModule {}

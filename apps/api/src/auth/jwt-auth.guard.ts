@@ -1,91 +1,51 @@
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import type { EnvironmentVariables } from '#config';
-import { canonicalId } from '#domain';
-import { ROLES, type Actor, type Role } from './actor.js';
+import type { FastifyRequest } from 'fastify';
 import { ACTOR_KEY } from './current-actor.decorator.js';
+import { requireCsrfToken } from './csrf.js';
 import { IS_PUBLIC } from './public.decorator.js';
+import { isSafeMethod, sessionTokenOf } from './session-cookie.js';
+import { TokenVerifier } from './token-verifier.js';
 
-interface TokenClaims {
-  sub?: unknown;
-  name?: unknown;
-  roles?: unknown;
-  outlets?: unknown;
-  exp?: unknown;
-  iat?: unknown;
+/** How the request authenticated, and until when: read by GET /session. */
+export const CREDENTIAL_KEY = 'credential';
+export interface Credential {
+  via: 'bearer' | 'session';
+  expiresAt: Date;
 }
 
 /**
- * Every route needs a valid HS256 bearer token unless marked @Public(). A token must expire, within
- * JWT_MAX_TOKEN_LIFETIME_SECONDS of being issued: a leaked token is then good for hours, not forever.
+ * Every route needs a valid HS256 JWT unless marked @Public(): in `Authorization: Bearer`, or, when
+ * there is no Authorization header, in the browser's session cookie. The cookie is an ambient
+ * credential, so a write it authenticates must also carry the session's X-CSRF-Token.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  private readonly maxLifetimeSeconds: number;
-
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
     private readonly reflector: Reflector,
-    config: ConfigService<EnvironmentVariables, true>,
-  ) {
-    this.maxLifetimeSeconds = config.get('JWT_MAX_TOKEN_LIFETIME_SECONDS', { infer: true });
-  }
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const request = context.switchToHttp().getRequest();
+    const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
+    if (request.headers.authorization === undefined) {
+      const session = sessionTokenOf(request);
+      if (session) {
+        const { actor, expiresAt } = await this.tokens.verify(session, 'session');
+        request[ACTOR_KEY] = actor;
+        request[CREDENTIAL_KEY] = { via: 'session', expiresAt } satisfies Credential;
+        if (!isSafeMethod(request.method)) await requireCsrfToken(request);
+        return true;
+      }
+    }
     const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new UnauthorizedException('A bearer token is required');
+      throw new UnauthorizedException('A bearer token is required (or a signed-in session cookie)');
     }
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims & object>(token, { algorithms: ['HS256'] });
-    } catch (error) {
-      throw new UnauthorizedException(`The bearer token is not valid: ${(error as Error).message}`);
-    }
-    requireBoundedLifetime(claims, this.maxLifetimeSeconds, Math.floor(Date.now() / 1000));
-    request[ACTOR_KEY] = toActor(claims);
+    const { actor, expiresAt } = await this.tokens.verify(token, 'bearer token');
+    request[ACTOR_KEY] = actor;
+    request[CREDENTIAL_KEY] = { via: 'bearer', expiresAt } satisfies Credential;
     return true;
   }
-}
-
-/**
- * The token's lifetime is measured from when it was issued (iat), or from now without one; an iat in
- * the future counts from now, so it cannot stretch the lifetime.
- */
-export function requireBoundedLifetime(claims: TokenClaims, maxLifetimeSeconds: number, nowSeconds: number): void {
-  if (typeof claims.exp !== 'number') {
-    throw new UnauthorizedException('The token must expire: it has no expiry (exp)');
-  }
-  const issuedAt = typeof claims.iat === 'number' ? Math.min(claims.iat, nowSeconds) : nowSeconds;
-  if (claims.exp - issuedAt > maxLifetimeSeconds) {
-    throw new UnauthorizedException(
-      `The token lives ${claims.exp - issuedAt} s; at most ${maxLifetimeSeconds} s (JWT_MAX_TOKEN_LIFETIME_SECONDS) is accepted`,
-    );
-  }
-}
-
-function toActor(claims: TokenClaims): Actor {
-  if (typeof claims.sub !== 'string' || claims.sub === '') {
-    throw new UnauthorizedException('The token has no subject (sub)');
-  }
-  const roles = claims.roles;
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((role) => (ROLES as readonly unknown[]).includes(role))) {
-    throw new UnauthorizedException(`The token's roles must be an array of some of ${ROLES.join(', ')}`);
-  }
-  // No outlets claim means no outlets; one that is not a list of outlet ids is a malformed token, never "none".
-  const outlets = claims.outlets === undefined ? [] : claims.outlets;
-  if (!Array.isArray(outlets) || !outlets.every((outlet) => typeof outlet === 'string')) {
-    throw new UnauthorizedException("The token's outlets must be an array of outlet ids");
-  }
-  return {
-    id: claims.sub,
-    name: typeof claims.name === 'string' ? claims.name : null,
-    roles: roles as Role[],
-    // Compared as text with the outlets of transfers, which are stored in their one spelling.
-    outlets: (outlets as string[]).map(canonicalId),
-  };
 }

@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Database, listOutlets, listSuppliers, searchProducts } from '#persistence';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { requireRole } from '../auth/access-policy.js';
+import { BooleanWord } from '../http/boolean-word.js';
 
 export class ProductSearchQueryDto {
   @ApiPropertyOptional({ description: 'Start of a SKU or name, part of a name or SKU (3+ characters), or an exact barcode' })
@@ -28,8 +29,7 @@ export class ProductSearchQueryDto {
     description: 'Leave out composite products (Lightspeed takes none on a consignment; add their components instead)',
   })
   @IsOptional()
-  // Only the words: a plain Boolean('false') would be true.
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanWord()
   @IsBoolean()
   excludeComposites: boolean = false;
 }

@@ -7,12 +7,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { Database, CommandPipeline } from '#persistence';
+import { Database, CommandPipeline, SEED_BOX_TYPES } from '#persistence';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { outletTransferLifecycle, TEST_RULES } from '../../../../libs/persistence/src/testing/transfer-scenarios.js';
 import { testEnvironment } from '../../../../test/support/test-environment.js';
 import { loadEnvironment } from './load-environment.js';
 import { rebuildCommand } from './rebuild-projections.js';
+import { seedBoxTypesCommand } from './seed-box-types.js';
 import { tokenCommand } from './token.js';
 
 const SECRET = randomBytes(32).toString('hex');
@@ -41,12 +42,13 @@ describe('npm run token', () => {
     expect(() => tokenCommand(['--role', 'owner'], SECRET, EIGHT_HOURS)).toThrow(/roles must be some of staff, manager, auditor, admin/);
   });
 
-  it('works as a command, reading JWT_SECRET from the environment', async () => {
-    const { stdout } = await promisify(execFile)(
+  it('works as a command, reading JWT_SECRET from the environment, and offers a sign-in link that keeps the token out of server logs', async () => {
+    const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ['dist/apps/api/src/cli/token.js', '--role', 'staff', '--outlets', 'x'],
-      { env: { ...process.env, ...testEnvironment('postgres://unused@127.0.0.1/none'), JWT_SECRET: SECRET } },
+      { env: { ...process.env, ...testEnvironment('postgres://unused@127.0.0.1/none'), JWT_SECRET: SECRET, PORT: '3456' } },
     );
+    expect(stderr).toBe(`Sign in to the dock app: http://localhost:3456/app/#/sign-in?token=${stdout.trim()}\n`);
     const claims = await new JwtService({ secret: SECRET }).verifyAsync(stdout.trim());
     expect(claims).toMatchObject({ sub: 'local-staff', roles: ['staff'], outlets: ['x'] });
     expect(claims.exp - claims.iat).toBe(EIGHT_HOURS);
@@ -82,6 +84,19 @@ describe('npm run projections:rebuild', () => {
   afterAll(() => dropTestDatabase(testDatabase));
 
   it('reports what it replayed', async () => {
-    expect(await rebuildCommand(testDatabase.url)).toMatch(/^projections:rebuild: 7 events → 1 transfers, 7 audit entries in [\d.]+ s/);
+    expect(await rebuildCommand(testDatabase.url)).toMatch(/^projections:rebuild: 7 events → 1 transfers, 7 audit entries, 0 box types in [\d.]+ s/);
+  });
+});
+
+describe('seed-box-types (run by npm start)', () => {
+  let testDatabase: TestDatabase;
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase();
+  });
+  afterAll(() => dropTestDatabase(testDatabase));
+
+  it('seeds an empty catalogue, and leaves one that holds box types alone', async () => {
+    expect(await seedBoxTypesCommand(testDatabase.url)).toBe(`seed-box-types: defined ${SEED_BOX_TYPES.length} box type(s) in the empty catalogue`);
+    expect(await seedBoxTypesCommand(testDatabase.url)).toBe('seed-box-types: the catalogue already holds box types; nothing seeded');
   });
 });

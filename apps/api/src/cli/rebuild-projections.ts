@@ -3,7 +3,7 @@ import { openDatabase, rebuildProjections } from '#persistence';
 import { isMain } from './is-main.js';
 import { loadEnvironment } from './load-environment.js';
 
-/** `npm run projections:rebuild`: replays every event into fresh read models and the audit trail. */
+/** `npm run projections:rebuild`: replays every event into fresh read models, the audit trail and the box-type catalogue. */
 export async function rebuildCommand(databaseUrl: string): Promise<string> {
   const { database, close } = await openDatabase(databaseUrl);
   try {
@@ -12,7 +12,7 @@ export async function rebuildCommand(databaseUrl: string): Promise<string> {
     const skipped = report.skippedStreams.length
       ? `; skipped ${report.skippedStreams.length} stream(s) whose id is not a canonical transfer id: ${report.skippedStreams.join(', ')}`
       : '';
-    return `projections:rebuild: ${report.events} events → ${report.transfers} transfers, ${report.auditRows} audit entries in ${report.seconds.toFixed(2)} s (${rate} events/s)${skipped}`;
+    return `projections:rebuild: ${report.events} events → ${report.transfers} transfers, ${report.auditRows} audit entries, ${report.boxTypes} box types in ${report.seconds.toFixed(2)} s (${rate} events/s)${skipped}`;
   } finally {
     await close();
   }

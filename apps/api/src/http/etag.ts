@@ -11,7 +11,7 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value);
   if (!match) {
     throw new RequestValidationError([
-      { field: 'If-Match', messages: ['If-Match must be the ETag of the transfer, e.g. "7"'] },
+      { field: 'If-Match', messages: ['If-Match must be the ETag you last saw, e.g. "7"'] },
     ]);
   }
   return Number(match[1]);

@@ -48,10 +48,11 @@ function unsupported(detail: string): ProblemException {
 
 /**
  * The API speaks JSON in UTF-8 (RFC 8259) only; form bodies are taken only by `formRoutes`
- * (Lightspeed's webhook), so an HTML form can never drive a command. Then, before any route's
- * own validation, params, query and body are checked by findUnacceptableInput.
+ * (Lightspeed's webhook) and multipart bodies only by `multipartRoutes` (evidence uploads), so an
+ * HTML form can never drive a command. Then, before any route's own validation, params, query and
+ * body are checked by findUnacceptableInput.
  */
-export function registerInputLimits(fastify: FastifyInstance, formRoutes: readonly string[]): void {
+export function registerInputLimits(fastify: FastifyInstance, formRoutes: readonly string[], multipartRoutes: readonly string[] = []): void {
   // Without its parser a text/plain body is a 415, not a string handed to validation.
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('preParsing', async (request, _reply, payload) => {
@@ -62,7 +63,11 @@ export function registerInputLimits(fastify: FastifyInstance, formRoutes: readon
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
       throw unsupported(`Bodies must be UTF-8; got charset ${charset}`);
     }
-    if (mediaType === 'application/x-www-form-urlencoded' && !formRoutes.includes(request.routeOptions.url ?? '')) {
+    const route = request.routeOptions.url ?? '';
+    if (mediaType === 'application/x-www-form-urlencoded' && !formRoutes.includes(route)) {
+      throw unsupported('Bodies must be application/json');
+    }
+    if (mediaType === 'multipart/form-data' && !multipartRoutes.includes(route)) {
       throw unsupported('Bodies must be application/json');
     }
     return payload;

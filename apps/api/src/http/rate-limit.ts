@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { JwtService } from '@nestjs/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
+import { sessionTokenOf } from '../auth/session-cookie.js';
 import { ProblemException } from './problem.exception.js';
 
 export interface RateLimitSettings {
@@ -18,7 +19,7 @@ export interface RateLimitSettings {
 const EXEMPT_ROUTES = [/^\/health\//, /^\/metrics$/, /^\/api\/docs/];
 
 /**
- * The budget a request is counted against: the verified token subject, so colleagues behind one
+ * The budget a request is counted against: the verified token subject (bearer or session cookie), so colleagues behind one
  * NAT never starve each other and a forged or expired token cannot mint fresh budgets; otherwise
  * the client IP. Lightspeed's webhook deliveries get a bucket of their own per IP, so they neither
  * spend nor are starved by the API budget of callers at the same address.
@@ -26,8 +27,9 @@ const EXEMPT_ROUTES = [/^\/health\//, /^\/metrics$/, /^\/api\/docs/];
 function rateLimitKey(request: FastifyRequest, jwt: JwtService, ownBucketRoutes: readonly string[]): string {
   const route = request.routeOptions.url ?? '';
   if (ownBucketRoutes.includes(route)) return `${route}:${request.ip}`;
-  const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
-  if (scheme?.toLowerCase() === 'bearer' && token) {
+  const [scheme, bearer] = String(request.headers.authorization ?? '').split(' ');
+  const token = scheme?.toLowerCase() === 'bearer' ? bearer : request.headers.authorization === undefined ? sessionTokenOf(request) : undefined;
+  if (token) {
     try {
       const { sub } = jwt.verify<{ sub?: unknown }>(token, { algorithms: ['HS256'] });
       if (typeof sub === 'string' && sub !== '') return `sub:${sub}`;

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CommandHttp } from '../http/command-http.js';
+import { COMMAND_ROUTES } from './commands/command-routes.js';
 import { TransferCommandService } from './commands/transfer-command-service.js';
 import { HistoryController } from './history.controller.js';
 import { TRANSFER_QUERY_HANDLERS } from './queries/transfer-query.handlers.js';
@@ -17,7 +19,8 @@ import { TransfersController } from './transfers.controller.js';
     TransferWorkflowController,
     TransferReceiptsController,
     HistoryController,
+    ...COMMAND_ROUTES,
   ],
-  providers: [TransferCommandService, ...TRANSFER_QUERY_HANDLERS],
+  providers: [CommandHttp, TransferCommandService, ...TRANSFER_QUERY_HANDLERS],
 })
 export class TransfersModule {}

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ROLES } from '../transfer/access-policy.js';
 import { failureOf } from '../testing/decider-spec.js';
 import { ADMIN, actor, BOX_TYPE_ID, define, playBoxType, retire, revise } from '../testing/box-type-fixtures.js';
+import { requireBoxTypeKeeper } from './authorize.js';
 import { boxTypeDecider } from './box-type-decider.js';
 import { BOX_TYPE_EVENT_TYPES } from './events.js';
 import { upcastBoxTypeEvent } from './upcasters.js';
@@ -38,6 +39,14 @@ describe('who may keep the box-type catalogue', () => {
   it('answers an admin’s revision or retirement of a missing box type with BOX_TYPE_NOT_FOUND', () => {
     expect(failureOf(() => boxTypeDecider.authorize(ADMIN, revise(), null, BOX_TYPE_ID)).code).toBe('BOX_TYPE_NOT_FOUND');
     expect(failureOf(() => boxTypeDecider.authorize(ADMIN, retire(), null, BOX_TYPE_ID)).code).toBe('BOX_TYPE_NOT_FOUND');
+  });
+
+  it('can be asked of the role alone, before any box type is loaded', () => {
+    expect(() => requireBoxTypeKeeper({ roles: ['staff', 'admin'] }, 'RetireBoxType')).not.toThrow();
+    expect(failureOf(() => requireBoxTypeKeeper({ roles: ['manager'] }, 'DefineBoxType')).details).toEqual({
+      command: 'DefineBoxType',
+      allowedRoles: ['admin'],
+    });
   });
 
   it('checks the role before the box type, so a non-admin learns nothing of what exists', () => {

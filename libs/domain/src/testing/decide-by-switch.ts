@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
+import { decideAddTransferNote } from '../transfer/commands/add-transfer-note/decide.js';
 import { decideAddItem } from '../transfer/commands/add-item/decide.js';
 import { decideApproveTransfer } from '../transfer/commands/approve-transfer/decide.js';
 import { decideCancelTransfer } from '../transfer/commands/cancel-transfer/decide.js';
@@ -44,6 +45,7 @@ function decideEvents(state: TransferState | null, command: TransferCommand, con
     return decideCreateTransfer(command, context);
   }
   if (!state) throw new DomainError('TRANSFER_NOT_FOUND', 'No such transfer', {});
+  if (command.type === 'AddTransferNote') return decideAddTransferNote(state, command, context);
   if (replayedVersion(state, command, context) !== null) return [];
   const row = requireTransition(state.type, state.status, transitionBySwitch(command));
   checkGuards(row.guards ?? [], state, context.rules);
@@ -81,7 +83,7 @@ function decideEvents(state: TransferState | null, command: TransferCommand, con
   }
 }
 
-function transitionBySwitch(command: Exclude<TransferCommand, { type: 'CreateTransfer' }>): Transition {
+function transitionBySwitch(command: Exclude<TransferCommand, { type: 'CreateTransfer' | 'AddTransferNote' }>): Transition {
   switch (command.type) {
     case 'AddItem':
       return 'addItem';

@@ -25,10 +25,11 @@ export const RULES: TransferRules = {
 };
 
 /** The manager holds the manager role; everyone else is staff. */
+export const nameOf = (actorId: string): string => `Name of ${actorId}`;
 export const rolesOf = (actorId: string): string[] => (actorId === MANAGER ? ['manager'] : ['staff']);
 
 export function contextFor(actorId: string = CLERK, rules: Partial<TransferRules> = {}): DecisionContext {
-  return { actorId, actorRoles: rolesOf(actorId), rules: { ...RULES, ...rules } };
+  return { actorId, actorName: nameOf(actorId), actorRoles: rolesOf(actorId), rules: { ...RULES, ...rules } };
 }
 
 /** The parties each type of transfer names, and nothing else. */

@@ -1,17 +1,20 @@
 import type { ActionGrants, OutletScope, Role, TransferAction } from './access-grants.js';
-import { COMMAND_ACCESS_ROWS } from './command-registry.js';
+import { ANNOTATION_ACTIONS, COMMAND_ACCESS_ROWS } from './command-registry.js';
+import { TRANSITIONS } from './transition-policy.js';
 import type { TransferState } from './transfer-state.js';
 import type { TransferType } from './transfer-type.js';
 
 export {
   OUTLET_SCOPES,
   ROLES,
-  TRANSFER_ACTIONS,
   type ActionGrants,
   type OutletScope,
   type Role,
   type TransferAction,
 } from './access-grants.js';
+
+/** Every action of the access table, in its order: reading, creating, each transition, each annotation. */
+export const TRANSFER_ACTIONS: readonly TransferAction[] = ['read', 'create', ...TRANSITIONS, ...ANNOTATION_ACTIONS];
 
 /** Reading is never one-sided, so a list of transfers can be filtered by the outlets they touch. */
 type ReadGrants = Readonly<Partial<Record<Role, 'anyOutlet' | 'eitherOutlet'>>>;

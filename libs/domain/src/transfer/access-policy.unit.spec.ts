@@ -39,8 +39,8 @@ const SENDING_WORK: TransferAction[] = [
 ];
 
 describe('who may act on a transfer, and at which outlet', () => {
-  it('covers every action of the transition table, plus reading and creating', () => {
-    expect(Object.keys(ACCESS_TABLE).sort()).toEqual(['read', 'create', ...TRANSITIONS].sort());
+  it('covers every action of the transition table, plus reading, creating and adding a note', () => {
+    expect(Object.keys(ACCESS_TABLE).sort()).toEqual(['read', 'create', ...TRANSITIONS, 'addNote'].sort());
   });
 
   it('decides each role with its own scope: staff of C who also audit may read an A → B transfer but not cancel or receive it', () => {
@@ -49,13 +49,13 @@ describe('who may act on a transfer, and at which outlet', () => {
   });
 
   it('leaves receiving to the destination: the sending outlet may not confirm its own delivery', () => {
-    expect(allowed(subject(['staff'], ['A']), A_TO_B)).toEqual(['read', ...SENDING_WORK]);
+    expect(allowed(subject(['staff'], ['A']), A_TO_B)).toEqual(['read', ...SENDING_WORK, 'addNote']);
     expect(mayAct(subject(['staff'], ['A']), 'receivePartial', A_TO_B)).toBe(false);
     expect(mayAct(subject(['staff'], ['A']), 'receiveFinal', A_TO_B)).toBe(false);
   });
 
-  it('leaves making up, packing, sending and cancelling to the source: the destination only reads and receives', () => {
-    expect(allowed(subject(['staff'], ['B']), A_TO_B)).toEqual(['read', 'receivePartial', 'receiveFinal']);
+  it('leaves making up, packing, sending and cancelling to the source: the destination only reads, receives and notes', () => {
+    expect(allowed(subject(['staff'], ['B']), A_TO_B)).toEqual(['read', 'receivePartial', 'receiveFinal', 'addNote']);
   });
 
   it('lets staff working at both outlets act as either side', () => {

@@ -1,6 +1,11 @@
-import type { AccessRows, TransferAction } from './access-grants.js';
-import { creation, transition, type CommandDefinition } from './command-definition.js';
-import type { TransferCommand, TransferCommandType } from './commands.js';
+import type { ActionGrants, TransferAction } from './access-grants.js';
+import { annotation, creation, transition, type CommandDefinition, type OwnEventsOf } from './command-definition.js';
+import type { EventDefinition, EventOf } from './event-definition.js';
+import type { TransferCommand } from './commands.js';
+import { ADD_TRANSFER_NOTE_ACCESS } from './commands/add-transfer-note/access.js';
+import { ADD_TRANSFER_NOTE_ACTION } from './commands/add-transfer-note/command.js';
+import { decideAddTransferNote } from './commands/add-transfer-note/decide.js';
+import { TRANSFER_NOTE_ADDED } from './commands/add-transfer-note/event.js';
 import { ADD_ITEM_ACCESS } from './commands/add-item/access.js';
 import { ADD_ITEM_ACTION } from './commands/add-item/command.js';
 import { decideAddItem } from './commands/add-item/decide.js';
@@ -77,11 +82,23 @@ export const COMMAND_DEFINITIONS = [
     access: RECORD_EXTERNAL_CHANGE_ACCESS,
     decide: decideRecordExternalChange,
   }),
+  annotation({
+    type: 'AddTransferNote',
+    action: ADD_TRANSFER_NOTE_ACTION,
+    access: ADD_TRANSFER_NOTE_ACCESS,
+    events: [TRANSFER_NOTE_ADDED],
+    decide: decideAddTransferNote,
+  }),
 ] as const satisfies readonly CommandDefinition[];
 
-/** A command type of the union with no line above fails to compile here, naming the type. */
-type Unregistered = Exclude<TransferCommandType, (typeof COMMAND_DEFINITIONS)[number]['type']>;
-const everyCommandRegistered: [Unregistered] extends [never] ? true : Unregistered = true;
+/** The events the commands' own folders define, as the registry lists them. */
+export const REGISTERED_EVENT_DEFINITIONS: readonly EventDefinition[] = COMMAND_DEFINITIONS.flatMap((definition) => definition.events);
+/** The actions of commands that annotate a transfer without a transition (they have access rows of their own). */
+export type AnnotationAction = Extract<(typeof COMMAND_DEFINITIONS)[number], { kind: 'annotation' }>['action'];
+export const ANNOTATION_ACTIONS: readonly AnnotationAction[] = (COMMAND_DEFINITIONS as readonly CommandDefinition[]).flatMap((definition) =>
+  definition.kind === 'annotation' ? [definition.action as AnnotationAction] : [],
+);
+export type RegisteredEvent = EventOf<OwnEventsOf<(typeof COMMAND_DEFINITIONS)[number]>>;
 
 const DEFINITION_OF_TYPE: ReadonlyMap<string, CommandDefinition> = new Map(COMMAND_DEFINITIONS.map((definition) => [definition.type, definition]));
 
@@ -94,8 +111,11 @@ export function definitionOf(command: TransferCommand): CommandDefinition {
 /** The action of the access table a command takes: `create`, or the transition it attempts. */
 export function actionOfCommand(command: TransferCommand): TransferAction {
   const definition = definitionOf(command);
-  return definition.kind === 'creation' ? definition.action : definition.transitionOf(command);
+  return (definition.kind === 'transition' ? definition.transitionOf(command) : definition.action) as TransferAction;
 }
 
 /** Every command's rows of the access table, in the order of the list above. */
-export const COMMAND_ACCESS_ROWS: AccessRows = Object.assign({}, ...COMMAND_DEFINITIONS.map((definition) => definition.access));
+export const COMMAND_ACCESS_ROWS: Readonly<Partial<Record<TransferAction, ActionGrants>>> = Object.assign(
+  {},
+  ...COMMAND_DEFINITIONS.map((definition) => definition.access),
+);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { ACCESS_TABLE } from './access-policy.js';
-import { TRANSFER_ACTIONS } from './access-grants.js';
+import { ACCESS_TABLE, TRANSFER_ACTIONS } from './access-policy.js';
 import type { CommandDefinition } from './command-definition.js';
 import { COMMAND_ACCESS_ROWS, COMMAND_DEFINITIONS, actionOfCommand, definitionOf } from './command-registry.js';
 import type { TransferCommand, TransferCommandType } from './commands.js';
@@ -27,6 +26,7 @@ const EVERY_COMMAND_TYPE: Readonly<Record<TransferCommandType, true>> = {
   CompleteStocktake: true,
   CancelTransfer: true,
   RecordExternalChange: true,
+  AddTransferNote: true,
 };
 
 const actionsOwnedBy = (definition: CommandDefinition) => Object.keys(definition.access);

@@ -5,6 +5,6 @@ import type { Transition } from './transition-policy.js';
 /** Which transition of the table a command attempts (each command's own folder says, via the registry). */
 export function transitionOfCommand(command: Exclude<TransferCommand, { type: 'CreateTransfer' }>): Transition {
   const definition = definitionOf(command);
-  if (definition.kind === 'creation') throw new Error(`${command.type} creates a transfer: it attempts no transition`);
+  if (definition.kind !== 'transition') throw new Error(`${command.type} attempts no transition of the table (it is a ${definition.kind})`);
   return definition.transitionOf(command);
 }

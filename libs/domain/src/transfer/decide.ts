@@ -29,6 +29,11 @@ function requireExactTotals(state: TransferState | null, events: readonly Transf
 }
 
 function decideEvents(state: TransferState | null, command: TransferCommand, context: DecisionContext): TransferEvent[] {
+  // Each definition's decision is typed by its own events, all members of TransferEvent.
+  return decideByDefinition(state, command, context) as TransferEvent[];
+}
+
+function decideByDefinition(state: TransferState | null, command: TransferCommand, context: DecisionContext): readonly unknown[] {
   const definition = definitionOf(command);
   if (definition.kind === 'creation') {
     if (state) {
@@ -37,6 +42,7 @@ function decideEvents(state: TransferState | null, command: TransferCommand, con
     return definition.decide(command, context);
   }
   if (!state) throw new DomainError('TRANSFER_NOT_FOUND', 'No such transfer', {});
+  if (definition.kind === 'annotation') return definition.decide(state, command, context);
   // A delivery or correction sent again is already done, whatever has happened to the transfer since.
   if (replayedVersion(state, command, context) !== null) return [];
 

@@ -17,6 +17,8 @@ export interface TransferRules {
 
 export interface DecisionContext {
   actorId: string;
+  /** The name the person's token carries, for facts that show who by name. */
+  actorName: string | null;
   /** The roles of the person deciding: some contents (a surplus worth approving) need a manager. */
   actorRoles: readonly string[];
   rules: TransferRules;

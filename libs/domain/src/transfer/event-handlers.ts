@@ -1,21 +1,24 @@
-import type { TransferEvent } from './events.js';
+import type { LifecycleEvent } from './events.js';
 import { newLine, type TransferLine } from './transfer-line.js';
 import type { EventPosition, TransferState } from './transfer-state.js';
-import type { Transition } from './transition-policy.js';
+import { findTransition, type Transition } from './transition-policy.js';
 
-type LaterEvent = Exclude<TransferEvent, { type: 'TransferCreated' }>;
+type LaterEvent = Exclude<LifecycleEvent, { type: 'TransferCreated' }>;
 
-/** What an event after the creation means: the transition of the table it records, and the facts it adds. */
-export interface EventHandler<E extends LaterEvent = LaterEvent> {
-  transitionOf(event: E): Transition;
+/** What an event after the creation means: the transition of the table it records (if any), and the facts it adds. */
+export interface EventHandler<E extends { type: string } = LaterEvent> {
+  readonly transitionOf?: (event: E) => Transition;
   /** The facts of the event on a state whose status the transition table has already moved. */
   apply(state: TransferState, event: E, at: EventPosition): TransferState;
 }
 
-type EventHandlers = { readonly [T in LaterEvent['type']]: EventHandler<Extract<LaterEvent, { type: T }>> };
+type LifecycleHandlers = { readonly [T in LaterEvent['type']]: EventHandler<Extract<LaterEvent, { type: T }>> & { transitionOf(event: Extract<LaterEvent, { type: T }>): Transition } };
 
-/** One entry per event type (TransferCreated starts a transfer at OPEN, see `evolve`). */
-const EVENT_HANDLERS: EventHandlers = {
+/**
+ * One entry per event of the lifecycle (TransferCreated starts a transfer at OPEN, see `evolve`).
+ * Events a command's own folder defines are added to these by `event-catalogue.ts`.
+ */
+export const LIFECYCLE_EVENT_HANDLERS: LifecycleHandlers = {
   ItemAdded: {
     transitionOf: () => 'addItem',
     apply: (state, event) => ({ ...state, lines: [...state.lines, newLine(event.data.item)] }),
@@ -119,9 +122,17 @@ const EVENT_HANDLERS: EventHandlers = {
   },
 };
 
-/** The handler of an event's type (a lookup: evolve runs for every event read). */
-export function handlerOf<E extends LaterEvent>(event: E): EventHandler<E> {
-  return EVENT_HANDLERS[event.type as E['type']] as unknown as EventHandler<E>;
+/**
+ * The event applied by its handler: the status moved by the transition it records (the table is the
+ * one source of the lifecycle, even when history is replayed), or kept by an event that records none.
+ */
+export function applyEvent<E extends { type: string }>(handler: EventHandler<E>, state: TransferState, event: E, at: EventPosition): TransferState {
+  const via = handler.transitionOf?.(event);
+  if (via === undefined) return { ...handler.apply(state, event, at), version: at.version, updatedAt: at.recordedAt };
+  const row = findTransition(state.type, state.status, via);
+  if (!row) throw new Error(`history is corrupt: ${state.type} ${state.status} has no ${via} (${event.type})`);
+  const next = handler.apply({ ...state, status: row.to }, event, at);
+  return { ...next, version: at.version, updatedAt: at.recordedAt };
 }
 
 function updateLine(state: TransferState, productId: string, change: Partial<TransferLine>): TransferState {

@@ -1,8 +1,8 @@
-import { handlerOf } from './event-handlers.js';
+import { handlerOf } from './event-catalogue.js';
 import type { TransferEvent } from './events.js';
 import type { Transition } from './transition-policy.js';
 
-/** Which transition of the table each event records (TransferCreated starts a transfer at OPEN). */
-export function transitionOfEvent(event: Exclude<TransferEvent, { type: 'TransferCreated' }>): Transition {
-  return handlerOf(event).transitionOf(event);
+/** Which transition of the table each event records (TransferCreated starts a transfer at OPEN); none for an annotation. */
+export function transitionOfEvent(event: Exclude<TransferEvent, { type: 'TransferCreated' }>): Transition | undefined {
+  return handlerOf(event).transitionOf?.(event);
 }

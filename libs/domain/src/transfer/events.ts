@@ -1,4 +1,5 @@
 import type { Money } from '../shared/money.js';
+import type { RegisteredEvent } from './command-registry.js';
 import type { Quantity } from '../shared/quantity.js';
 import type { Status } from './status.js';
 import type { NewItem, VarianceReason } from './transfer-line.js';
@@ -123,7 +124,8 @@ export interface LightspeedDivergenceDetected {
   };
 }
 
-export type TransferEvent =
+/** The events of the lifecycle, which the transition table moves a transfer by. */
+export type LifecycleEvent =
   | TransferCreated
   | ItemAdded
   | ItemQuantityChanged
@@ -141,10 +143,13 @@ export type TransferEvent =
   | TransferCancelled
   | LightspeedDivergenceDetected;
 
+/** Every event of a transfer: the lifecycle's, and those a command's own folder defines (gathered by the registry). */
+export type TransferEvent = LifecycleEvent | RegisteredEvent;
+
 export type TransferEventType = TransferEvent['type'];
 
-/** The payload schema version each event type is written with today. */
-export const CURRENT_SCHEMA_VERSION: Readonly<Record<TransferEventType, number>> = {
+/** The payload schema version each lifecycle event is written with today (see `event-catalogue.ts` for all). */
+export const LIFECYCLE_SCHEMA_VERSION: Readonly<Record<LifecycleEvent['type'], number>> = {
   TransferCreated: 1,
   ItemAdded: 1,
   ItemQuantityChanged: 1,
@@ -162,5 +167,3 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<TransferEventType, number>>
   TransferCancelled: 1,
   LightspeedDivergenceDetected: 1,
 };
-
-export const TRANSFER_EVENT_TYPES = Object.keys(CURRENT_SCHEMA_VERSION) as TransferEventType[];

@@ -1,8 +1,8 @@
 import type { TransferEvent } from './events.js';
-import { handlerOf } from './event-handlers.js';
+import { handlerOf } from './event-catalogue.js';
+import { applyEvent } from './event-handlers.js';
 import { newLine } from './transfer-line.js';
 import type { EventPosition, TransferState } from './transfer-state.js';
-import { findTransition } from './transition-policy.js';
 
 /**
  * Applies one event to the state. The new status always comes from the transition table, so the
@@ -32,15 +32,11 @@ export function evolve(state: TransferState | null, event: TransferEvent, at: Ev
       receipts: [],
       corrections: [],
       lightspeedDivergences: [],
+      addedNotes: [],
     };
   }
   if (!state) throw new Error(`${event.type} cannot be the first event of a transfer`);
-  const handler = handlerOf(event);
-  const via = handler.transitionOf(event);
-  const row = findTransition(state.type, state.status, via);
-  if (!row) throw new Error(`history is corrupt: ${state.type} ${state.status} has no ${via} (${event.type})`);
-  const next = handler.apply({ ...state, status: row.to }, event, at);
-  return { ...next, version: at.version, updatedAt: at.recordedAt };
+  return applyEvent(handlerOf(event), state, event, at);
 }
 
 export function foldTransfer(events: readonly { event: TransferEvent; at: EventPosition }[]): TransferState | null {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DomainError } from '../shared/domain-error.js';
 import { anyCommand, laterCommand as command } from '../testing/command-arbitraries.js';
 import { decideBySwitch } from '../testing/decide-by-switch.js';
-import { CLERK, MANAGER, fold, play, positionOf, rolesOf, stepsTo } from '../testing/transfer-fixtures.js';
+import { CLERK, MANAGER, fold, play, positionOf, nameOf, rolesOf, stepsTo } from '../testing/transfer-fixtures.js';
 import { transitionOfCommand } from './command-transitions.js';
 import type { DecisionContext, TransferCommand, TransferRules } from './commands.js';
 import { decide } from './decide.js';
@@ -41,7 +41,7 @@ describe('a transfer’s life, for any commands in any order', () => {
           const snapshot = structuredClone(state);
           let decided: TransferEvent[];
           try {
-            decided = decide(state, command, { actorId, actorRoles: rolesOf(actorId), rules });
+            decided = decide(state, command, { actorId, actorName: nameOf(actorId), actorRoles: rolesOf(actorId), rules });
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             if (error.code === 'ILLEGAL_TRANSITION') {
@@ -73,7 +73,7 @@ describe('a transfer’s life, for any commands in any order', () => {
         const { state } = play(stepsTo(type, start));
         const outcome = () => {
           try {
-            return decide(state, attempt, { actorId, actorRoles: rolesOf(actorId), rules });
+            return decide(state, attempt, { actorId, actorName: nameOf(actorId), actorRoles: rolesOf(actorId), rules });
           } catch (error) {
             if (error instanceof DomainError) return { code: error.code, details: error.details };
             throw error;
@@ -98,7 +98,7 @@ describe('a transfer’s life, for any commands in any order', () => {
       fc.property(scenario, fc.array(anyCommand, { maxLength: 5 }), ({ type, start, rules, commands }, creations) => {
         let { state, events } = play(stepsTo(type, start));
         for (const [index, { command: attempt, actorId }] of [...commands, ...creations.map((c) => ({ command: c, actorId: CLERK }))].entries()) {
-          const context = { actorId, actorRoles: rolesOf(actorId), rules };
+          const context = { actorId, actorName: nameOf(actorId), actorRoles: rolesOf(actorId), rules };
           const viaRegistry = outcome(decide, state, attempt, context);
           expect(viaRegistry).toEqual(outcome(decideBySwitch, state, attempt, context));
           // Creation is also decided where no transfer exists yet, every few commands.

@@ -3,8 +3,8 @@ import { formatMoney } from '../shared/money.js';
 import { APPROVE_TRANSFER_ACCESS } from './commands/approve-transfer/access.js';
 import type { ReceiptLineInput } from './command-inputs.js';
 import type { DecisionContext, TransferRules } from './decision-context.js';
-import type { ReceiptLine, TransferEvent } from './events.js';
-import { evolve } from './evolve.js';
+import { applyEvent, LIFECYCLE_EVENT_HANDLERS, type EventHandler } from './event-handlers.js';
+import type { ReceiptCorrected, ReceiptLine, ReceiptRecorded } from './events.js';
 import { linesAboveLimit, type LineTotal } from './quantity-limits.js';
 import { computeTotals, linesWithVariance } from './totals.js';
 import { VARIANCE_REASONS } from './transfer-line.js';
@@ -14,8 +14,9 @@ import { requireQuantity, requireText } from './validation.js';
 // What receiving a delivery and correcting one share: the lines they name and the limits on what arrives.
 
 /** The transfer as the event would leave it: the rules below judge the result, not the request. */
-export function appliedTo(state: TransferState, event: TransferEvent): TransferState {
-  return evolve(state, event, { version: state.version + 1, recordedAt: state.updatedAt });
+export function appliedTo(state: TransferState, event: ReceiptRecorded | ReceiptCorrected): TransferState {
+  const handler = LIFECYCLE_EVENT_HANDLERS[event.type] as EventHandler<ReceiptRecorded | ReceiptCorrected>;
+  return applyEvent(handler, state, event, { version: state.version + 1, recordedAt: state.updatedAt });
 }
 
 export function toReceiptLine(input: ReceiptLineInput): ReceiptLine {

@@ -10,7 +10,7 @@ import {
   type TransferAction,
   type TransferPlace,
 } from './access-policy.js';
-import { transitionOfCommand } from './command-transitions.js';
+import { actionOfCommand } from './command-registry.js';
 import type { TransferCommand } from './commands.js';
 import type { TransferState } from './transfer-state.js';
 
@@ -22,9 +22,9 @@ const SYSTEM_GRANTS: Readonly<Partial<Record<TransferAction, Readonly<Record<str
   noteExternalChange: { [SYSTEM_ROLE]: 'anyOutlet' },
 };
 
-/** The action of the access table a command takes. */
+/** The action of the access table a command takes: `create`, the transition it attempts, or an annotation's own. */
 export function actionOf(command: TransferCommand): TransferAction {
-  return command.type === 'CreateTransfer' ? 'create' : transitionOfCommand(command);
+  return actionOfCommand(command);
 }
 
 function grantsOf(action: TransferAction): ActionGrants {

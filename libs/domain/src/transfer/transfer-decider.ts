@@ -1,7 +1,8 @@
 import type { Decider } from '../shared/decider.js';
 import type { DecisionContext, TransferCommand } from './commands.js';
 import { decide } from './decide.js';
-import { CURRENT_SCHEMA_VERSION, type TransferEvent } from './events.js';
+import { CURRENT_SCHEMA_VERSION } from './event-catalogue.js';
+import type { TransferEvent } from './events.js';
 import { evolve } from './evolve.js';
 import { replayedVersion } from './recorded-deliveries.js';
 import { authorizeTransferCommand } from './transfer-authorization.js';

@@ -1,3 +1,4 @@
+import type { TransferNote } from './commands/add-transfer-note/event.js';
 import type { RecordedCorrection, RecordedReceipt } from './recorded-deliveries.js';
 import type { Status } from './status.js';
 import type { TransferLine } from './transfer-line.js';
@@ -27,6 +28,8 @@ export interface TransferState {
   corrections: RecordedCorrection[];
   /** Every difference noticed between Lightspeed and this transfer, oldest first. */
   lightspeedDivergences: LightspeedDivergence[];
+  /** Notes added to the transfer after it was made, oldest first (`notes` is the text given at creation). */
+  addedNotes: TransferNote[];
 }
 
 /** A line Lightspeed holds with a value this service did not write there (someone edited it in Lightspeed). */

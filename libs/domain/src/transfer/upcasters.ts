@@ -1,5 +1,5 @@
 import type { TransferEvent, TransferEventType } from './events.js';
-import { CURRENT_SCHEMA_VERSION } from './events.js';
+import { CURRENT_SCHEMA_VERSION } from './event-catalogue.js';
 
 /** Lifts a payload written at `fromVersion` to `fromVersion + 1`. */
 export type Upcaster = (payload: Record<string, unknown>) => Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CURRENT_SCHEMA_VERSION, TRANSFER_EVENT_TYPES } from './events.js';
+import { CURRENT_SCHEMA_VERSION, TRANSFER_EVENT_TYPES } from './event-catalogue.js';
 import { TRANSFER_UPCASTERS, upcast, type UpcasterRegistry } from './upcasters.js';
 
 /**

@@ -1,14 +1,17 @@
 /** The command was decided on a version that is no longer current: 409 with the current version. */
 export class VersionConflictError extends Error {
+  /** `aggregate` names what the id is of, as its streams do (`transfer`, `box-type`). */
   constructor(
-    readonly transferId: string,
+    readonly aggregate: string,
+    readonly aggregateId: string,
     readonly currentVersion: number,
     readonly expectedVersion: number | null,
   ) {
+    const named = `${aggregate.charAt(0).toUpperCase()}${aggregate.slice(1).replace(/-/g, ' ')} ${aggregateId}`;
     super(
       expectedVersion === null
-        ? `Transfer ${transferId} kept changing while this command was retried; current version is ${currentVersion}`
-        : `Transfer ${transferId} is at version ${currentVersion}, not ${expectedVersion}`,
+        ? `${named} kept changing while this command was retried; current version is ${currentVersion}`
+        : `${named} is at version ${currentVersion}, not ${expectedVersion}`,
     );
     this.name = 'VersionConflictError';
   }

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { canonicalId, type Actor, type DomainEvent } from '#domain';
 import type { Database } from '../database/database.js';
 import type { SqlClient } from '../database/sql-client.js';
+import { foldRecorded } from '../event-store/fold-recorded.js';
 import { currentStreamVersion } from '../event-store/read-stream.js';
 import type { CommittedEvent, EventMetadata, RecordedEvent } from '../event-store/stored-event.js';
 import { StreamVersionConflictError } from '../event-store/stream-version-conflict.error.js';
@@ -66,7 +67,7 @@ export class CommandPipeline {
         if (!lostRace) throw error;
         if (context.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
           const current = await this.database.withClient((client) => currentStreamVersion(client, streamIdOf(aggregate, id)));
-          throw new VersionConflictError(id, current, context.expectedVersion ?? null);
+          throw new VersionConflictError(aggregate.decider.streamPrefix, id, current, context.expectedVersion ?? null);
         }
         await sleep(Math.random() * 5 * attempt);
       }
@@ -86,15 +87,7 @@ export class CommandPipeline {
     // decided on had committed; the global (transaction id, position) order then agrees with each
     // stream's own order.
     const input = await loadCommandInput(client, aggregate, id, command, idempotency);
-    const fold = (state: State | null, events: readonly RecordedEvent[]) =>
-      events.reduce<State | null>(
-        (current, stored) =>
-          decider.evolve(current, decider.upcast(stored.eventType, stored.schemaVersion, stored.payload), {
-            version: stored.streamVersion,
-            recordedAt: stored.recordedAt.toISOString(),
-          }),
-        state,
-      );
+    const fold = (state: State | null, events: readonly RecordedEvent[]) => foldRecorded(decider, state, events);
     const before = fold(null, input.events);
     decider.authorize(context.actor, command, before, id);
     aggregate.checkFacts(command, before, input.facts);
@@ -128,7 +121,7 @@ export class CommandPipeline {
       return answer(asOf(input, replayOf), replayOf, input.facts, true);
     }
     if (context.expectedVersion !== undefined && before !== null && version !== context.expectedVersion) {
-      throw new VersionConflictError(id, version, context.expectedVersion);
+      throw new VersionConflictError(aggregate.decider.streamPrefix, id, version, context.expectedVersion);
     }
     const decided = decider.decide(before, command, decisionContext);
     if (decided.length === 0) {

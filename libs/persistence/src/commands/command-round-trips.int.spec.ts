@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TransferCommand, TransferState } from '#domain';
+import type { BoxTypeCommand, BoxTypeState, TransferCommand, TransferState } from '#domain';
+import { BoxTypeAggregate } from '../box-types/box-type-aggregate.js';
+import type { BoxTypeView } from '../box-types/box-type.query.js';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import type { TransferView } from '../projections/transfer-view.js';
 import { ObservedDatabase } from '../testing/observed-database.js';
@@ -12,6 +14,15 @@ import { CommandPipeline } from './command-pipeline.js';
 class CountingTransfers extends TransferAggregate {
   views = 0;
   override view(state: TransferState): TransferView {
+    this.views++;
+    return super.view(state);
+  }
+}
+
+/** The box-type aggregate, counting how often it builds a view. */
+class CountingBoxTypes extends BoxTypeAggregate {
+  views = 0;
+  override view(state: BoxTypeState): BoxTypeView {
     this.views++;
     return super.view(state);
   }
@@ -92,5 +103,31 @@ describe('the round trips of a command', () => {
     );
     expect(rows).toHaveLength(20);
     expect(rows[0]).toEqual({ product_id: 'product-7', quantity: 3 });
+  });
+
+  it('defines, revises and retires a box type in 4 round trips each, and replays a repeated key in 3', async () => {
+    const id = randomUUID();
+    const spec = { name: 'Carton M', innerLengthMm: 400, innerWidthMm: 300, innerHeightMm: 250, tareWeightG: 450, maxWeightG: 16_000 };
+    const steps: [string, BoxTypeCommand][] = [
+      ['define', { type: 'DefineBoxType', boxTypeId: id, ...spec }],
+      ['revise', { type: 'ReviseBoxType', ...spec, maxWeightG: 20_000 }],
+      ['retire', { type: 'RetireBoxType' }],
+    ];
+    const measureBoxType = async (command: BoxTypeCommand, key: string) => {
+      const boxTypes = new CountingBoxTypes();
+      observed.statements.length = 0;
+      const result = await pipeline.handle(boxTypes, id, command, { ...contextFor('ada', ['admin']), idempotency: { key, requestHash: 'hash' } });
+      return { statements: [...observed.statements], views: boxTypes.views, result };
+    };
+    for (const [name, command] of steps) {
+      const { statements, views, result } = await measureBoxType(command, `${name}-${id}`);
+      expect({ name, statements }).toEqual({ name, statements: ['BEGIN', 'box-type.command.load', 'box-type.command.write', 'COMMIT'] });
+      expect({ name, views }).toEqual({ name, views: 1 });
+      expect(result.changed).toBe(true);
+    }
+    const { statements, views, result } = await measureBoxType({ type: 'RetireBoxType' }, `retire-${id}`);
+    expect(statements).toEqual(['BEGIN', 'box-type.command.load', 'COMMIT']);
+    expect(views).toBe(1);
+    expect(result.replayed).toBe(true);
   });
 });

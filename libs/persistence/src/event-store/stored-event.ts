@@ -62,12 +62,7 @@ export const STORED_EVENT_COLUMNS =
 
 export function toStoredEvent(row: StoredEventRow): StoredEvent {
   return {
-    globalPosition: Number(row.global_position),
-    transactionId: row.transaction_id,
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    eventType: row.event_type,
+    ...toEventHeader(row),
     schemaVersion: row.schema_version,
     payload: row.payload,
     metadata: row.metadata,

@@ -1,3 +1,4 @@
+import { affectsLightspeed } from '#domain';
 import type { EventHeader } from '../event-store/stored-event.js';
 import { TRANSFER_STREAM_PREFIX, transferIdOfStream } from '../transfers/transfer-stream.js';
 
@@ -35,8 +36,8 @@ export function syncRequestsFor(events: readonly EventHeader[]): RelayBatch {
   const unrelayable: UnrelayableEvent[] = [];
   for (const event of events) {
     if (!event.streamId.startsWith(TRANSFER_STREAM_PREFIX)) continue;
-    // A note that Lightspeed differs comes from Lightspeed: there is nothing to push back.
-    if (event.eventType === 'LightspeedDivergenceDetected') continue;
+    // The domain says which events change nothing Lightspeed holds (a divergence found there, a note).
+    if (!affectsLightspeed(event.eventType)) continue;
     const transferId = transferIdOfStream(event.streamId);
     if (transferId === null) {
       unrelayable.push({ event, reason: `stream ${event.streamId} is not a transfer id in its canonical (lower-case UUID) spelling` });

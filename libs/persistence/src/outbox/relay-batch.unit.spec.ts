@@ -57,4 +57,15 @@ describe('a relay batch', () => {
     expect(requests.map((request) => request.transferId)).toEqual([id]);
     expect(unrelayable).toEqual([{ event: variant, reason: expect.stringMatching(/canonical/) }]);
   });
+
+  it('passes over box-type events: the catalogue has nothing to sync, and nothing is set aside', () => {
+    const transfer = randomUUID();
+    const { requests, unrelayable } = syncRequestsFor([
+      stored(`box-type-${randomUUID()}`, 1, 'BoxTypeDefined'),
+      stored(`transfer-${transfer}`, 1),
+      stored(`box-type-${randomUUID()}`, 2, 'BoxTypeRetired'),
+    ]);
+    expect(requests.map((request) => request.transferId)).toEqual([transfer]);
+    expect(unrelayable).toEqual([]);
+  });
 });

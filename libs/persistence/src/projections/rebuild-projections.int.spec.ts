@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
+import { BoxTypeAggregate } from '../box-types/box-type-aggregate.js';
+import { rebuildBoxTypeRows } from '../box-types/rebuild-box-types.js';
 import { CommandPipeline } from '../commands/command-pipeline.js';
 import { stockInTransitTo } from '../queries/stock-in-transit.query.js';
-import { outletTransfer, outletTransferLifecycle, run, TEST_RULES } from '../testing/transfer-scenarios.js';
+import { contextFor, outletTransfer, outletTransferLifecycle, run, TEST_RULES } from '../testing/transfer-scenarios.js';
 import { readStream } from '../event-store/read-stream.js';
 import { transferStreamId } from '../transfers/transfer-stream.js';
 import { projectCommit } from './project-commit.js';
@@ -14,6 +16,7 @@ const ORDER_BY: Record<(typeof PROJECTION_TABLES)[number], string> = {
   transfer_read_model: 'id',
   stock_in_transit: 'transfer_id, product_id',
   audit_trail: 'stream_id, from_version',
+  box_type_read_model: 'id',
 };
 
 describe('the projections', () => {
@@ -88,5 +91,31 @@ describe('the projections', () => {
       projectCommit(client, { before: foldStored(null, events.slice(0, -1)), after, events: events.slice(-1) }),
     );
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('rebuild the box-type catalogue from its streams, as the commands left it, whatever the batch size', async () => {
+    const boxTypes = new BoxTypeAggregate();
+    const admin = contextFor('ada', ['admin']);
+    const spec = { name: 'Carton', innerLengthMm: 400, innerWidthMm: 300, innerHeightMm: 250, tareWeightG: 450, maxWeightG: 16_000 };
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [index, id] of ids.entries()) {
+      await pipeline.handle(boxTypes, id, { type: 'DefineBoxType', boxTypeId: id, ...spec, name: `Carton ${index}` }, admin);
+    }
+    await pipeline.handle(boxTypes, ids[0] as string, { type: 'ReviseBoxType', ...spec, name: 'Carton 0', maxWeightG: 20_000 }, admin);
+    await pipeline.handle(boxTypes, ids[1] as string, { type: 'RetireBoxType' }, admin);
+
+    const live = await snapshot();
+    expect((live.box_type_read_model as unknown[]).length).toBe(3);
+    const report = await rebuildProjections(fixture.database);
+    expect(report.boxTypes).toBe(3);
+    expect(await snapshot()).toEqual(live);
+
+    // Batches smaller than a stream: a stream's events span reads, and rows are written in several goes.
+    const rebuilt = await fixture.database.transaction(async (client) => {
+      await client.query('DELETE FROM box_type_read_model');
+      return rebuildBoxTypeRows(client, 2);
+    });
+    expect(rebuilt).toEqual({ events: 5, boxTypes: 3 });
+    expect(await snapshot()).toEqual(live);
   });
 });

@@ -1,7 +1,9 @@
 import type { TransferState } from '#domain';
 import type { Database } from '../database/database.js';
 import type { SqlClient } from '../database/sql-client.js';
-import { STORED_EVENT_COLUMNS, toStoredEvent, type StoredEvent, type StoredEventRow } from '../event-store/stored-event.js';
+import { rebuildBoxTypeRows } from '../box-types/rebuild-box-types.js';
+import { readStreamsByPrefix } from '../event-store/read-streams.js';
+import type { StoredEvent } from '../event-store/stored-event.js';
 import { foldStored, TRANSFER_STREAM_PREFIX, transferIdOfStream } from '../transfers/transfer-stream.js';
 import {
   auditRow,
@@ -13,7 +15,7 @@ import {
 } from './projection-rows.js';
 import { insertStreamAuditRows, replaceStockInTransit, upsertReadModels } from './projection-writers.js';
 
-export const PROJECTION_TABLES = ['transfer_read_model', 'stock_in_transit', 'audit_trail'] as const;
+export const PROJECTION_TABLES = ['transfer_read_model', 'stock_in_transit', 'audit_trail', 'box_type_read_model'] as const;
 
 /** Events read per query: a batch of the largest events (a 2,000-line creation) stays a few MB. */
 const READ_BATCH = 500;
@@ -24,13 +26,15 @@ export interface RebuildReport {
   events: number;
   transfers: number;
   auditRows: number;
+  boxTypes: number;
   /** Streams named `transfer-…` that are no transfer id in its one spelling: not projected. */
   skippedStreams: string[];
   seconds: number;
 }
 
 /**
- * Throws the projections away and replays every transfer stream into them, in one transaction.
+ * Throws the projections away and replays every transfer stream into them, then every box-type
+ * stream into the catalogue's read model, in one transaction.
  * The tables are locked against writers (readers still see the old rows until commit), so a
  * command that commits during the rebuild waits, then projects on top of the rebuilt rows.
  *
@@ -46,33 +50,23 @@ export async function rebuildProjections(database: Database): Promise<RebuildRep
     const rows = new ProjectionBatch(client);
     let events = 0;
     const streams = new StreamsFold(rows);
-    for await (const batch of readTransferStreams(client)) {
+    for await (const batch of readStreamsByPrefix(client, TRANSFER_STREAM_PREFIX, READ_BATCH)) {
       events += batch.length;
       for (const event of batch) streams.add(event);
       await rows.writeIfFull();
     }
     streams.finish();
     await rows.write();
-    return { events, transfers: rows.transfers, auditRows: rows.auditRows, skippedStreams: streams.skipped, seconds: (performance.now() - started) / 1000 };
+    const boxTypes = await rebuildBoxTypeRows(client, READ_BATCH);
+    return {
+      events: events + boxTypes.events,
+      transfers: rows.transfers,
+      auditRows: rows.auditRows,
+      boxTypes: boxTypes.boxTypes,
+      skippedStreams: streams.skipped,
+      seconds: (performance.now() - started) / 1000,
+    };
   });
-}
-
-async function* readTransferStreams(client: SqlClient): AsyncGenerator<StoredEvent[]> {
-  let after = { streamId: '', version: 0 };
-  for (;;) {
-    const { rows } = await client.query<StoredEventRow>({
-      name: 'rebuild.read-streams',
-      text: `SELECT ${STORED_EVENT_COLUMNS} FROM events
-             WHERE stream_id LIKE $1 AND (stream_id, stream_version) > ($2, $3)
-             ORDER BY stream_id, stream_version LIMIT $4`,
-      values: [`${TRANSFER_STREAM_PREFIX}%`, after.streamId, after.version, READ_BATCH],
-    });
-    if (rows.length === 0) return;
-    const events = rows.map(toStoredEvent);
-    const last = events[events.length - 1] as StoredEvent;
-    after = { streamId: last.streamId, version: last.streamVersion };
-    yield events;
-  }
 }
 
 /**

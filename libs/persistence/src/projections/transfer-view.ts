@@ -53,6 +53,8 @@ export interface TransferView {
   lightspeedDivergence: LightspeedDivergence | null;
   /** Every difference with Lightspeed ever noticed, oldest first. */
   lightspeedDivergences: LightspeedDivergence[];
+  /** Notes added after creation, oldest first: text, who (id and name), when and at which version. */
+  addedNotes: TransferState['addedNotes'];
   lines: TransferLineView[];
   totals: {
     lineCount: number;
@@ -101,6 +103,7 @@ export function toTransferHeaderView(state: TransferState): TransferHeaderView {
     allowedActions: allowedTransitions(state.type, state.status),
     lightspeedDivergence: openDivergence({ status: state.status, lightspeedDivergences: state.lightspeedDivergences ?? [] }),
     lightspeedDivergences: state.lightspeedDivergences ?? [],
+    addedNotes: state.addedNotes,
   };
 }
 

@@ -36,7 +36,7 @@ export class TransferAggregate
   constructor(private readonly rules: TransferRules) {}
 
   decisionContext(actor: Actor): DecisionContext {
-    return { actorId: actor.id, actorRoles: actor.roles, rules: this.rules };
+    return { actorId: actor.id, actorName: actor.name, actorRoles: actor.roles, rules: this.rules };
   }
 
   factsSql(bind: Bind, transferId: string, command: TransferCommand): string {

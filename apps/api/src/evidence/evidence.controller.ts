@@ -1,0 +1,95 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { EnvironmentVariables } from '#config';
+import { ALLOWED_MEDIA_TYPES, EvidenceRefusal, inspectEvidence, SVG_MEDIA_TYPE } from '#evidence';
+import { Database, findEvidenceContent, findEvidenceMeta, storeEvidence, type EvidenceMeta } from '#persistence';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { requireRole } from '../auth/access-policy.js';
+import { ProblemException } from '../http/problem.exception.js';
+import { uuidParam } from '../http/uuid-param.pipe.js';
+import { readUpload } from './read-upload.js';
+
+const REFUSAL_STATUS = { UNSUPPORTED_MEDIA_TYPE: 415, UNSAFE_SVG: 422, MALFORMED_METADATA: 422 } as const;
+
+const resource = ({ id, kind, mediaType, byteSize, sha256 }: EvidenceMeta) => ({ id, kind, mediaType, byteSize, sha256 });
+
+/** Photos and signatures kept as evidence: see docs/evidence.md. */
+@ApiTags('evidence')
+@ApiBearerAuth()
+@Controller('evidence')
+export class EvidenceController {
+  constructor(
+    private readonly database: Database,
+    private readonly config: ConfigService<EnvironmentVariables, true>,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Keep a photo (JPEG, PNG, WebP, HEIC) or a signature (PNG, SVG); its EXIF GPS location is removed',
+    description: 'The type is read from the bytes, not the file name. The same bytes sent again by the same user, as the same kind, answer the evidence already kept (200).',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['kind', 'file'],
+      properties: { kind: { type: 'string', enum: ['photo', 'signature'] }, file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiResponse({ status: 201, description: 'Kept: {id, kind, mediaType, byteSize, sha256}; sha256 is of the bytes as kept' })
+  @ApiResponse({ status: 200, description: 'The same upload again: the evidence kept the first time' })
+  @ApiResponse({ status: 400, description: 'A part missing or unknown, or a body that is not well-formed multipart' })
+  @ApiResponse({ status: 401, description: 'No valid bearer token' })
+  @ApiResponse({ status: 403, description: 'Only staff, managers and admins upload evidence' })
+  @ApiResponse({ status: 413, description: 'The file is larger than EVIDENCE_MAX_BYTES' })
+  @ApiResponse({ status: 415, description: 'The bytes are none of the types the kind allows (named in the answer)' })
+  @ApiResponse({ status: 422, description: 'An SVG with scripts, event handlers, links or external references, or image metadata too broken to remove the location from' })
+  async upload(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
+    requireRole(actor, 'uploadEvidence');
+    const upload = await readUpload(request, this.config.get('EVIDENCE_MAX_BYTES', { infer: true }));
+    const inspected = await inspectEvidence(upload.kind, upload.bytes).catch((error: unknown) => {
+      if (!(error instanceof EvidenceRefusal)) throw error;
+      throw new ProblemException(REFUSAL_STATUS[error.reason], error.reason, error.message, { allowedMediaTypes: ALLOWED_MEDIA_TYPES[upload.kind] });
+    });
+    const { evidence, created } = await this.database.withClient((client) =>
+      storeEvidence(client, { kind: inspected.kind, mediaType: inspected.mediaType, bytes: inspected.bytes, sha256: inspected.sha256, uploadedBy: actor.id }),
+    );
+    await reply.status(created ? 201 : 200).header('location', `${request.url.replace(/\/$/, '')}/${evidence.id}`).send(resource(evidence));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The evidence as kept, with its media type; ETag is its SHA-256' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiProduces(...new Set([...ALLOWED_MEDIA_TYPES.PHOTO, ...ALLOWED_MEDIA_TYPES.SIGNATURE]))
+  @ApiResponse({ status: 200, description: 'The bytes; served with nosniff, and an SVG under Content-Security-Policy: sandbox' })
+  @ApiResponse({ status: 404, description: 'No such evidence' })
+  async content(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
+    requireRole(actor, 'read');
+    const found = await this.database.withClient((client) => findEvidenceContent(client, id));
+    if (!found) throw notFound(id);
+    void reply
+      .header('content-type', found.mediaType)
+      .header('etag', `"${found.sha256}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('content-disposition', 'inline');
+    if (found.mediaType === SVG_MEDIA_TYPE) void reply.header('content-security-policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'");
+    await reply.send(found.bytes);
+  }
+
+  @Get(':id/meta')
+  @ApiOperation({ summary: 'What the evidence is: {id, kind, mediaType, byteSize, sha256, uploadedBy, createdAt}' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 404, description: 'No such evidence' })
+  async meta(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor): Promise<EvidenceMeta> {
+    requireRole(actor, 'read');
+    const found = await this.database.withClient((client) => findEvidenceMeta(client, id));
+    if (!found) throw notFound(id);
+    return found;
+  }
+}
+
+const notFound = (id: string) => new ProblemException(404, 'EVIDENCE_NOT_FOUND', `No evidence ${id}`);

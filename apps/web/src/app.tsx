@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'preact/hooks';
+import { currentSession, signIn, signOut, type Session } from './api.js';
+import { Header } from './header.js';
+import { InboundList } from './inbound-list.js';
+import { currentRoute, goTo } from './route.js';
+import { SignIn } from './sign-in.js';
+
+type State = { kind: 'loading' } | { kind: 'signedOut'; error?: string } | { kind: 'signedIn'; session: Session };
+
+export function App() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const exchange = async (token: string) => {
+    try {
+      setState({ kind: 'signedIn', session: await signIn(token) });
+      goTo('/inbound');
+    } catch (error) {
+      setState({ kind: 'signedOut', error: (error as Error).message });
+    }
+  };
+
+  useEffect(() => {
+    /** A sign-in link, whether it opened the app or arrived while it was open. */
+    const takeTokenFromLink = (): boolean => {
+      const token = currentRoute().params.get('token');
+      if (!token) return false;
+      goTo('/sign-in');
+      void exchange(token);
+      return true;
+    };
+    if (!takeTokenFromLink()) {
+      currentSession().then(
+        (session) => setState({ kind: 'signedIn', session }),
+        () => setState({ kind: 'signedOut' }),
+      );
+    }
+    window.addEventListener('hashchange', takeTokenFromLink);
+    return () => window.removeEventListener('hashchange', takeTokenFromLink);
+  }, []);
+
+  if (state.kind === 'loading') return <main class="page"><p aria-busy="true">Loading…</p></main>;
+  if (state.kind === 'signedOut') return <SignIn error={state.error} onToken={exchange} />;
+  const leave = async () => {
+    await signOut().catch(() => undefined);
+    setState({ kind: 'signedOut' });
+    goTo('/sign-in');
+  };
+  return (
+    <>
+      <Header session={state.session} onSignOut={leave} />
+      <InboundList outletId={state.session.actor.outlets[0] ?? null} />
+    </>
+  );
+}

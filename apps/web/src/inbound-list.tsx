@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'preact/hooks';
+import { inboundTransfers, type TransferSummary } from './api.js';
+
+type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; transfers: TransferSummary[] };
+
+/** What is on its way to the outlet (SENT) or being received there (RECEIVING), newest first. */
+export function InboundList({ outletId }: { outletId: string | null }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    if (!outletId) return;
+    inboundTransfers(outletId).then(
+      (transfers) => setState({ kind: 'loaded', transfers }),
+      (error: Error) => setState({ kind: 'failed', message: error.message }),
+    );
+  }, [outletId]);
+
+  return (
+    <main class="page">
+      <h1>Inbound{outletId ? ` to ${outletId}` : ''}</h1>
+      {!outletId && <p>Your token names no outlet, so nothing is inbound to you.</p>}
+      {outletId && state.kind === 'loading' && <p aria-busy="true">Loading…</p>}
+      {state.kind === 'failed' && (
+        <p class="error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.kind === 'loaded' && state.transfers.length === 0 && <p>Nothing is on its way.</p>}
+      {state.kind === 'loaded' && state.transfers.length > 0 && (
+        <ul class="transfers" aria-label="Inbound transfers">
+          {state.transfers.map((transfer) => (
+            <li key={transfer.id} tabIndex={0}>
+              <div class="row">
+                <strong>{transfer.reference ?? transfer.id.slice(0, 8)}</strong>
+                <span class={`status status-${transfer.status.toLowerCase()}`}>{transfer.status}</span>
+              </div>
+              <div class="muted">
+                from {transfer.sourceOutletId ?? 'a supplier'} · {transfer.totals.sentQuantity} units · updated {new Date(transfer.updatedAt).toLocaleString()}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

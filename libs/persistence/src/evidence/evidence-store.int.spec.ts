@@ -1,0 +1,111 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Evidence1700000000017 } from '../../../../migrations/1700000000017-evidence.js';
+import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
+import { findEvidenceContent, findEvidenceMeta, storeEvidence, type NewEvidence } from './evidence-store.js';
+
+const photo = (uploadedBy: string, content: string = randomUUID()): NewEvidence => {
+  const bytes = Buffer.from(content);
+  return { kind: 'PHOTO', mediaType: 'image/jpeg', bytes, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedBy };
+};
+
+describe('the evidence store (PostgreSQL)', () => {
+  let fixture: PersistenceFixture;
+  const rowsOf = async (uploadedBy: string) =>
+    Number((await fixture.database.query<{ count: string }>('SELECT count(*) FROM evidence WHERE uploaded_by = $1', [uploadedBy]))[0]?.count);
+
+  beforeAll(async () => {
+    fixture = await openPersistenceFixture();
+  });
+  afterAll(async () => {
+    await fixture?.close();
+  });
+
+  it('keeps the bytes and answers what it kept', async () => {
+    const evidence = photo('ana');
+
+    const { evidence: kept, created } = await fixture.database.withClient((client) => storeEvidence(client, evidence));
+
+    expect(created).toBe(true);
+    expect(kept).toMatchObject({ kind: 'PHOTO', mediaType: 'image/jpeg', byteSize: evidence.bytes.length, sha256: evidence.sha256, uploadedBy: 'ana' });
+    await expect(fixture.database.withClient((client) => findEvidenceMeta(client, kept.id))).resolves.toEqual(kept);
+    const content = await fixture.database.withClient((client) => findEvidenceContent(client, kept.id));
+    expect(content?.bytes).toEqual(evidence.bytes);
+  });
+
+  it('answers the same evidence when the same uploader sends the same bytes again, writing nothing', async () => {
+    const evidence = photo('ben');
+    const first = await fixture.database.withClient((client) => storeEvidence(client, evidence));
+
+    const again = await fixture.database.withClient((client) => storeEvidence(client, evidence));
+
+    expect(again).toEqual({ evidence: first.evidence, created: false });
+    expect(await rowsOf('ben')).toBe(1);
+  });
+
+  it('keeps the same bytes separately for another uploader, and as another kind', async () => {
+    const evidence = photo('cleo', 'shared content');
+    const mine = await fixture.database.withClient((client) => storeEvidence(client, evidence));
+    const theirs = await fixture.database.withClient((client) => storeEvidence(client, { ...evidence, uploadedBy: 'dan' }));
+    const asSignature = await fixture.database.withClient((client) => storeEvidence(client, { ...evidence, kind: 'SIGNATURE', mediaType: 'image/png' }));
+
+    expect(new Set([mine.evidence.id, theirs.evidence.id, asSignature.evidence.id]).size).toBe(3);
+  });
+
+  it('two identical uploads racing: the second waits for the first to commit and answers its row', async () => {
+    const evidence = photo('eve');
+    const other = await fixture.openPool();
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstInserted!: () => void;
+    const firstHasInserted = new Promise<void>((resolve) => (firstInserted = resolve));
+
+    const first = fixture.database.transaction(async (client) => {
+      const stored = await storeEvidence(client, evidence);
+      firstInserted();
+      await firstMayCommit;
+      return stored;
+    });
+    await firstHasInserted;
+    const second = other.transaction((client) => storeEvidence(client, evidence));
+    await waitUntil(async () => (await fixture.database.query<{ waiting: number }>(
+      "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO evidence%'",
+    ))[0]?.waiting === 1);
+    releaseFirst();
+
+    const [won, lost] = await Promise.all([first, second]);
+    expect(won.created).toBe(true);
+    expect(lost).toEqual({ evidence: won.evidence, created: false });
+    expect(await rowsOf('eve')).toBe(1);
+  });
+
+  it('refuses to change or remove evidence, which would break its proof', async () => {
+    const { evidence } = await fixture.database.withClient((client) => storeEvidence(client, photo('fay')));
+
+    await expect(fixture.database.query("UPDATE evidence SET media_type = 'image/png' WHERE id = $1", [evidence.id])).rejects.toThrow(/write-once/);
+    await expect(fixture.database.query('DELETE FROM evidence WHERE id = $1', [evidence.id])).rejects.toThrow(/write-once/);
+  });
+
+  it('the migration reverts and applies again', async () => {
+    const migration = new Evidence1700000000017();
+    const runner = fixture.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await migration.down(runner);
+      expect((await runner.query("SELECT to_regclass('evidence') AS t"))[0].t).toBeNull();
+      await migration.up(runner);
+      expect((await runner.query("SELECT to_regclass('evidence') AS t"))[0].t).toBe('evidence');
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+});
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

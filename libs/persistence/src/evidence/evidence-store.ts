@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlClient } from '../database/sql-client.js';
+
+export interface EvidenceMeta {
+  id: string;
+  kind: 'PHOTO' | 'SIGNATURE';
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface NewEvidence {
+  kind: EvidenceMeta['kind'];
+  mediaType: string;
+  bytes: Buffer;
+  sha256: string;
+  uploadedBy: string;
+}
+
+const META_COLUMNS = `id, kind, media_type AS "mediaType", byte_size AS "byteSize", sha256, uploaded_by AS "uploadedBy", created_at AS "createdAt"`;
+
+type MetaRow = Omit<EvidenceMeta, 'createdAt'> & { createdAt: Date };
+const toMeta = (row: MetaRow): EvidenceMeta => ({ ...row, createdAt: row.createdAt.toISOString() });
+
+/**
+ * Keeps the evidence once per uploader, kind and content. `created` is false when the same
+ * uploader had already kept the same bytes as the same kind, and the answer is that evidence:
+ * under concurrent identical uploads the later insert waits on the unique index for the earlier
+ * one's commit and then finds its row, so nothing is written twice.
+ */
+export async function storeEvidence(client: SqlClient, evidence: NewEvidence): Promise<{ evidence: EvidenceMeta; created: boolean }> {
+  const inserted = await client.query<MetaRow>(
+    `INSERT INTO evidence (id, kind, media_type, byte_size, sha256, bytes, uploaded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT ON CONSTRAINT evidence_once_per_uploader DO NOTHING
+     RETURNING ${META_COLUMNS}`,
+    [randomUUID(), evidence.kind, evidence.mediaType, evidence.bytes.length, evidence.sha256, evidence.bytes, evidence.uploadedBy],
+  );
+  const [row] = inserted.rows;
+  if (row) return { evidence: toMeta(row), created: true };
+  // A new statement, so it sees the row whose commit the insert waited for.
+  const existing = await client.query<MetaRow>(
+    `SELECT ${META_COLUMNS} FROM evidence WHERE uploaded_by = $1 AND kind = $2 AND sha256 = $3`,
+    [evidence.uploadedBy, evidence.kind, evidence.sha256],
+  );
+  const [found] = existing.rows;
+  if (!found) throw new Error('evidence conflicted on insert but is not there to read');
+  return { evidence: toMeta(found), created: false };
+}
+
+export async function findEvidenceMeta(client: SqlClient, id: string): Promise<EvidenceMeta | undefined> {
+  const { rows } = await client.query<MetaRow>(`SELECT ${META_COLUMNS} FROM evidence WHERE id = $1`, [id]);
+  return rows[0] && toMeta(rows[0]);
+}
+
+export async function findEvidenceContent(client: SqlClient, id: string): Promise<{ mediaType: string; sha256: string; bytes: Buffer } | undefined> {
+  const { rows } = await client.query<{ mediaType: string; sha256: string; bytes: Buffer }>(
+    'SELECT media_type AS "mediaType", sha256, bytes FROM evidence WHERE id = $1',
+    [id],
+  );
+  return rows[0];
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openApiFixture, type ApiFixture } from '../support/api-fixture.js';
+
+describe('the dock app served under /app', () => {
+  let api: ApiFixture;
+  const built = mkdtempSync(join(tmpdir(), 'web-app-'));
+
+  beforeAll(async () => {
+    mkdirSync(join(built, 'assets'));
+    writeFileSync(join(built, 'index.html'), '<!doctype html><title>Dock</title>');
+    writeFileSync(join(built, 'assets', 'index-abc123.js'), 'console.log(1)');
+    api = await openApiFixture({ WEB_APP_DIR: built });
+  });
+  afterAll(async () => {
+    await api?.close();
+    rmSync(built, { recursive: true, force: true });
+  });
+
+  it('answers index.html, never cached, for /app/ and any path beneath it (the app routes itself)', async () => {
+    for (const path of ['/app/', '/app/inbound', '/app/sign-in/deep/link']) {
+      const response = await api.http().get(path);
+      expect({ path, status: response.status, type: response.headers['content-type'], cache: response.headers['cache-control'] }).toEqual({
+        path,
+        status: 200,
+        type: 'text/html; charset=utf-8',
+        cache: 'no-cache',
+      });
+      expect(response.text).toContain('<title>Dock</title>');
+    }
+    const bare = await api.http().get('/app');
+    expect([bare.status, bare.headers.location]).toEqual([301, '/app/']);
+  });
+
+  it('lets browsers keep the hashed assets for a year', async () => {
+    const asset = await api.http().get('/app/assets/index-abc123.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers['content-security-policy']).toMatch(/default-src 'self'/);
+  });
+
+  it('answers 404 for an asset that is not there, and serves nothing outside the build', async () => {
+    expect((await api.http().get('/app/assets/missing.js')).status).toBe(404);
+    expect((await api.http().get('/app/assets/..%2F..%2Fpackage.json')).status).toBeGreaterThanOrEqual(400);
+  });
+});
