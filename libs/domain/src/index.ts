@@ -20,6 +20,7 @@ export * from './transfer/event-catalogue.js';
 export * from './transfer/evolve.js';
 export * from './transfer/quantity-limits.js';
 export * from './transfer/recorded-deliveries.js';
+export * from './transfer/receipt-evidence.js';
 export * from './transfer/status.js';
 export * from './transfer/totals.js';
 export * from './transfer/transfer-line.js';

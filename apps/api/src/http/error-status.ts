@@ -34,6 +34,8 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   FORBIDDEN: 403,
   UNKNOWN_REFERENCE: 422,
   COMPOSITE_PRODUCT: 422,
+  EVIDENCE_UNAVAILABLE: 422,
+  EVIDENCE_PRODUCT_NOT_ON_TRANSFER: 422,
 };
 
 export const DOMAIN_ERROR_TITLES: Readonly<Record<number, string>> = {

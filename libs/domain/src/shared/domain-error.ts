@@ -34,7 +34,9 @@ export type DomainErrorCode =
   | 'ADMIN_REQUIRED'
   | 'FORBIDDEN'
   | 'UNKNOWN_REFERENCE'
-  | 'COMPOSITE_PRODUCT';
+  | 'COMPOSITE_PRODUCT'
+  | 'EVIDENCE_UNAVAILABLE'
+  | 'EVIDENCE_PRODUCT_NOT_ON_TRANSFER';
 
 export class DomainError extends Error {
   constructor(

@@ -5,6 +5,7 @@ import { decide } from '../transfer/decide.js';
 import type { TransferEvent } from '../transfer/events.js';
 import { evolve } from '../transfer/evolve.js';
 import type { Status } from '../transfer/status.js';
+import type { EvidenceFact } from '../transfer/receipt-evidence.js';
 import type { TransferState } from '../transfer/transfer-state.js';
 import { CLERK, contextFor, fold, positionOf } from './transfer-fixtures.js';
 
@@ -12,6 +13,8 @@ export interface WhenOptions {
   /** Who issues the command; the clerk unless said otherwise. */
   by?: string;
   rules?: Partial<TransferRules>;
+  /** The evidence rows the application found for the ids the command names. */
+  evidence?: readonly EvidenceFact[];
 }
 
 /**
@@ -24,7 +27,7 @@ export function given(history: readonly TransferEvent[]) {
   return {
     when(command: TransferCommand, options: WhenOptions = {}) {
       const before = fold(history);
-      const attempt = (): TransferEvent[] => decide(before, command, contextFor(options.by ?? CLERK, options.rules));
+      const attempt = (): TransferEvent[] => decide(before, command, { ...contextFor(options.by ?? CLERK, options.rules), evidence: options.evidence ?? [] });
       const after = (): TransferState => {
         const events = attempt();
         const state = events.reduce<TransferState | null>(

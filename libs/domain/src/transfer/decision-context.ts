@@ -1,4 +1,5 @@
 import type { Money } from '../shared/money.js';
+import type { EvidenceFact } from './receipt-evidence.js';
 
 /** Business settings that change what is allowed, set per deployment. */
 export interface TransferRules {
@@ -22,4 +23,6 @@ export interface DecisionContext {
   /** The roles of the person deciding: some contents (a surplus worth approving) need a manager. */
   actorRoles: readonly string[];
   rules: TransferRules;
+  /** The evidence rows the command names, as the application found them before deciding (none when it names none). */
+  evidence?: readonly EvidenceFact[];
 }

@@ -63,7 +63,9 @@ export const LIFECYCLE_EVENT_HANDLERS: LifecycleHandlers = {
           receivedBy: event.data.receivedBy,
           final: event.data.final,
           lines: event.data.lines,
+          evidence: event.data.evidence,
           version: at.version,
+          recordedAt: at.recordedAt,
         },
       ],
       lines: event.data.lines.reduce(

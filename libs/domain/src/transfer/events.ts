@@ -1,6 +1,7 @@
 import type { Money } from '../shared/money.js';
 import type { RegisteredEvent } from './command-registry.js';
 import type { Quantity } from '../shared/quantity.js';
+import type { ReceiptEvidence } from './receipt-evidence.js';
 import type { Status } from './status.js';
 import type { NewItem, VarianceReason } from './transfer-line.js';
 import type { TransferType } from './transfer-type.js';
@@ -74,6 +75,8 @@ export interface ReceiptRecorded {
     final: boolean;
     overReceiptConfirmed: boolean;
     lines: ReceiptLine[];
+    /** The photos and signatures of this delivery, with their SHA-256 (schema 2; none before). */
+    evidence: ReceiptEvidence[];
   };
 }
 export interface CorrectedLine {
@@ -160,7 +163,7 @@ export const LIFECYCLE_SCHEMA_VERSION: Readonly<Record<LifecycleEvent['type'], n
   TransferApproved: 1,
   TransferRejected: 1,
   TransferSent: 1,
-  ReceiptRecorded: 1,
+  ReceiptRecorded: 2,
   ReceiptCorrected: 2,
   CountRecorded: 1,
   StocktakeCompleted: 1,

@@ -1,15 +1,18 @@
 import { DomainError } from '../shared/domain-error.js';
 import type { DecisionContext, TransferCommand } from './commands.js';
 import type { ReceiptLine } from './events.js';
+import { sameEvidence, type ReceiptEvidence } from './receipt-evidence.js';
 import type { TransferState } from './transfer-state.js';
 
-/** A delivery as it was recorded: who counted it, what it held, and the version it made. */
+/** A delivery as it was recorded: who counted it, what it held, its evidence, and the version it made when. */
 export interface RecordedReceipt {
   receiptId: string;
   receivedBy: string;
   final: boolean;
   lines: ReceiptLine[];
+  evidence: ReceiptEvidence[];
   version: number;
+  recordedAt: string;
 }
 
 /** A correction as it was recorded; those made before corrections carried ids have none. */
@@ -45,6 +48,7 @@ function replayedReceipt(state: TransferState, command: Receive, actorId: string
     ...(recorded.receivedBy === actorId ? [] : ['receivedBy']),
     ...(recorded.final === command.final ? [] : ['final']),
     ...(sameLines(recorded.lines, command.lines) ? [] : ['lines']),
+    ...(sameEvidence(recorded.evidence, command.evidence ?? []) ? [] : ['evidence']),
   ];
   if (differences.length === 0) return recorded.version;
   throw new DomainError(

@@ -62,7 +62,7 @@ function sampleEvent(via: Transition): Exclude<TransferEvent, { type: 'TransferC
     case 'receiveFinal':
       return {
         type: 'ReceiptRecorded',
-        data: { receiptId: 'r-x', receivedBy: CLERK, final: via === 'receiveFinal', overReceiptConfirmed: false, lines: [] },
+        data: { receiptId: 'r-x', receivedBy: CLERK, final: via === 'receiveFinal', overReceiptConfirmed: false, lines: [], evidence: [] },
       };
     case 'correctReceipt':
       return { type: 'ReceiptCorrected', data: { correctionId: 'c-x', correctedBy: MANAGER, reason: 'Recount', lines: [] } };

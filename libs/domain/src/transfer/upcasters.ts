@@ -10,6 +10,8 @@ export type UpcasterRegistry = Readonly<Record<string, Upcaster>>;
 export const TRANSFER_UPCASTERS: UpcasterRegistry = {
   // v1 corrections carried no id of their own: none of them can be repeated by id.
   'ReceiptCorrected@1': (payload) => ({ correctionId: null, ...payload }),
+  // v1 receipts carried no evidence: photos and signatures could not be attached yet.
+  'ReceiptRecorded@1': (payload) => ({ ...payload, evidence: [] }),
 };
 
 /**

@@ -55,3 +55,11 @@ describe('upcasting a stored event', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('a receipt recorded before evidence could be attached', () => {
+  it('loads with no evidence', () => {
+    const v1 = { receiptId: 'r-1', receivedBy: 'clerk', final: false, overReceiptConfirmed: false, lines: [] };
+    expect(upcast('ReceiptRecorded', 1, v1)).toEqual({ type: 'ReceiptRecorded', data: { ...v1, evidence: [] } });
+    expect(upcast('ReceiptRecorded', 2, { ...v1, evidence: [] }).data).toEqual({ ...v1, evidence: [] });
+  });
+});

@@ -1,4 +1,5 @@
 import type { ReceiptLineInput } from '../../command-inputs.js';
+import type { EvidenceAttachment } from '../../receipt-evidence.js';
 import type { Transition } from '../../transition-policy.js';
 
 /** One delivery arrives: what was counted in it, adding to earlier deliveries. */
@@ -9,6 +10,8 @@ export interface ReceiveTransfer {
   final: boolean;
   confirmOverReceipt?: boolean;
   lines: ReceiptLineInput[];
+  /** Photos and signatures the receiver uploaded, of a line or of the whole delivery. */
+  evidence?: EvidenceAttachment[];
 }
 
 /** A final receipt closes the transfer; a partial one leaves it receiving. */

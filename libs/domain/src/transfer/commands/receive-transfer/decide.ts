@@ -3,6 +3,7 @@ import type { DecisionContext } from '../../decision-context.js';
 import type { ReceiptRecorded } from '../../events.js';
 import { requireWithinCap, type LineTotal } from '../../quantity-limits.js';
 import { appliedTo, requireManagerForSurplusValue, requireReceivedWithinLimit, requireVarianceReasons, toReceiptLine } from '../../receipt-checks.js';
+import { receiptEvidence } from '../../receipt-evidence.js';
 import type { TransferState } from '../../transfer-state.js';
 import { requireText, requireUniqueProducts } from '../../validation.js';
 import type { ReceiveTransfer } from './command.js';
@@ -39,12 +40,13 @@ export function decideReceiveTransfer(state: TransferState, command: ReceiveTran
   const overReceiptConfirmed = command.confirmOverReceipt === true;
   if (!overReceiptConfirmed) requireReceivedWithinLimit(totals, context.rules);
 
-  const event: ReceiptRecorded = {
+  const counted: ReceiptRecorded = {
     type: 'ReceiptRecorded',
-    data: { receiptId, receivedBy: context.actorId, final: command.final, overReceiptConfirmed, lines },
+    data: { receiptId, receivedBy: context.actorId, final: command.final, overReceiptConfirmed, lines, evidence: [] },
   };
-  const after = appliedTo(state, event);
+  const after = appliedTo(state, counted);
   if (command.final) requireVarianceReasons(after);
   requireManagerForSurplusValue(state, after, context);
-  return [event];
+  const evidence = receiptEvidence(command.evidence ?? [], context.evidence ?? [], context.actorId, after);
+  return [{ ...counted, data: { ...counted.data, evidence } }];
 }

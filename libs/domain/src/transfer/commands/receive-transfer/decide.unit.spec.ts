@@ -32,6 +32,7 @@ describe('receiving a transfer in parts', () => {
             final: false,
             overReceiptConfirmed: false,
             lines: [{ productId: MUGS, receivedQuantity: 3, reason: null, note: null }],
+            evidence: [],
           },
         },
       ]);
@@ -159,6 +160,7 @@ describe('receiving more than was sent', () => {
             final: false,
             overReceiptConfirmed: true,
             lines: [{ productId: MUGS, receivedQuantity: 60, reason: null, note: null }],
+            evidence: [],
           },
         },
       ]);
