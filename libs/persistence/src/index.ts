@@ -47,3 +47,4 @@ export * from './box-types/rebuild-box-types.js';
 export * from './box-types/seed-box-type-catalogue.js';
 export * from './box-types/seed-box-types.js';
 export * from './evidence/evidence-store.js';
+export * from './evidence/transfer-evidence.query.js';

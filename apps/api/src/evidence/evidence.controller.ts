@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduce
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EnvironmentVariables } from '#config';
 import { ALLOWED_MEDIA_TYPES, EvidenceRefusal, inspectEvidence, SVG_MEDIA_TYPE } from '#evidence';
-import { Database, findEvidenceContent, findEvidenceMeta, storeEvidence, type EvidenceMeta } from '#persistence';
+import { mayReadTransfer } from '#domain';
+import { Database, findEvidenceContent, findEvidenceMeta, storeEvidence, transfersHoldingEvidence, type EvidenceMeta, type SqlClient } from '#persistence';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { requireRole } from '../auth/access-policy.js';
@@ -68,7 +69,7 @@ export class EvidenceController {
   @ApiResponse({ status: 404, description: 'No such evidence' })
   async content(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
     requireRole(actor, 'read');
-    const found = await this.database.withClient((client) => findEvidenceContent(client, id));
+    const found = await this.database.withClient(async (client) => readableBy(client, actor, id, await findEvidenceContent(client, id)));
     if (!found) throw notFound(id);
     void reply
       .header('content-type', found.mediaType)
@@ -86,10 +87,20 @@ export class EvidenceController {
   @ApiResponse({ status: 404, description: 'No such evidence' })
   async meta(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor): Promise<EvidenceMeta> {
     requireRole(actor, 'read');
-    const found = await this.database.withClient((client) => findEvidenceMeta(client, id));
+    const found = await this.database.withClient(async (client) => readableBy(client, actor, id, await findEvidenceMeta(client, id)));
     if (!found) throw notFound(id);
     return found;
   }
+}
+
+/**
+ * The evidence, if the actor may see it: its uploader, or whoever may read a transfer it is attached
+ * to. To anyone else it does not exist, so an id never tells that someone's evidence is there.
+ */
+async function readableBy<E extends { uploadedBy: string }>(client: SqlClient, actor: Actor, id: string, evidence: E | undefined): Promise<E | undefined> {
+  if (!evidence || evidence.uploadedBy === actor.id) return evidence;
+  const places = await transfersHoldingEvidence(client, id);
+  return places.some((place) => mayReadTransfer(actor, place)) ? evidence : undefined;
 }
 
 const notFound = (id: string) => new ProblemException(404, 'EVIDENCE_NOT_FOUND', `No evidence ${id}`);

@@ -37,6 +37,7 @@ export class TransferReceiptsController {
       final: body.final,
       confirmOverReceipt: body.confirmOverReceipt ?? false,
       lines: toLines(body.lines),
+      ...(body.evidence ? { evidence: body.evidence.map((item) => ({ evidenceId: item.evidenceId, productId: item.productId ?? null })) } : {}),
     } as const;
     return this.commands.send(id, command, actor, request, reply);
   }

@@ -5,6 +5,7 @@ import { COMMAND_ROUTES } from './commands/command-routes.js';
 import { TransferCommandService } from './commands/transfer-command-service.js';
 import { HistoryController } from './history.controller.js';
 import { TRANSFER_QUERY_HANDLERS } from './queries/transfer-query.handlers.js';
+import { TransferEvidenceController } from './transfer-evidence.controller.js';
 import { TransferItemsController } from './transfer-items.controller.js';
 import { TransferReceiptsController } from './transfer-receipts.controller.js';
 import { TransferWorkflowController } from './transfer-workflow.controller.js';
@@ -18,6 +19,7 @@ import { TransfersController } from './transfers.controller.js';
     TransferItemsController,
     TransferWorkflowController,
     TransferReceiptsController,
+    TransferEvidenceController,
     HistoryController,
     ...COMMAND_ROUTES,
   ],

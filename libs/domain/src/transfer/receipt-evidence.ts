@@ -1,5 +1,6 @@
-import { canonicalId } from '../shared/canonical-id.js';
+import { canonicalId, isUuid } from '../shared/canonical-id.js';
 import { DomainError } from '../shared/domain-error.js';
+import type { TransferCommand } from './commands.js';
 import type { TransferState } from './transfer-state.js';
 
 /** At most this many photos and signatures go with one receipt. */
@@ -71,4 +72,10 @@ export function sameEvidence(recorded: readonly ReceiptEvidence[], requested: re
   const key = (evidenceId: string, productId: string | null | undefined) => `${canonicalId(evidenceId)} ${productId ?? ''}`;
   const wanted = new Set(requested.map((item) => key(item.evidenceId, item.productId)));
   return recorded.length === requested.length && wanted.size === requested.length && recorded.every((item) => wanted.has(key(item.evidenceId, item.productId)));
+}
+
+/** The evidence ids a command names, for the application to look up before the decision (only UUIDs can name evidence). */
+export function evidenceQuestion(command: TransferCommand): string[] {
+  if (command.type !== 'ReceiveTransfer') return [];
+  return (command.evidence ?? []).map((item) => item.evidenceId).filter(isUuid).map(canonicalId);
 }

@@ -53,6 +53,11 @@ function mayActOn(subject: AccessSubject, action: TransferAction, transfer: Tran
   });
 }
 
+/** Whether the subject may read this transfer (what else hangs on it, like its evidence, is shown to the same people). */
+export function mayReadTransfer(subject: AccessSubject, transfer: TransferPlace): boolean {
+  return mayActOn(subject, 'read', transfer);
+}
+
 /**
  * 403 unless some role of the actor grants the action on this transfer with its outlet scope met.
  * Someone who may not even read an existing transfer learns nothing of its outlets.

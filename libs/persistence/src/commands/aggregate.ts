@@ -16,8 +16,8 @@ export interface AggregateCommit<State> {
  */
 export interface Aggregate<State, Command extends { type: string }, Event extends DomainEvent, Context, Facts, View, Answer = View> {
   readonly decider: Decider<State, Command, Event, Context>;
-  /** What `decide` is told besides the state: who is acting, the deployment's rules. */
-  decisionContext(actor: Actor): Context;
+  /** What `decide` is told besides the state: who is acting, the deployment's rules, and the loaded facts it judges. */
+  decisionContext(actor: Actor, facts: Facts): Context;
   /**
    * Facts the command is checked against besides the stream, read in the same statement as the stream: a SQL
    * expression of one JSON value (`bind` gives parameters; the aggregate's canonical id and the command are

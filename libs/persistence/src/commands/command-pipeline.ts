@@ -112,7 +112,7 @@ export class CommandPipeline {
       return answer(asOf(loaded, answered.version), answered.version, loaded.facts, true, answered.id);
     }
 
-    const decisionContext = aggregate.decisionContext(context.actor);
+    const decisionContext = aggregate.decisionContext(context.actor, input.facts);
     // A repeated delivery is answered as it was first, however long ago, and before If-Match: the
     // version has moved on since the original was recorded.
     const replayOf = decider.replayedVersion?.(before, command, decisionContext) ?? null;

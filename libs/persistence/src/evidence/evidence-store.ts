@@ -55,9 +55,16 @@ export async function findEvidenceMeta(client: SqlClient, id: string): Promise<E
   return rows[0] && toMeta(rows[0]);
 }
 
-export async function findEvidenceContent(client: SqlClient, id: string): Promise<{ mediaType: string; sha256: string; bytes: Buffer } | undefined> {
-  const { rows } = await client.query<{ mediaType: string; sha256: string; bytes: Buffer }>(
-    'SELECT media_type AS "mediaType", sha256, bytes FROM evidence WHERE id = $1',
+export interface EvidenceContent {
+  mediaType: string;
+  sha256: string;
+  bytes: Buffer;
+  uploadedBy: string;
+}
+
+export async function findEvidenceContent(client: SqlClient, id: string): Promise<EvidenceContent | undefined> {
+  const { rows } = await client.query<EvidenceContent>(
+    'SELECT media_type AS "mediaType", sha256, bytes, uploaded_by AS "uploadedBy" FROM evidence WHERE id = $1',
     [id],
   );
   return rows[0];

@@ -1,6 +1,6 @@
 import type { SqlClient } from '../database/sql-client.js';
 import { buildStatement, type Bind } from '../database/statement.js';
-import { auditRow, inTransitChange, readModelRow } from './projection-rows.js';
+import { auditRow, inTransitChange, newTransferEvidenceRows, readModelRow } from './projection-rows.js';
 import { commitProjectionCtes } from './projection-writers.js';
 import type { TransferCommit } from './transfer-commit.js';
 import { toTransferView, type TransferView } from './transfer-view.js';
@@ -11,7 +11,13 @@ import { toTransferView, type TransferView } from './transfer-view.js';
  * (read-your-writes) and they can never lag. `view` is the transfer after the commit, built once.
  */
 export function transferProjectionCtes(bind: Bind, commit: TransferCommit, view: TransferView): string {
-  return commitProjectionCtes(bind, readModelRow(commit.after, view), inTransitChange(commit.before, commit.after), auditRow(commit));
+  return commitProjectionCtes(
+    bind,
+    readModelRow(commit.after, view),
+    inTransitChange(commit.before, commit.after),
+    auditRow(commit),
+    newTransferEvidenceRows(commit.before, commit.after),
+  );
 }
 
 /** Projects a commit on its own (its events already stored): idempotent, a commit projected twice changes nothing. */

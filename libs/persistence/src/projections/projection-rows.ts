@@ -50,6 +50,41 @@ export interface AuditRow {
   changes: FieldChange[];
 }
 
+/** One photo or signature of one receipt of a transfer. */
+export interface TransferEvidenceRow {
+  transfer_id: string;
+  receipt_id: string;
+  evidence_id: string;
+  kind: string;
+  sha256: string;
+  product_id: string | null;
+  received_by: string;
+  recorded_at: string;
+  stream_version: number;
+}
+
+/** The evidence of the transfer's receipts: all of them (the rebuild), or those after the first `from` (a commit's). */
+export function transferEvidenceRows(state: TransferState, from = 0): TransferEvidenceRow[] {
+  return state.receipts.slice(from).flatMap((receipt) =>
+    receipt.evidence.map((item) => ({
+      transfer_id: state.id,
+      receipt_id: receipt.receiptId,
+      evidence_id: item.evidenceId,
+      kind: item.kind,
+      sha256: item.sha256,
+      product_id: item.productId,
+      received_by: receipt.receivedBy,
+      recorded_at: receipt.recordedAt,
+      stream_version: receipt.version,
+    })),
+  );
+}
+
+/** The evidence rows a commit adds: those of the receipts it recorded. */
+export function newTransferEvidenceRows(before: TransferState | null, after: TransferState): TransferEvidenceRow[] {
+  return transferEvidenceRows(after, before?.receipts.length ?? 0);
+}
+
 /** `view`: the transfer's view when the caller has built it already (a command builds it once). */
 export function readModelRow(state: TransferState, view: TransferView = toTransferView(state)): TransferReadModelRow {
   const document = view;

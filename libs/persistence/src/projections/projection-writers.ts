@@ -1,6 +1,6 @@
 import type { SqlClient } from '../database/sql-client.js';
 import type { Bind } from '../database/statement.js';
-import type { AuditRow, InTransitChange, StockInTransitRow, TransferReadModelRow } from './projection-rows.js';
+import type { AuditRow, InTransitChange, StockInTransitRow, TransferEvidenceRow, TransferReadModelRow } from './projection-rows.js';
 
 /**
  * Batched writes of projection rows. Each is idempotent: the read model only moves forward in
@@ -56,14 +56,32 @@ export async function insertStreamAuditRows(client: SqlClient, rows: readonly Au
   });
 }
 
+/** The evidence rows of whole streams (the rebuild's case); a row already there is kept. */
+export async function insertTransferEvidence(client: SqlClient, rows: readonly TransferEvidenceRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query({
+    name: 'projection.evidence.insert',
+    text: `INSERT INTO transfer_evidence
+           SELECT * FROM jsonb_populate_recordset(NULL::transfer_evidence, $1::jsonb)
+           ON CONFLICT DO NOTHING`,
+    values: [JSON.stringify(rows)],
+  });
+}
+
 /**
  * One commit's projections as the CTEs of a single statement (the command's write, or projectCommit): the read
  * model moves forward only if it is behind, and only then are the transfer's in-transit rows that changed
  * written (upserted, and those of products no longer in transit deleted — disjoint keys, as a DELETE and an
- * INSERT of one key cannot share a statement) and its audit row. The CTE `advanced` holds the transfer's id
- * when the read model moved.
+ * INSERT of one key cannot share a statement), its audit row and the evidence of the receipts it recorded. The
+ * CTE `advanced` holds the transfer's id when the read model moved.
  */
-export function commitProjectionCtes(bind: Bind, readModel: TransferReadModelRow, inTransit: InTransitChange, audit: AuditRow): string {
+export function commitProjectionCtes(
+  bind: Bind,
+  readModel: TransferReadModelRow,
+  inTransit: InTransitChange,
+  audit: AuditRow,
+  evidence: readonly TransferEvidenceRow[],
+): string {
   return `advanced AS (
              INSERT INTO transfer_read_model
              SELECT * FROM jsonb_populate_record(NULL::transfer_read_model, ${bind(JSON.stringify(readModel))}::jsonb)
@@ -88,5 +106,10 @@ export function commitProjectionCtes(bind: Bind, readModel: TransferReadModelRow
              SELECT * FROM jsonb_populate_record(NULL::audit_trail, ${bind(JSON.stringify(audit))}::jsonb)
              WHERE EXISTS (SELECT FROM advanced)
              ON CONFLICT (stream_id, from_version) DO NOTHING
+           ), evidenced AS (
+             INSERT INTO transfer_evidence
+             SELECT rows.* FROM jsonb_populate_recordset(NULL::transfer_evidence, ${bind(JSON.stringify(evidence))}::jsonb) AS rows
+             WHERE EXISTS (SELECT FROM advanced)
+             ON CONFLICT DO NOTHING
            )`;
 }

@@ -16,6 +16,7 @@ const ORDER_BY: Record<(typeof PROJECTION_TABLES)[number], string> = {
   transfer_read_model: 'id',
   stock_in_transit: 'transfer_id, product_id',
   audit_trail: 'stream_id, from_version',
+  transfer_evidence: 'transfer_id, receipt_id, evidence_id',
   box_type_read_model: 'id',
 };
 

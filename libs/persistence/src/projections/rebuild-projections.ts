@@ -9,13 +9,15 @@ import {
   auditRow,
   readModelRow,
   stockInTransitRows,
+  transferEvidenceRows,
   type AuditRow,
   type StockInTransitRow,
+  type TransferEvidenceRow,
   type TransferReadModelRow,
 } from './projection-rows.js';
-import { insertStreamAuditRows, replaceStockInTransit, upsertReadModels } from './projection-writers.js';
+import { insertStreamAuditRows, insertTransferEvidence, replaceStockInTransit, upsertReadModels } from './projection-writers.js';
 
-export const PROJECTION_TABLES = ['transfer_read_model', 'stock_in_transit', 'audit_trail', 'box_type_read_model'] as const;
+export const PROJECTION_TABLES = ['transfer_read_model', 'stock_in_transit', 'audit_trail', 'transfer_evidence', 'box_type_read_model'] as const;
 
 /** Events read per query: a batch of the largest events (a 2,000-line creation) stays a few MB. */
 const READ_BATCH = 500;
@@ -95,7 +97,7 @@ class StreamsFold {
   /** Ends the current stream. */
   finish(): void {
     this.closeCommit();
-    if (this.state) this.rows.addTransfer(readModelRow(this.state), stockInTransitRows(this.state));
+    if (this.state) this.rows.addTransfer(readModelRow(this.state), stockInTransitRows(this.state), transferEvidenceRows(this.state));
     this.state = null;
   }
 
@@ -116,15 +118,17 @@ class ProjectionBatch {
   private readModels: TransferReadModelRow[] = [];
   private inTransit: StockInTransitRow[] = [];
   private audits: AuditRow[] = [];
+  private evidence: TransferEvidenceRow[] = [];
   private bytes = 0;
 
   constructor(private readonly client: SqlClient) {}
 
-  addTransfer(readModel: TransferReadModelRow, inTransit: readonly StockInTransitRow[]): void {
+  addTransfer(readModel: TransferReadModelRow, inTransit: readonly StockInTransitRow[], evidence: readonly TransferEvidenceRow[]): void {
     this.readModels.push(readModel);
     this.inTransit.push(...inTransit);
-    // The document is most of a read-model row; an in-transit row is about 200 bytes.
-    this.bytes += JSON.stringify(readModel.document).length + inTransit.length * 200;
+    this.evidence.push(...evidence);
+    // The document is most of a read-model row; an in-transit or evidence row is about 200 (300) bytes.
+    this.bytes += JSON.stringify(readModel.document).length + inTransit.length * 200 + evidence.length * 300;
   }
 
   addAudit(row: AuditRow): void {
@@ -137,14 +141,16 @@ class ProjectionBatch {
   }
 
   async write(): Promise<void> {
-    const { readModels, inTransit, audits } = this;
+    const { readModels, inTransit, audits, evidence } = this;
     this.readModels = [];
     this.inTransit = [];
     this.audits = [];
+    this.evidence = [];
     this.bytes = 0;
     await upsertReadModels(this.client, readModels);
     await replaceStockInTransit(this.client, readModels.map((row) => row.id), inTransit);
     await insertStreamAuditRows(this.client, audits);
+    await insertTransferEvidence(this.client, evidence);
     this.transfers += readModels.length;
     this.auditRows += audits.length;
   }

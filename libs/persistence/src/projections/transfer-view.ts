@@ -5,6 +5,7 @@ import {
   lineVariance,
   openDivergence,
   type LightspeedDivergence,
+  type ReceiptEvidence,
   type Status,
   type Transition,
   type TransferLine,
@@ -26,6 +27,16 @@ export interface TransferLineView {
   unitCost: string | null;
   varianceReason: VarianceReason | null;
   varianceNote: string | null;
+}
+
+/** A delivery as clients see it: who recorded it when, at which version, and its photos and signatures. */
+export interface ReceiptView {
+  receiptId: string;
+  by: string;
+  at: string;
+  version: number;
+  final: boolean;
+  evidence: ReceiptEvidence[];
 }
 
 /** A transfer as clients see it: the read model's document, the audit snapshots and time travel. */
@@ -55,6 +66,8 @@ export interface TransferView {
   lightspeedDivergences: LightspeedDivergence[];
   /** Notes added after creation, oldest first: text, who (id and name), when and at which version. */
   addedNotes: TransferState['addedNotes'];
+  /** Every delivery recorded, oldest first (an audit entry shows the receipt's events, not this list). */
+  receipts: ReceiptView[];
   lines: TransferLineView[];
   totals: {
     lineCount: number;
@@ -69,12 +82,20 @@ export interface TransferView {
 }
 
 /** Everything but the lines and their totals: the fields an audit entry compares one by one. */
-export type TransferHeaderView = Omit<TransferView, 'lines' | 'totals'>;
+export type TransferHeaderView = Omit<TransferView, 'lines' | 'totals' | 'receipts'>;
 
 export function toTransferView(state: TransferState): TransferView {
   const totals = computeTotals(state);
   return {
     ...toTransferHeaderView(state),
+    receipts: state.receipts.map((receipt) => ({
+      receiptId: receipt.receiptId,
+      by: receipt.receivedBy,
+      at: receipt.recordedAt,
+      version: receipt.version,
+      final: receipt.final,
+      evidence: receipt.evidence,
+    })),
     lines: state.lines.map((line) => toLineView(line, state.type)),
     totals: { ...totals, totalCost: formatMoney(totals.totalCost), varianceValue: formatMoney(totals.varianceValue) },
   };

@@ -1,10 +1,12 @@
 import {
   catalogueQuestion,
+  evidenceQuestion,
   requireCatalogueAccepts,
   transferDecider,
   type Actor,
   type CatalogueFindings,
   type DecisionContext,
+  type EvidenceFact,
   type TransferCommand,
   type TransferEvent,
   type TransferRules,
@@ -12,6 +14,7 @@ import {
 } from '#domain';
 import type { Aggregate, AggregateCommit } from '../commands/aggregate.js';
 import type { Bind } from '../database/statement.js';
+import { evidenceFactsSql } from '../evidence/evidence-facts.js';
 import { catalogueFindingsSql } from '../lightspeed-shadow/catalogue.query.js';
 import { transferProjectionCtes } from '../projections/project-commit.js';
 import { toTransferView, type TransferView } from '../projections/transfer-view.js';
@@ -22,6 +25,8 @@ export interface TransferFacts {
   catalogue: CatalogueFindings;
   /** The transfer's Lightspeed sync state as GET /transfers/:id shows it (null before the relay reaches it). */
   sync: SyncSummary | null;
+  /** The evidence rows the command names (a receipt's photos and signatures), whoever uploaded them. */
+  evidence: EvidenceFact[];
 }
 
 /** A transfer as a command answers it: as GET /transfers/:id shows it. */
@@ -35,18 +40,19 @@ export class TransferAggregate
 
   constructor(private readonly rules: TransferRules) {}
 
-  decisionContext(actor: Actor): DecisionContext {
-    return { actorId: actor.id, actorName: actor.name, actorRoles: actor.roles, rules: this.rules };
+  decisionContext(actor: Actor, facts: TransferFacts): DecisionContext {
+    return { actorId: actor.id, actorName: actor.name, actorRoles: actor.roles, rules: this.rules, evidence: facts.evidence };
   }
 
   factsSql(bind: Bind, transferId: string, command: TransferCommand): string {
     return `json_build_object('catalogue', ${catalogueFindingsSql(bind, transferId, catalogueQuestion(command))},
-                              'sync', ${syncSummarySql(bind, transferId)})`;
+                              'sync', ${syncSummarySql(bind, transferId)},
+                              'evidence', ${evidenceFactsSql(bind, evidenceQuestion(command))})`;
   }
 
   parseFacts(json: unknown): TransferFacts {
-    const facts = json as { catalogue: CatalogueFindings; sync: unknown };
-    return { catalogue: facts.catalogue, sync: parseSyncSummary(facts.sync) };
+    const facts = json as { catalogue: CatalogueFindings; sync: unknown; evidence: EvidenceFact[] };
+    return { catalogue: facts.catalogue, sync: parseSyncSummary(facts.sync), evidence: facts.evidence };
   }
 
   checkFacts(command: TransferCommand, state: TransferState | null, facts: TransferFacts): void {

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -16,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_QUANTITY, VARIANCE_REASONS, type VarianceReason } from '#domain';
+import { MAX_EVIDENCE_PER_RECEIPT, MAX_QUANTITY, VARIANCE_REASONS, type VarianceReason } from '#domain';
 import { CanonicalId } from '../../http/canonical-id.js';
 import { MAX_LINES } from './create-transfer.dto.js';
 
@@ -49,6 +50,21 @@ export class ReceiptLineDto {
 /** Ids are compared as UUIDs, whatever the letter case the client wrote them in. */
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
+export class EvidenceAttachmentDto {
+  @ApiProperty({ format: 'uuid', description: 'The id POST /evidence answered; the receiver must have uploaded it' })
+  @Transform(lowerCase)
+  @IsUUID()
+  evidenceId!: string;
+
+  @ApiPropertyOptional({ description: 'The line the photo shows; left out for evidence of the whole delivery (a signature)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  @CanonicalId()
+  productId?: string;
+}
+
 export class ReceiveDto {
   @ApiProperty({
     format: 'uuid',
@@ -74,6 +90,19 @@ export class ReceiveDto {
   @IsOptional()
   @IsBoolean()
   confirmOverReceipt?: boolean;
+
+  @ApiPropertyOptional({
+    type: [EvidenceAttachmentDto],
+    maxItems: MAX_EVIDENCE_PER_RECEIPT,
+    description: 'Photos and signatures of this delivery, each id at most once (see docs/evidence.md)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_EVIDENCE_PER_RECEIPT)
+  @ArrayUnique((item: unknown) => (item as { evidenceId?: unknown } | null)?.evidenceId, { message: 'evidence must name each evidenceId at most once' })
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceAttachmentDto)
+  evidence?: EvidenceAttachmentDto[];
 }
 
 export class CorrectionDto {

@@ -7,6 +7,7 @@ import type {
   SyncSummary,
   TransferListFilter,
   TransferPage,
+  TransferEvidence,
   TransferSummary,
   TransferView,
 } from '#persistence';
@@ -74,6 +75,13 @@ export class SearchAuditQuery extends Query<AsyncGenerator<string>> {
 
 export class GetStockInTransitQuery extends Query<StockInTransit[]> {
   constructor(readonly outletId: string) {
+    super();
+  }
+}
+
+/** The photos and signatures attached to the transfer's receipts, oldest receipt first. */
+export class GetTransferEvidenceQuery extends Query<TransferEvidence[]> {
+  constructor(readonly transferId: string) {
     super();
   }
 }

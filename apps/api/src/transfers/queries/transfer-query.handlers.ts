@@ -13,6 +13,7 @@ import {
   syncSummaries,
   toTransferView,
   transferAuditPage,
+  transferEvidence,
   transferStreamId,
 } from '#persistence';
 import { RequestValidationError } from '../../http/request-validation.error.js';
@@ -20,6 +21,7 @@ import {
   GetStockInTransitQuery,
   GetTransferAuditQuery,
   GetTransferEventsQuery,
+  GetTransferEvidenceQuery,
   GetTransferQuery,
   GetTransferSyncQuery,
   ListTransfersQuery,
@@ -129,7 +131,16 @@ export class GetStockInTransitHandler implements IQueryHandler<GetStockInTransit
   }
 }
 
+@QueryHandler(GetTransferEvidenceQuery)
+export class GetTransferEvidenceHandler implements IQueryHandler<GetTransferEvidenceQuery> {
+  constructor(private readonly database: Database) {}
+  execute({ transferId }: GetTransferEvidenceQuery) {
+    return this.database.withClient((client) => transferEvidence(client, transferId));
+  }
+}
+
 export const TRANSFER_QUERY_HANDLERS = [
+  GetTransferEvidenceHandler,
   ListTransfersHandler,
   GetTransferHandler,
   GetTransferSyncHandler,

@@ -1,0 +1,31 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DomainError, mayReadTransfer } from '#domain';
+import { requireRole } from '../auth/access-policy.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { uuidParam } from '../http/uuid-param.pipe.js';
+import { GetTransferEvidenceQuery, GetTransferQuery } from './queries/transfer-queries.js';
+
+@ApiTags('transfer receipts')
+@ApiBearerAuth()
+@Controller('transfers/:id/evidence')
+export class TransferEvidenceController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "The photos and signatures of the transfer's receipts: kind, SHA-256, product, receipt and where to download each",
+    description: 'Shown to whoever may read the transfer; to anyone else the transfer does not exist (404).',
+  })
+  @ApiResponse({ status: 404, description: 'No such transfer, or one the reader may not read' })
+  async list(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor) {
+    requireRole(actor, 'read');
+    const transfer = await this.queries.execute(new GetTransferQuery(id));
+    // Evidence is private to a transfer's readers: to anyone else it answers as if the transfer were not there.
+    if (!mayReadTransfer(actor, transfer)) throw new DomainError('TRANSFER_NOT_FOUND', `Transfer ${id} does not exist`, { transferId: id });
+    const items = await this.queries.execute(new GetTransferEvidenceQuery(id));
+    return { items: items.map((item) => ({ ...item, href: `/api/v1/evidence/${item.evidenceId}` })) };
+  }
+}
