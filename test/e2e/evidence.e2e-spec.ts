@@ -153,14 +153,15 @@ describe('evidence: photos and signatures kept with their location removed (real
     expectProblem(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
-  it('401 without a token, 403 for an auditor; reading is open to every role', async () => {
+  it('401 without a token, 403 for an auditor; evidence attached to no transfer is read by its uploader only', async () => {
     const response = await api.http().post(`${V1}/evidence`).field('kind', 'photo').attach('file', Buffer.from(jpegWithExif()), 'a.jpg');
     expectProblem(response, 401, 'UNAUTHENTICATED');
     expectProblem(await upload('photo', jpegWithExif(), 'a.jpg', api.as('aude', ['auditor'])), 403, 'FORBIDDEN');
     for (const roles of [['manager'], ['admin']] as const) expect((await upload('photo', pngWithExif(exifTiff({ thumbnailIfd: true })), 'a.png', api.as(`u-${roles[0]}`, [...roles]))).status).toBe(201);
 
     const kept = await upload('photo', webpWithExif());
-    expect((await api.http().get(`${V1}/evidence/${kept.body.id}/meta`).set(api.as('aude', ['auditor']))).status).toBe(200);
+    expect((await api.http().get(`${V1}/evidence/${kept.body.id}/meta`).set(staff)).status).toBe(200);
+    expectProblem(await api.http().get(`${V1}/evidence/${kept.body.id}/meta`).set(api.as('aude', ['auditor'])), 404, 'EVIDENCE_NOT_FOUND');
     expectProblem(await api.http().get(`${V1}/evidence/${kept.body.id}`), 401, 'UNAUTHENTICATED');
   });
 
