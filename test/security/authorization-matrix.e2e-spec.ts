@@ -33,6 +33,8 @@ interface RouteCase {
   allowedStatus?: number;
   /** The code of a 403 cell's problem document, when the route's refusal names one of its own. */
   refusedCode?: string;
+  /** The code of a 404 cell's problem document: what the route says of something the caller may not see. */
+  hiddenCode?: string;
 }
 
 const V1 = '/api/v1';
@@ -80,9 +82,21 @@ describe('the authorization matrix of docs/security.md, request by request again
   const sharedTransfer = async () => shared;
   const countingStocktake = once(made('countingStocktake'));
   const partlySent = once(made('sent'));
-  const keptEvidence = once(async () => {
-    const response = await scenario.api.http().post(`${V1}/evidence`).set(tokens.admin as Auth).field('kind', 'signature').attach('file', Buffer.from(pngWithExif(undefined)), 'signature.png');
-    return response.body.id as string;
+  /** A signature Sam (south) uploaded and attached to his receipt of a transfer from north. */
+  const attachedEvidence = once(async () => {
+    const { api, step, who } = scenario;
+    const response = await api.http().post(`${V1}/evidence`).set(who.sam).field('kind', 'signature').attach('file', Buffer.from(pngWithExif(undefined)), 'signature.png');
+    const evidenceId = response.body.id as string;
+    const transferId = await made('sent')();
+    await step.receive(who.sam, transferId, { final: false, lines: [{ productId: MUGS, receivedQuantity: 1 }], evidence: [{ evidenceId }] });
+    return evidenceId;
+  });
+  const receivedWithEvidence = once(async () => {
+    const { api, step, who } = scenario;
+    const response = await api.http().post(`${V1}/evidence`).set(who.sam).field('kind', 'photo').attach('file', Buffer.from(jpegWithExif()), 'photo.jpg');
+    const transferId = await made('sent')();
+    await step.receive(who.sam, transferId, { final: false, lines: [{ productId: MUGS, receivedQuantity: 1 }], evidence: [{ evidenceId: response.body.id, productId: MUGS }] });
+    return transferId;
   });
   const get = (path: string): RouteCase => ({ outletBound: false, call: () => ({ method: 'GET', path }) });
   const transferRoute = (call: (id: string) => Call, prepare: () => Promise<string> = sharedTransfer, consumes = false): RouteCase => ({
@@ -228,8 +242,10 @@ describe('the authorization matrix of docs/security.md, request by request again
     'GET /api/v1/suppliers': get(`${V1}/suppliers`),
     'GET /api/v1/products': get(`${V1}/products?q=mug`),
     'POST /api/v1/evidence': { outletBound: false, call: () => ({ method: 'POST', path: `${V1}/evidence`, upload: { kind: 'photo', file: jpegWithExif() } }) },
-    'GET /api/v1/evidence/:id': { outletBound: false, prepare: keptEvidence, call: (id) => ({ method: 'GET', path: `${V1}/evidence/${id}` }) },
-    'GET /api/v1/evidence/:id/meta': { outletBound: false, prepare: keptEvidence, call: (id) => ({ method: 'GET', path: `${V1}/evidence/${id}/meta` }) },
+    // Readable by whoever may read a transfer it is attached to; to anyone else it is not there.
+    'GET /api/v1/evidence/:id': { outletBound: true, prepare: attachedEvidence, call: (id) => ({ method: 'GET', path: `${V1}/evidence/${id}` }), hiddenCode: 'EVIDENCE_NOT_FOUND' },
+    'GET /api/v1/evidence/:id/meta': { outletBound: true, prepare: attachedEvidence, call: (id) => ({ method: 'GET', path: `${V1}/evidence/${id}/meta` }), hiddenCode: 'EVIDENCE_NOT_FOUND' },
+    'GET /api/v1/transfers/:id/evidence': { ...transferRoute((id) => ({ method: 'GET', path: `${V1}/transfers/${id}/evidence` }), receivedWithEvidence), hiddenCode: 'TRANSFER_NOT_FOUND' },
     'GET /api/v1/admin/sync-status': get(`${V1}/admin/sync-status`),
     // Signing in is open to anyone with a valid token in the body, whatever the headers say.
     'POST /api/v1/session': {
@@ -299,6 +315,8 @@ describe('the authorization matrix of docs/security.md, request by request again
         return refusalFaults(response, 401, 'UNAUTHENTICATED', before, await writeFingerprint(scenario.api));
       case '403':
         return refusalFaults(response, 403, routeCase.refusedCode ?? 'FORBIDDEN', before, await writeFingerprint(scenario.api));
+      case '404':
+        return refusalFaults(response, 404, routeCase.hiddenCode ?? 'TRANSFER_NOT_FOUND', before, await writeFingerprint(scenario.api));
       case 'signed': {
         const unsigned = refusalFaults(response, 401, 'INVALID_SIGNATURE', before, await writeFingerprint(scenario.api));
         const signedCall = routeCase.call(target);

@@ -14,7 +14,7 @@ export const MATRIX_COLUMNS = [
 ] as const;
 export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
 
-export const OUTCOMES = ['allowed', 'filtered', '401', '403', 'signed', 'n.a.'] as const;
+export const OUTCOMES = ['allowed', 'filtered', '401', '403', '404', 'signed', 'n.a.'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface MatrixRow {
