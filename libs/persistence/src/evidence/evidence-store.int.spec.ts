@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Evidence1700000000017 } from '../../../../migrations/1700000000017-evidence.js';
+import { TransferEvidence1700000000018 } from '../../../../migrations/1700000000018-transfer-evidence.js';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { findEvidenceContent, findEvidenceMeta, storeEvidence, type NewEvidence } from './evidence-store.js';
 
@@ -86,15 +87,18 @@ describe('the evidence store (PostgreSQL)', () => {
     await expect(fixture.database.query('DELETE FROM evidence WHERE id = $1', [evidence.id])).rejects.toThrow(/write-once/);
   });
 
-  it('the migration reverts and applies again', async () => {
-    const migration = new Evidence1700000000017();
+  it('the migrations revert (the receipts\' evidence first, as it refers to the evidence) and apply again', async () => {
+    const [evidence, attached] = [new Evidence1700000000017(), new TransferEvidence1700000000018()];
     const runner = fixture.dataSource.createQueryRunner();
+    const tables = async () => (await runner.query("SELECT to_regclass('evidence') AS e, to_regclass('transfer_evidence') AS t"))[0];
     try {
       await runner.startTransaction();
-      await migration.down(runner);
-      expect((await runner.query("SELECT to_regclass('evidence') AS t"))[0].t).toBeNull();
-      await migration.up(runner);
-      expect((await runner.query("SELECT to_regclass('evidence') AS t"))[0].t).toBe('evidence');
+      await attached.down(runner);
+      await evidence.down(runner);
+      expect(await tables()).toEqual({ e: null, t: null });
+      await evidence.up(runner);
+      await attached.up(runner);
+      expect(await tables()).toEqual({ e: 'evidence', t: 'transfer_evidence' });
     } finally {
       await runner.rollbackTransaction();
       await runner.release();
