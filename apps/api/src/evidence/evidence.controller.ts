@@ -66,7 +66,7 @@ export class EvidenceController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiProduces(...new Set([...ALLOWED_MEDIA_TYPES.PHOTO, ...ALLOWED_MEDIA_TYPES.SIGNATURE]))
   @ApiResponse({ status: 200, description: 'The bytes; served with nosniff, and an SVG under Content-Security-Policy: sandbox' })
-  @ApiResponse({ status: 404, description: 'No such evidence' })
+  @ApiResponse({ status: 404, description: 'No such evidence, or none the caller may read (its uploader, or a reader of a transfer it is attached to)' })
   async content(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
     requireRole(actor, 'read');
     const found = await this.database.withClient(async (client) => readableBy(client, actor, id, await findEvidenceContent(client, id)));
@@ -84,7 +84,7 @@ export class EvidenceController {
   @Get(':id/meta')
   @ApiOperation({ summary: 'What the evidence is: {id, kind, mediaType, byteSize, sha256, uploadedBy, createdAt}' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 404, description: 'No such evidence' })
+  @ApiResponse({ status: 404, description: 'No such evidence, or none the caller may read (its uploader, or a reader of a transfer it is attached to)' })
   async meta(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor): Promise<EvidenceMeta> {
     requireRole(actor, 'read');
     const found = await this.database.withClient(async (client) => readableBy(client, actor, id, await findEvidenceMeta(client, id)));

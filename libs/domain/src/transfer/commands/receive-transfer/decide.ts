@@ -13,7 +13,8 @@ const UNSENT_ITEM_REASONS = ['EXTRA', 'WRONG_ITEM'] as const;
 /**
  * Records one delivery. Quantities are what was counted in this delivery and add to earlier
  * receipts; a final receipt closes the transfer and every line that ends up differing from what
- * was sent must carry a reason by then.
+ * was sent must carry a reason by then. Its photos and signatures are judged on the evidence rows the
+ * application found for them (`context.evidence`) and recorded with their SHA-256.
  */
 export function decideReceiveTransfer(state: TransferState, command: ReceiveTransfer, context: DecisionContext): ReceiptRecorded[] {
   const receiptId = requireText(command.receiptId, 'receiptId');
