@@ -13,6 +13,7 @@ import {
 import type { Aggregate, AggregateCommit } from '../commands/aggregate.js';
 import type { Bind } from '../database/statement.js';
 import { catalogueFindingsSql } from '../lightspeed-shadow/catalogue.query.js';
+import { lineBarcodesSql, withLineBarcodes, type BarcodesByProduct, type ScannableTransferView } from '../lightspeed-shadow/line-barcodes.js';
 import { transferProjectionCtes } from '../projections/project-commit.js';
 import { toTransferView, type TransferView } from '../projections/transfer-view.js';
 import { parseSyncSummary, syncSummarySql, type SyncSummary } from '../sync-state/sync-overview.js';
@@ -22,10 +23,12 @@ export interface TransferFacts {
   catalogue: CatalogueFindings;
   /** The transfer's Lightspeed sync state as GET /transfers/:id shows it (null before the relay reaches it). */
   sync: SyncSummary | null;
+  /** The codes of the products on its lines, and of those the command names, as the catalogue holds them. */
+  barcodes: BarcodesByProduct;
 }
 
 /** A transfer as a command answers it: as GET /transfers/:id shows it. */
-export type TransferAnswer = TransferView & { sync: SyncSummary | null };
+export type TransferAnswer = ScannableTransferView & { sync: SyncSummary | null };
 
 /** The transfer as the command pipeline runs it: its decider, its facts, its view and its projections. */
 export class TransferAggregate
@@ -40,13 +43,15 @@ export class TransferAggregate
   }
 
   factsSql(bind: Bind, transferId: string, command: TransferCommand): string {
-    return `json_build_object('catalogue', ${catalogueFindingsSql(bind, transferId, catalogueQuestion(command))},
-                              'sync', ${syncSummarySql(bind, transferId)})`;
+    const question = catalogueQuestion(command);
+    return `json_build_object('catalogue', ${catalogueFindingsSql(bind, transferId, question)},
+                              'sync', ${syncSummarySql(bind, transferId)},
+                              'barcodes', ${lineBarcodesSql(bind, transferId, question.productIds)})`;
   }
 
   parseFacts(json: unknown): TransferFacts {
-    const facts = json as { catalogue: CatalogueFindings; sync: unknown };
-    return { catalogue: facts.catalogue, sync: parseSyncSummary(facts.sync) };
+    const facts = json as { catalogue: CatalogueFindings; sync: unknown; barcodes: BarcodesByProduct };
+    return { catalogue: facts.catalogue, sync: parseSyncSummary(facts.sync), barcodes: facts.barcodes };
   }
 
   checkFacts(command: TransferCommand, state: TransferState | null, facts: TransferFacts): void {
@@ -58,7 +63,7 @@ export class TransferAggregate
   }
 
   answer(view: TransferView, facts: TransferFacts): TransferAnswer {
-    return { ...view, sync: facts.sync };
+    return { ...withLineBarcodes(view, facts.barcodes), sync: facts.sync };
   }
 
   projectionCtes(bind: Bind, commit: AggregateCommit<TransferState>, view: TransferView): string {
