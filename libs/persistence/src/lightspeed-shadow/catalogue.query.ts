@@ -69,14 +69,14 @@ export async function searchProducts(client: SqlClient, q: string, { limit, excl
   const wanted = excludeComposites ? 'deleted_at IS NULL AND NOT is_composite' : 'deleted_at IS NULL';
   const { rows: leading } = await client.query<ProductRow>({
     text: `(SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
-             WHERE id IN (SELECT product_id FROM lightspeed_product_codes WHERE code = ANY($4::text[])) AND ${wanted} ORDER BY name, id LIMIT $3)
+             WHERE id IN (SELECT product_id FROM lightspeed_product_codes WHERE code = ANY($1::text[])) AND ${wanted} ORDER BY name, id LIMIT $3)
            UNION ALL
            (SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
              WHERE lower(sku) COLLATE "C" LIKE $2 AND ${wanted} ORDER BY lower(sku) COLLATE "C" LIMIT $3)
            UNION ALL
            (SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
              WHERE lower(name) COLLATE "C" LIKE $2 AND ${wanted} ORDER BY lower(name) COLLATE "C" LIMIT $3)`,
-    values: [q.trim(), prefix, limit, barcodeSpellings(q.trim())],
+    values: [barcodeSpellings(q.trim()), prefix, limit],
   });
   const seen = new Set<string>();
   const found = leading.filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit);
