@@ -183,6 +183,8 @@ describe('Lightspeed → Consignments: poller, webhooks and the synced catalogue
       const missing = await get('/products/by-barcode/0000000000000').expect(404);
       expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(missing.body).toMatchObject({ status: 404, code: 'BARCODE_NOT_FOUND' });
+      // No code at all is another URL, one no route serves.
+      expect((await get('/products/by-barcode/').expect(404)).body).toMatchObject({ code: 'NOT_FOUND' });
       for (const bad of ['x'.repeat(65), '%20123', '123%20', 'caf%C3%A9', '12%0A3']) {
         const refused = await get(`/products/by-barcode/${bad}`).expect(400);
         expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
