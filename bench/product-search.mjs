@@ -40,15 +40,22 @@ try {
   try {
     const seeded = performance.now();
     await client.query(
-      `INSERT INTO lightspeed_products (id, name, variant_name, sku, barcode, supplier_id, supply_price, active, version, deleted_at)
+      `INSERT INTO lightspeed_products (id, name, variant_name, sku, supplier_id, supply_price, active, version, deleted_at)
        SELECT gen_random_uuid()::text,
               initcap(w[1 + (i * 7) % $2] || ' ' || w[1 + (i * 13) % $2] || ' ' || w[1 + (i * 31) % $2]) || ' ' || i,
-              NULL, 'SKU-' || lpad(i::text, 6, '0'), (9300000000000 + i)::text, NULL, 10000, true, i,
+              NULL, 'SKU-' || lpad(i::text, 6, '0'), NULL, 10000, true, i,
               CASE WHEN i % 100 = 0 THEN now() END
          FROM generate_series(1, $1) AS i, (SELECT $3::text[] AS w) AS words`,
       [PRODUCTS, WORDS.length, WORDS],
     );
+    // Each product's codes as the sync keeps them: its SKU, and a barcode.
+    await client.query(
+      `INSERT INTO lightspeed_product_codes (product_id, code, type)
+       SELECT id, sku, 'SKU' FROM lightspeed_products
+       UNION ALL SELECT id, (9300000000000 + version)::text, 'CUSTOM' FROM lightspeed_products`,
+    );
     await client.query('ANALYZE lightspeed_products');
+    await client.query('ANALYZE lightspeed_product_codes');
     console.log(`seeded ${PRODUCTS} products in ${Math.round(performance.now() - seeded)} ms`);
 
     const inputs = [];

@@ -113,8 +113,8 @@ describe('Lightspeed → Consignments: poller, webhooks and the synced catalogue
       const byName = (await get(`/products?q=${encodeURIComponent(word.toLowerCase())}&limit=50`).expect(200)).body.items;
       expect(byName.length).toBeGreaterThan(0);
       expect(byName.every((product: { name: string; sku: string }) => `${product.name} ${product.sku}`.toLowerCase().includes(word.toLowerCase()))).toBe(true);
-      await database().query(`UPDATE lightspeed_products SET barcode = '9300000000017' WHERE id = $1`, [sample.id]);
-      expect((await get('/products?q=9300000000017').expect(200)).body.items).toEqual([expect.objectContaining({ id: sample.id })]);
+      const [barcode] = sample.product_codes;
+      expect((await get(`/products?q=${barcode!.code}`).expect(200)).body.items).toEqual([expect.objectContaining({ id: sample.id })]);
       expect((await get('/products?q=').expect(200)).body.items).toEqual([]);
       await get('/products?limit=500').expect(400);
       await http().get('/api/v1/outlets').expect(401);
@@ -142,6 +142,98 @@ describe('Lightspeed → Consignments: poller, webhooks and the synced catalogue
       const transfer = await post('/transfers', { type: 'OUTLET_TRANSFER', sourceOutletId: source, destinationOutletId: destination }).expect(201);
       const added = await post(`/transfers/${transfer.body.id}/items`, { productId: 'ghost', quantity: 1 }).expect(422);
       expect(added.body).toMatchObject({ code: 'UNKNOWN_REFERENCE', unknown: { productIds: ['ghost'] } });
+    });
+  });
+
+  describe('barcodes', () => {
+    const product = (sku: string) => [...sandbox.store.products.values()].find((candidate) => candidate.sku === sku)!;
+    const codesHeld = async (productId: string) =>
+      database().query<{ code: string; type: string }>('SELECT code, type FROM lightspeed_product_codes WHERE product_id = $1 ORDER BY code', [productId]);
+    const changeCodes = (productId: string, codes: { type: string; code: string }[]) =>
+      fetch(`${sandbox.url}/api/2.1/products/${productId}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${PERSONAL_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ product_codes: codes }),
+      });
+
+    it("are synced with each product, beside its SKU, and a scan finds the product by any of them", async () => {
+      const mug = product('SKU-00007');
+      expect(mug.product_codes.map(({ type }) => type)).toEqual(['EAN', 'CUSTOM']);
+      const [ean, shelf] = mug.product_codes.map(({ code }) => code) as [string, string];
+      expect(await codesHeld(mug.id)).toEqual(
+        [{ code: ean, type: 'EAN' }, { code: shelf, type: 'CUSTOM' }, { code: 'SKU-00007', type: 'SKU' }].sort((a, b) => a.code.localeCompare(b.code)),
+      );
+      for (const scanned of [ean, shelf, 'SKU-00007']) {
+        const found = await get(`/products/by-barcode/${encodeURIComponent(scanned)}`).expect(200);
+        expect(found.body.items).toEqual([
+          expect.objectContaining({ id: mug.id, sku: 'SKU-00007', isComposite: false, codes: expect.arrayContaining([{ code: ean, type: 'EAN' }]) }),
+        ]);
+      }
+    });
+
+    it('find a UPC-A product by its 12 digits and by its EAN-13 form with a leading 0', async () => {
+      const kettle = product('SKU-00005');
+      const { code: upc, type } = kettle.product_codes[0]!;
+      expect([type, upc.length]).toEqual(['UPC', 12]);
+      expect((await get(`/products/by-barcode/${upc}`).expect(200)).body.items.map((item: { id: string }) => item.id)).toEqual([kettle.id]);
+      expect((await get(`/products/by-barcode/0${upc}`).expect(200)).body.items.map((item: { id: string }) => item.id)).toEqual([kettle.id]);
+    });
+
+    it('answer 404 for a code no product has, and 400 for anything that is not 1 to 64 printable characters', async () => {
+      const missing = await get('/products/by-barcode/0000000000000').expect(404);
+      expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(missing.body).toMatchObject({ status: 404, code: 'BARCODE_NOT_FOUND' });
+      // No code at all is another URL, one no route serves.
+      expect((await get('/products/by-barcode/').expect(404)).body).toMatchObject({ code: 'NOT_FOUND' });
+      for (const bad of ['x'.repeat(65), '%20123', '123%20', 'caf%C3%A9', '12%0A3']) {
+        const refused = await get(`/products/by-barcode/${bad}`).expect(400);
+        expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(refused.body.errors).toEqual([{ field: 'code', messages: [expect.stringContaining('1 to 64 printable')] }]);
+      }
+      await http().get('/api/v1/products/by-barcode/9300000000017').expect(401);
+    });
+
+    it('are replaced when the product changes in Lightspeed; a code shared by two products finds both; a wrong check digit keeps a code only as CUSTOM', async () => {
+      const [teapot, cup] = [product('SKU-00003'), product('SKU-00004')];
+      const oldCode = teapot.product_codes[0]!.code;
+      const shared = '9310000000018';
+      expect((await changeCodes(teapot.id, [{ type: 'EAN', code: shared }, { type: 'EAN', code: '9310000000019' }])).status).toBe(200);
+      expect((await changeCodes(cup.id, [{ type: 'EAN', code: shared }])).status).toBe(200);
+      await poll();
+      expect(await codesHeld(teapot.id)).toEqual([
+        { code: shared, type: 'EAN' },
+        { code: '9310000000019', type: 'CUSTOM' },
+        { code: 'SKU-00003', type: 'SKU' },
+      ]);
+      await get(`/products/by-barcode/${oldCode}`).expect(404);
+      const both = (await get(`/products/by-barcode/${shared}`).expect(200)).body.items.map((item: { id: string }) => item.id);
+      expect(both.sort()).toEqual([teapot.id, cup.id].sort());
+      expect((await get('/products/by-barcode/9310000000019').expect(200)).body.items).toEqual([expect.objectContaining({ id: teapot.id })]);
+    });
+
+    it("ride on each line of a transfer, read from the catalogue when the transfer is read", async () => {
+      const [source, destination] = [...sandbox.store.outlets.keys()];
+      const mug = product('SKU-00007');
+      const created = await post('/transfers', {
+        type: 'OUTLET_TRANSFER',
+        sourceOutletId: source,
+        destinationOutletId: destination,
+        items: [{ productId: mug.id, quantity: 3 }],
+      }).expect(201);
+      const expected = [...mug.product_codes.map(({ code }) => code), 'SKU-00007'].sort();
+      expect(created.body.lines).toEqual([expect.objectContaining({ productId: mug.id, barcodes: expected })]);
+      const read = await get(`/transfers/${created.body.id}`).expect(200);
+      expect(read.body.lines[0].barcodes).toEqual(expected);
+      expect(read.headers.etag).toBe(`"${created.body.version}"`);
+      expect(read.headers['cache-control']).toBe('private, no-cache');
+
+      // A code changed in Lightspeed shows on the next read, at the same version: the ETag names the transfer's version, not the body.
+      expect((await changeCodes(mug.id, [{ type: 'UPC', code: '036000291452' }])).status).toBe(200);
+      await poll();
+      const reread = await get(`/transfers/${created.body.id}`).expect(200);
+      expect(reread.body.lines[0].barcodes).toEqual(['036000291452', 'SKU-00007']);
+      expect(reread.headers.etag).toBe(read.headers.etag);
+      expect((await get(`/transfers/${created.body.id}?asOfVersion=1`).expect(200)).body.lines[0].barcodes).toEqual(['036000291452', 'SKU-00007']);
     });
   });
 

@@ -241,6 +241,12 @@ describe('the authorization matrix of docs/security.md, request by request again
     'GET /api/v1/outlets': get(`${V1}/outlets`),
     'GET /api/v1/suppliers': get(`${V1}/suppliers`),
     'GET /api/v1/products': get(`${V1}/products?q=mug`),
+    'GET /api/v1/products/by-barcode/:code': {
+      outletBound: false,
+      call: () => ({ method: 'GET', path: `${V1}/products/by-barcode/036000291452` }),
+      // The matrix's catalogue holds no codes: getting past the role check shows as the code's 404.
+      allowedStatus: 404,
+    },
     'POST /api/v1/evidence': { outletBound: false, call: () => ({ method: 'POST', path: `${V1}/evidence`, upload: { kind: 'photo', file: jpegWithExif() } }) },
     // Readable by whoever may read a transfer it is attached to; to anyone else it is not there.
     'GET /api/v1/evidence/:id': { outletBound: true, prepare: attachedEvidence, call: (id) => ({ method: 'GET', path: `${V1}/evidence/${id}` }), hiddenCode: 'EVIDENCE_NOT_FOUND' },

@@ -289,9 +289,10 @@ describe('hostile input: never a 5xx, never a write, always a problem document',
   describe('the product search, over a catalogue', () => {
     beforeAll(async () => {
       await database.query(
-        `INSERT INTO lightspeed_products (id, name, sku, barcode, active, version)
-         VALUES ('p-mug', 'Stoneware mug', 'MUG-01', '9300000000017', true, 1), ('p-tea', 'Green tea 100g', 'TEA-02', NULL, true, 1)`,
+        `INSERT INTO lightspeed_products (id, name, sku, active, version)
+         VALUES ('p-mug', 'Stoneware mug', 'MUG-01', true, 1), ('p-tea', 'Green tea 100g', 'TEA-02', true, 1)`,
       );
+      await database.query(`INSERT INTO lightspeed_product_codes (product_id, code, type) VALUES ('p-mug', '9300000000017', 'EAN')`);
     });
 
     it.each(['%', '_', '%%%', '___', "%' OR 1=1 --", "' UNION SELECT id, name FROM lightspeed_products --", '.*'])(

@@ -3,6 +3,7 @@ export * from './shared/canonical-id.js';
 export * from './shared/decider.js';
 export * from './shared/money.js';
 export * from './shared/quantity.js';
+export * from './catalogue/product-code.js';
 export * from './box-type/authorize.js';
 export * from './box-type/box-type.js';
 export * from './box-type/box-type-decider.js';

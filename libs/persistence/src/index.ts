@@ -36,6 +36,7 @@ export * from './sync-state/transfer-sync-state.js';
 export * from './sync-state/sync-overview.js';
 export * from './lightspeed-credentials/lightspeed-credential-rows.js';
 export * from './lightspeed-shadow/catalogue.query.js';
+export * from './lightspeed-shadow/line-barcodes.js';
 export * from './lightspeed-shadow/divergences.query.js';
 export * from './lightspeed-shadow/shadow-store.js';
 export * from './lightspeed-shadow/webhook-deliveries.js';

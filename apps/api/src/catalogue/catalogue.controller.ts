@@ -1,15 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Database, listOutlets, listSuppliers, searchProducts } from '#persistence';
+import { isScannableCode } from '#domain';
+import { Database, listOutlets, listSuppliers, productsByBarcode, searchProducts } from '#persistence';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { requireRole } from '../auth/access-policy.js';
 import { BooleanWord } from '../http/boolean-word.js';
+import { ProblemException } from '../http/problem.exception.js';
+import { RequestValidationError } from '../http/request-validation.error.js';
 
 export class ProductSearchQueryDto {
-  @ApiPropertyOptional({ description: 'Start of a SKU or name, part of a name or SKU (3+ characters), or an exact barcode' })
+  @ApiPropertyOptional({ description: 'Start of a SKU or name, part of a name or SKU (3+ characters), or an exact barcode or SKU' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -63,5 +66,20 @@ export class CatalogueController {
   async products(@Query() query: ProductSearchQueryDto, @CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
     return { items: await this.database.withClient((client) => searchProducts(client, query.q, { limit: query.limit, excludeComposites: query.excludeComposites })) };
+  }
+
+  @Get('products/by-barcode/:code')
+  @ApiOperation({
+    summary: 'The products a scanned code belongs to (a barcode or SKU; a UPC-A also matches its EAN-13 form with a leading 0), each with all its codes',
+  })
+  @ApiParam({ name: 'code', description: '1 to 64 printable ASCII characters, no space at either end' })
+  async productsByBarcode(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    requireRole(actor, 'read');
+    if (!isScannableCode(code)) {
+      throw new RequestValidationError([{ field: 'code', messages: ['code must be 1 to 64 printable ASCII characters with no space at either end'] }]);
+    }
+    const items = await this.database.withClient((client) => productsByBarcode(client, code));
+    if (items.length === 0) throw new ProblemException(404, 'BARCODE_NOT_FOUND', `No product has the code ${code}`, { code });
+    return { items };
   }
 }

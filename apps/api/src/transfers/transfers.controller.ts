@@ -64,7 +64,9 @@ export class TransfersController {
   ) {
     const view = await this.readable(id, actor);
     const result = query.asOfVersion === undefined ? view : await this.queries.execute(new GetTransferQuery(id, query.asOfVersion));
-    void reply.header('etag', etagOf(result.version));
+    // The ETag is the transfer's version (for If-Match); the sync state and the lines' barcodes
+    // beside it change on their own, so a cache must ask again every time.
+    void reply.header('etag', etagOf(result.version)).header('cache-control', 'private, no-cache');
     return result;
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { hasValidGtinCheckDigit } from '#domain';
 import { startSandbox } from '../sandbox.js';
 import { startTestSandbox, type TestSandbox } from '../testing/sandbox-client.js';
 
@@ -91,6 +92,34 @@ describe('seeded catalogue', () => {
     expect((await t.api.put(`/api/2.1/products/${t.products[0]}`, { sku: '' })).status).toBe(400);
     expect((await t.api.put(`/api/2.1/products/${t.products[0]}`, { supplier_id: 'x' })).status).toBe(400);
     expect((await t.api.put('/api/2.1/products/nope', { name: 'x' })).status).toBe(404);
+  });
+
+  it('gives every product its product_codes: an EAN-13 or (every 5th) a UPC-A with a valid check digit, every 7th a CUSTOM shelf code', async () => {
+    const products = await readAll('/api/2.0/products?deleted=true', 1000);
+    const codes = (products as unknown as { sku: string; product_codes: { id: string; type: string; code: string }[] }[]).map((product) => ({
+      index: Number(product.sku.slice(4)),
+      codes: product.product_codes,
+    }));
+    for (const { index, codes: own } of codes) {
+      const [gtin, ...rest] = own;
+      expect(gtin).toMatchObject(index % 5 === 0 ? { type: 'UPC', code: expect.stringMatching(/^\d{12}$/) } : { type: 'EAN', code: expect.stringMatching(/^930\d{10}$/) });
+      expect(hasValidGtinCheckDigit(gtin!.code)).toBe(true);
+      expect(rest).toEqual(index % 7 === 0 ? [{ id: expect.any(String), type: 'CUSTOM', code: `SHELF-${String(index).padStart(5, '0')}` }] : []);
+    }
+    expect(new Set(codes.flatMap(({ codes: own }) => own.map(({ code }) => code))).size).toBe(codes.reduce((n, { codes: own }) => n + own.length, 0));
+    expect((await t.api.get(`/api/2.0/products/${t.products[0]}`)).body.data.product_codes).toHaveLength(1);
+  });
+
+  it('replaces product_codes on 2.1, checking types but not check digits (X-Series does not)', async () => {
+    const id = t.products[0];
+    const codes = [{ type: 'EAN', code: '9300000000019' }, { type: 'CUSTOM', code: 'BIN 4' }];
+    const updated = await t.api.put(`/api/2.1/products/${id}`, { product_codes: codes });
+    expect(updated.body.data.product_codes).toEqual(codes.map((code) => ({ id: expect.any(String), ...code })));
+    expect((await t.api.get(`/api/2.0/products/${id}`)).body.data.product_codes.map(({ code }: { code: string }) => code)).toEqual(['9300000000019', 'BIN 4']);
+    expect((await t.api.put(`/api/2.1/products/${id}`, { product_codes: [] })).body.data.product_codes).toEqual([]);
+    for (const bad of ['x', [{ type: 'QR', code: '1' }], [{ type: 'EAN' }], [{ type: 'EAN', code: '1' }, { type: 'UPC', code: '1' }], ['x']]) {
+      expect((await t.api.put(`/api/2.1/products/${id}`, { product_codes: bad })).status).toBe(400);
+    }
   });
 
   it('searches products by lower-cased sku and supplier with offset paging', async () => {

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { badRequest, notFound } from '../http/api-error.js';
 import { listFeed } from '../http/list-feed.js';
 import { objectBody, optionalBoolean, optionalString } from '../http/request-body.js';
 import { parseDecimal } from '../shared/decimal.js';
 import type { SandboxContext } from '../sandbox-context.js';
+import { productCodesInput } from '../product-codes/product-codes.js';
 import { productView } from '../views/catalog-views.js';
 
 type IdParams = { Params: { id: string } };
@@ -33,7 +35,7 @@ export function productsRoutes(app: FastifyInstance, ctx: SandboxContext): void 
     return { data: productView(product) };
   });
 
-  /** Product writes live on 2.1; each one bumps the version and fires `product.update`. */
+  /** Product writes live on 2.1; each one bumps the version and fires `product.update`. `product_codes`, when sent, replaces the list. */
   app.put<IdParams>('/api/2.1/products/:id', async (request) => {
     const product = store.products.get(request.params.id);
     if (product === undefined || product.deleted_at !== null) throw notFound();
@@ -42,10 +44,12 @@ export function productsRoutes(app: FastifyInstance, ctx: SandboxContext): void 
     const sku = optionalString(fields, 'sku');
     if (name === null || sku === null || name === '' || sku === '') throw badRequest('name and sku cannot be empty');
     const active = optionalBoolean(fields, 'active');
+    const codes = fields['product_codes'] === undefined ? undefined : productCodesInput(fields['product_codes'], randomUUID);
     const supplierId = optionalString(fields, 'supplier_id');
     if (typeof supplierId === 'string' && !store.suppliers.has(supplierId)) throw badRequest('supplier_id not found');
     if (name !== undefined) product.name = name;
     if (sku !== undefined) product.sku = sku;
+    if (codes !== undefined) product.product_codes = codes;
     if (active !== undefined) product.active = active;
     if (supplierId !== undefined) product.supplier_id = supplierId;
     if (fields['supply_price'] !== undefined) product.supply_price = parseDecimal(fields['supply_price'], 'supply_price');

@@ -2,6 +2,7 @@ import { createRandom, pick, randomUuid } from '../shared/prng.js';
 import { toUnits } from '../shared/decimal.js';
 import { isoTimestamp } from '../shared/timestamps.js';
 import type { Store } from '../store/store.js';
+import { seededProductCodes } from '../product-codes/product-codes.js';
 import { ADJECTIVES, NOUNS, OUTLETS, SUPPLIERS, VARIANTS } from './catalogue-words.js';
 
 export const SEED_PRODUCTS = 2000;
@@ -63,6 +64,7 @@ export function seedStore(store: Store): void {
       name: `${name} / ${variant}`,
       variant_name: variant,
       sku,
+      product_codes: seededProductCodes(index),
       handle: `${name}-${variant}`.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
       supply_price: toUnits(Math.round((0.5 + random() * 150) * 100) / 100),
       supplier_id: supplierId,

@@ -28,11 +28,19 @@ export interface SupplierRecord extends Versioned {
   updated_at: string;
 }
 
+/** A barcode scanned alongside the SKU (X-Series `product_codes`, 2021-04). */
+export interface ProductCodeRecord {
+  id: string;
+  type: string;
+  code: string;
+}
+
 export interface ProductRecord extends Versioned {
   id: string;
   name: string;
   variant_name: string;
   sku: string;
+  product_codes: ProductCodeRecord[];
   handle: string;
   supply_price: number;
   supplier_id: string | null;

@@ -2,7 +2,7 @@ import { formatDecimal } from '../shared/decimal.js';
 import type { OutletRecord, ProductRecord, SupplierRecord } from '../store/records.js';
 
 export function productView(product: ProductRecord) {
-  return { ...product, supply_price: formatDecimal(product.supply_price) };
+  return { ...product, product_codes: product.product_codes.map((code) => ({ ...code })), supply_price: formatDecimal(product.supply_price) };
 }
 
 export function outletView(outlet: OutletRecord) {

@@ -34,7 +34,7 @@ export class WebhookHandler {
     }
     const product = await this.lightspeed.getProduct(objectId);
     if (!product) return 'gone';
-    await this.database.withClient((client) => upsertProducts(client, [product]));
+    await this.database.transaction((client) => upsertProducts(client, [product]));
     return 'product-updated';
   }
 

@@ -1,10 +1,12 @@
-import type { Money } from '#domain';
+import type { Money, ProductCode } from '#domain';
 
 export interface RemoteProduct {
   id: string;
   name: string;
   variantName: string | null;
   sku: string | null;
+  /** `product_codes`: the barcodes scanned alongside the SKU, EAN/UPC kept only with a valid check digit. */
+  codes: ProductCode[];
   supplyPrice: Money | null;
   supplierId: string | null;
   active: boolean;

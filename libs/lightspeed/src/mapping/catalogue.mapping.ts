@@ -1,7 +1,9 @@
+import { catalogueCode, type ProductCode } from '#domain';
 import type { RemoteOutlet, RemoteProduct, RemoteSupplier } from '../dto/catalogue.js';
 import { formatCost, parseCost } from './decimal.js';
 import { JsonObject } from './json-object.js';
 import type { LightspeedJson } from './consignment.mapping.js';
+import { LightspeedMappingError } from '../errors.js';
 
 export function productFromLightspeed(json: unknown, path = 'product'): RemoteProduct {
   const object = JsonObject.from(json, path);
@@ -10,6 +12,7 @@ export function productFromLightspeed(json: unknown, path = 'product'): RemotePr
     name: object.optionalString('name') ?? '',
     variantName: object.optionalString('variant_name'),
     sku: object.optionalString('sku'),
+    codes: productCodesFrom(object),
     supplyPrice: object.has('supply_price') ? parseCost(object.raw('supply_price'), object.field('supply_price')) : null,
     supplierId: object.optionalId('supplier_id'),
     active: object.boolean('active', true),
@@ -19,12 +22,24 @@ export function productFromLightspeed(json: unknown, path = 'product'): RemotePr
   };
 }
 
+/** Missing or null `product_codes` (a store or API that has none) → no codes beyond the SKU. */
+function productCodesFrom(product: JsonObject): ProductCode[] {
+  if (!product.has('product_codes')) return [];
+  const list = product.raw('product_codes');
+  if (!Array.isArray(list)) throw new LightspeedMappingError(product.field('product_codes'), 'expected an array');
+  return list.map((entry: unknown, index) => {
+    const object = JsonObject.from(entry, `${product.field('product_codes')}[${index}]`);
+    return catalogueCode({ code: object.string('code'), type: (object.optionalString('type') ?? 'CUSTOM').toUpperCase() });
+  });
+}
+
 export function productToLightspeed(product: RemoteProduct): LightspeedJson {
   return {
     id: product.id,
     name: product.name,
     variant_name: product.variantName,
     sku: product.sku,
+    product_codes: product.codes.map(({ type, code }) => ({ type, code })),
     supply_price: product.supplyPrice === null ? null : formatCost(product.supplyPrice, 'supplyPrice'),
     supplier_id: product.supplierId,
     active: product.active,

@@ -39,6 +39,7 @@ describe('catalogue mapping', () => {
       name: 'Mug',
       variantName: 'Mug / Blue',
       sku: 'MUG-B',
+      codes: [],
       supplyPrice: 41_234,
       supplierId: 's1',
       active: true,
@@ -48,12 +49,46 @@ describe('catalogue mapping', () => {
     });
   });
 
+  it("reads a product's codes, keeping an EAN or UPC only when its check digit holds", () => {
+    const product = productFromLightspeed({
+      id: 'p1',
+      version: 3,
+      product_codes: [
+        { id: 'c1', type: 'EAN', code: '9300675024235' },
+        { id: 'c2', type: 'upc', code: '036000291452' },
+        { id: 'c3', type: 'EAN', code: '9300675024236' },
+        { id: 'c4', type: 'CUSTOM', code: 'MUG B' },
+        { id: 'c5', code: 'NO-TYPE' },
+      ],
+    });
+    expect(product.codes).toEqual([
+      { code: '9300675024235', type: 'EAN' },
+      { code: '036000291452', type: 'UPC' },
+      { code: '9300675024236', type: 'CUSTOM' },
+      { code: 'MUG B', type: 'CUSTOM' },
+      { code: 'NO-TYPE', type: 'CUSTOM' },
+    ]);
+    expect(productFromLightspeed({ id: 'p1', version: 3, product_codes: null }).codes).toEqual([]);
+  });
+
+  it('names the product code that is not one', () => {
+    expect(() => productFromLightspeed({ id: 'p1', version: 3, product_codes: 'x' })).toThrow('product.product_codes');
+    expect(() => productFromLightspeed({ id: 'p1', version: 3, product_codes: [{ type: 'EAN' }] })).toThrow('product.product_codes[0].code');
+  });
+
   it('round-trips products, outlets and suppliers', () => {
     const product: fc.Arbitrary<RemoteProduct> = fc.record({
       id: fc.uuid(),
       name: fc.string(),
       variantName: nullable(fc.string()),
       sku: nullable(fc.string()),
+      codes: fc.array(
+        fc.oneof(
+          fc.record({ code: fc.string({ minLength: 1 }), type: fc.constantFrom('CUSTOM', 'ISBN', 'ITF', 'JAN') }),
+          fc.constantFrom({ code: '9300675024235', type: 'EAN' }, { code: '036000291452', type: 'UPC' }),
+        ),
+        { maxLength: 3 },
+      ),
       supplyPrice: nullable(fc.integer({ min: -1e12, max: 1e12 })),
       supplierId: nullable(fc.uuid()),
       active: fc.boolean(),

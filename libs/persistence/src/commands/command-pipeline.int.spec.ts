@@ -34,8 +34,9 @@ describe('running commands through the pipeline', () => {
   it('shows a command in the read model as soon as it has answered (read-your-writes)', async () => {
     const id = randomUUID();
     const result = await run(pipeline, id, outletTransfer(id));
-    const { sync, ...view } = result.view;
-    expect(await viewOf(id)).toEqual(view);
+    const { sync, lines, ...view } = result.view;
+    // The answer's lines carry their products' barcodes, read beside the read model (none in this catalogue).
+    expect(await viewOf(id)).toEqual({ ...view, lines: lines.map(({ barcodes, ...line }) => (expect(barcodes).toEqual([]), line)) });
     expect(sync).toBeNull();
     expect(result).toMatchObject({ id, version: 1, replayed: false, changed: true });
   });

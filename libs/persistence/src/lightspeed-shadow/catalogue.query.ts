@@ -1,13 +1,13 @@
-import type { CatalogueQuestion } from '#domain';
+import { barcodeSpellings, type CatalogueQuestion, type ProductCode } from '#domain';
 import type { SqlClient } from '../database/sql-client.js';
 import type { Bind } from '../database/statement.js';
+import type { BarcodesByProduct } from './line-barcodes.js';
 
 export interface CatalogueProduct {
   id: string;
   name: string;
   variantName: string | null;
   sku: string | null;
-  barcode: string | null;
   supplierId: string | null;
   active: boolean;
   /** Lightspeed takes no composite product on a consignment: only its components can be moved. */
@@ -43,16 +43,20 @@ interface ProductRow {
   name: string;
   variant_name: string | null;
   sku: string | null;
-  barcode: string | null;
   supplier_id: string | null;
   active: boolean;
   is_composite: boolean;
 }
 
-const PRODUCT_COLUMNS = 'id, name, variant_name, sku, barcode, supplier_id, active, is_composite';
+const PRODUCT_COLUMNS = 'id, name, variant_name, sku, supplier_id, active, is_composite';
+
+/** A product found by one of its codes, with every code it has. */
+export interface ScannedProduct extends CatalogueProduct {
+  codes: ProductCode[];
+}
 
 /**
- * Product autocomplete over the shadow catalogue: an exact barcode, then SKUs and names starting
+ * Product autocomplete over the shadow catalogue: an exact code (barcode or SKU), then SKUs and names starting
  * with `q` (in order, straight from their btree indexes), then — from three characters on, and
  * only if that left room — names or SKUs containing `q` (trigram index). Queries are unnamed on
  * purpose: how many rows match varies by orders of magnitude with `q`, so each search is planned
@@ -64,14 +68,15 @@ export async function searchProducts(client: SqlClient, q: string, { limit, excl
   const prefix = `${escapeLike(needle)}%`;
   const wanted = excludeComposites ? 'deleted_at IS NULL AND NOT is_composite' : 'deleted_at IS NULL';
   const { rows: leading } = await client.query<ProductRow>({
-    text: `(SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products WHERE barcode = $1 AND ${wanted} LIMIT $3)
+    text: `(SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
+             WHERE id IN (SELECT product_id FROM lightspeed_product_codes WHERE code = ANY($1::text[])) AND ${wanted} ORDER BY name, id LIMIT $3)
            UNION ALL
            (SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
              WHERE lower(sku) COLLATE "C" LIKE $2 AND ${wanted} ORDER BY lower(sku) COLLATE "C" LIMIT $3)
            UNION ALL
            (SELECT ${PRODUCT_COLUMNS} FROM lightspeed_products
              WHERE lower(name) COLLATE "C" LIKE $2 AND ${wanted} ORDER BY lower(name) COLLATE "C" LIMIT $3)`,
-    values: [q.trim(), prefix, limit],
+    values: [barcodeSpellings(q.trim()), prefix, limit],
   });
   const seen = new Set<string>();
   const found = leading.filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit);
@@ -87,16 +92,53 @@ export async function searchProducts(client: SqlClient, q: string, { limit, excl
     });
     found.push(...containing.sort((a, b) => a.name.localeCompare(b.name)));
   }
-  return found.map((row) => ({
+  return found.map(toCatalogueProduct);
+}
+
+function toCatalogueProduct(row: ProductRow): CatalogueProduct {
+  return {
     id: row.id,
     name: row.name,
     variantName: row.variant_name,
     sku: row.sku,
-    barcode: row.barcode,
     supplierId: row.supplier_id,
     active: row.active,
     isComposite: row.is_composite,
-  }));
+  };
+}
+
+/** At most this many products answer one scanned code (Lightspeed means codes to be unique, but does not enforce it). */
+export const SCANNED_PRODUCTS_LIMIT = 50;
+
+/**
+ * The products (not deleted) holding a code under any of its spellings — a UPC-A also under its
+ * EAN-13 form with a leading 0 — each with all its codes, by name.
+ */
+export async function productsByBarcode(client: SqlClient, code: string): Promise<ScannedProduct[]> {
+  const { rows } = await client.query<ProductRow & { codes: ProductCode[] }>({
+    name: 'catalogue.products-by-barcode',
+    text: `SELECT ${PRODUCT_COLUMNS},
+                  (SELECT json_agg(json_build_object('code', c.code, 'type', c.type) ORDER BY c.code)
+                     FROM lightspeed_product_codes c WHERE c.product_id = p.id) AS codes
+             FROM lightspeed_products p
+            WHERE p.deleted_at IS NULL AND p.id IN (SELECT product_id FROM lightspeed_product_codes WHERE code = ANY($1::text[]))
+            ORDER BY p.name, p.id
+            LIMIT $2`,
+    values: [barcodeSpellings(code), SCANNED_PRODUCTS_LIMIT],
+  });
+  return rows.map((row) => ({ ...toCatalogueProduct(row), codes: row.codes }));
+}
+
+/** Each product's codes (barcodes and SKU), sorted; a product without any is absent. */
+export async function barcodesOfProducts(client: SqlClient, productIds: readonly string[]): Promise<BarcodesByProduct> {
+  if (productIds.length === 0) return {};
+  const { rows } = await client.query<{ product_id: string; codes: string[] }>({
+    name: 'catalogue.barcodes-of-products',
+    text: `SELECT product_id, array_agg(code ORDER BY code) AS codes FROM lightspeed_product_codes
+            WHERE product_id = ANY($1::text[]) GROUP BY product_id`,
+    values: [[...new Set(productIds)]],
+  });
+  return Object.fromEntries(rows.map((row) => [row.product_id, row.codes]));
 }
 
 export async function listOutlets(client: SqlClient): Promise<CatalogueOutlet[]> {

@@ -1,3 +1,4 @@
+import type { ProductCode } from '#domain';
 import type { SqlClient } from '../database/sql-client.js';
 
 /** The resources the poller follows, each with its own version cursor. */
@@ -8,8 +9,8 @@ export interface ShadowProduct {
   name: string;
   variantName: string | null;
   sku: string | null;
-  /** Lightspeed's 2.0 product has no barcode field; kept for stores that supply one. */
-  barcode?: string | null;
+  /** Its `product_codes`; the SKU is kept beside them as a code of type SKU. */
+  codes: readonly ProductCode[];
   supplierId: string | null;
   supplyPrice: number | null;
   active: boolean;
@@ -71,21 +72,53 @@ export async function saveCursor(client: SqlClient, resource: ShadowResource, ve
 // Each upsert takes the rows as one JSON array and keeps the newer version of every object, so
 // pages, webhooks and repeats can arrive in any order.
 
+/**
+ * Run in a transaction, so a product and its codes change together: a product whose row is written
+ * (new, or not older than the row held) gets exactly the codes it arrives with. The row stays locked
+ * to the commit and its codes are replaced by a second statement, which sees whatever a concurrent
+ * writer of the same product committed while this one waited for the lock (one statement would
+ * not: its snapshot is taken before the wait).
+ */
 export async function upsertProducts(client: SqlClient, products: readonly ShadowProduct[]): Promise<void> {
   if (products.length === 0) return;
-  await client.query({
+  const { rows } = await client.query<{ id: string }>({
     name: 'lightspeed-products.upsert',
-    text: `INSERT INTO lightspeed_products AS p (id, name, variant_name, sku, barcode, supplier_id, supply_price, active, is_composite, version, deleted_at)
-           SELECT id, name, "variantName", sku, barcode, "supplierId", "supplyPrice", active, "isComposite", version, "deletedAt"
-             FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text, "variantName" text, sku text, barcode text,
+    text: `INSERT INTO lightspeed_products AS p (id, name, variant_name, sku, supplier_id, supply_price, active, is_composite, version, deleted_at)
+           SELECT id, name, "variantName", sku, "supplierId", "supplyPrice", active, "isComposite", version, "deletedAt"
+             FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text, "variantName" text, sku text,
                   "supplierId" text, "supplyPrice" bigint, active boolean, "isComposite" boolean, version bigint, "deletedAt" timestamptz)
            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, variant_name = EXCLUDED.variant_name, sku = EXCLUDED.sku,
-             barcode = coalesce(EXCLUDED.barcode, p.barcode), supplier_id = EXCLUDED.supplier_id,
-             supply_price = EXCLUDED.supply_price, active = EXCLUDED.active, is_composite = EXCLUDED.is_composite, version = EXCLUDED.version,
-             deleted_at = EXCLUDED.deleted_at, synced_at = now()
-           WHERE p.version <= EXCLUDED.version`,
+             supplier_id = EXCLUDED.supplier_id, supply_price = EXCLUDED.supply_price, active = EXCLUDED.active,
+             is_composite = EXCLUDED.is_composite, version = EXCLUDED.version, deleted_at = EXCLUDED.deleted_at, synced_at = now()
+           WHERE p.version <= EXCLUDED.version
+           RETURNING p.id`,
     values: [JSON.stringify(products)],
   });
+  const written = new Set(rows.map((row) => row.id));
+  const replaced = products.filter((product) => written.has(product.id));
+  if (replaced.length === 0) return;
+  // Deleting and inserting touch disjoint rows: sub-statements of one statement run in no fixed order.
+  await client.query({
+    name: 'lightspeed-product-codes.replace',
+    text: `WITH wanted AS (
+             SELECT r.id AS product_id, code.code, code.type
+               FROM jsonb_to_recordset($1::jsonb) AS r(id text, codes jsonb), jsonb_to_recordset(r.codes) AS code(code text, type text)),
+           dropped AS (
+             DELETE FROM lightspeed_product_codes held
+              WHERE held.product_id = ANY($2::text[])
+                AND NOT EXISTS (SELECT 1 FROM wanted WHERE wanted.product_id = held.product_id AND wanted.code = held.code))
+           INSERT INTO lightspeed_product_codes AS c (product_id, code, type)
+           SELECT product_id, code, type FROM wanted
+           ON CONFLICT (product_id, code) DO UPDATE SET type = EXCLUDED.type WHERE c.type <> EXCLUDED.type`,
+    values: [JSON.stringify(replaced.map((product) => ({ id: product.id, codes: codesToKeep(product) }))), replaced.map((product) => product.id)],
+  });
+}
+
+/** Its codes and its SKU, each code once (a code listed twice, or equal to the SKU, keeps its first type). */
+function codesToKeep({ codes, sku }: ShadowProduct): ProductCode[] {
+  const all = sku ? [...codes, { code: sku, type: 'SKU' }] : codes;
+  const seen = new Set<string>();
+  return all.filter(({ code }) => code !== '' && !seen.has(code) && seen.add(code));
 }
 
 export async function upsertOutlets(client: SqlClient, outlets: readonly ShadowOutlet[]): Promise<void> {

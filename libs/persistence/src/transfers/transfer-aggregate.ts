@@ -16,6 +16,7 @@ import type { Aggregate, AggregateCommit } from '../commands/aggregate.js';
 import type { Bind } from '../database/statement.js';
 import { evidenceFactsSql } from '../evidence/evidence-facts.js';
 import { catalogueFindingsSql } from '../lightspeed-shadow/catalogue.query.js';
+import { lineBarcodesSql, withLineBarcodes, type BarcodesByProduct, type ScannableTransferView } from '../lightspeed-shadow/line-barcodes.js';
 import { transferProjectionCtes } from '../projections/project-commit.js';
 import { toTransferView, type TransferView } from '../projections/transfer-view.js';
 import { parseSyncSummary, syncSummarySql, type SyncSummary } from '../sync-state/sync-overview.js';
@@ -27,10 +28,12 @@ export interface TransferFacts {
   sync: SyncSummary | null;
   /** The evidence rows the command names (a receipt's photos and signatures), whoever uploaded them. */
   evidence: EvidenceFact[];
+  /** The codes of the products on its lines, and of those the command names, as the catalogue holds them. */
+  barcodes: BarcodesByProduct;
 }
 
 /** A transfer as a command answers it: as GET /transfers/:id shows it. */
-export type TransferAnswer = TransferView & { sync: SyncSummary | null };
+export type TransferAnswer = ScannableTransferView & { sync: SyncSummary | null };
 
 /** The transfer as the command pipeline runs it: its decider, its facts, its view and its projections. */
 export class TransferAggregate
@@ -45,14 +48,16 @@ export class TransferAggregate
   }
 
   factsSql(bind: Bind, transferId: string, command: TransferCommand): string {
-    return `json_build_object('catalogue', ${catalogueFindingsSql(bind, transferId, catalogueQuestion(command))},
+    const question = catalogueQuestion(command);
+    return `json_build_object('catalogue', ${catalogueFindingsSql(bind, transferId, question)},
                               'sync', ${syncSummarySql(bind, transferId)},
-                              'evidence', ${evidenceFactsSql(bind, evidenceQuestion(command))})`;
+                              'evidence', ${evidenceFactsSql(bind, evidenceQuestion(command))},
+                              'barcodes', ${lineBarcodesSql(bind, transferId, question.productIds)})`;
   }
 
   parseFacts(json: unknown): TransferFacts {
-    const facts = json as { catalogue: CatalogueFindings; sync: unknown; evidence: EvidenceFact[] };
-    return { catalogue: facts.catalogue, sync: parseSyncSummary(facts.sync), evidence: facts.evidence };
+    const facts = json as { catalogue: CatalogueFindings; sync: unknown; evidence: EvidenceFact[]; barcodes: BarcodesByProduct };
+    return { catalogue: facts.catalogue, sync: parseSyncSummary(facts.sync), evidence: facts.evidence, barcodes: facts.barcodes };
   }
 
   checkFacts(command: TransferCommand, state: TransferState | null, facts: TransferFacts): void {
@@ -64,7 +69,7 @@ export class TransferAggregate
   }
 
   answer(view: TransferView, facts: TransferFacts): TransferAnswer {
-    return { ...view, sync: facts.sync };
+    return { ...withLineBarcodes(view, facts.barcodes), sync: facts.sync };
   }
 
   projectionCtes(bind: Bind, commit: AggregateCommit<TransferState>, view: TransferView): string {

@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type {
   AuditPageRequest,
+  ScannableTransferView,
   AuditSearch,
   StockInTransit,
   StoredEvent,
@@ -9,11 +10,10 @@ import type {
   TransferPage,
   TransferEvidence,
   TransferSummary,
-  TransferView,
 } from '#persistence';
 
 /** A transfer as read now: the read model plus its Lightspeed sync state (null before the relay reaches it). */
-export type TransferWithSync = TransferView & { sync?: SyncSummary | null };
+export type TransferWithSync = ScannableTransferView & { sync?: SyncSummary | null };
 
 /** The read side, as QueryBus queries; each has one handler in transfer-query.handlers.ts. */
 export class ListTransfersQuery extends Query<Omit<TransferPage, 'items'> & { items: (TransferSummary & { sync: SyncSummary | null })[] }> {

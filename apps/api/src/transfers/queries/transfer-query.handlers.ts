@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '#domain';
 import {
+  barcodesOfProducts,
   checkpointAt,
   Database,
   findTransferView,
@@ -15,6 +16,9 @@ import {
   transferAuditPage,
   transferEvidence,
   transferStreamId,
+  withLineBarcodes,
+  type SqlClient,
+  type TransferView,
 } from '#persistence';
 import { RequestValidationError } from '../../http/request-validation.error.js';
 import {
@@ -58,7 +62,7 @@ export class GetTransferHandler implements IQueryHandler<GetTransferQuery> {
         const view = await findTransferView(client, transferId);
         if (!view) throw notFound(transferId);
         const sync = await syncSummaries(client, [transferId]);
-        return { ...view, sync: sync.get(transferId) ?? null };
+        return { ...(await scannable(client, view)), sync: sync.get(transferId) ?? null };
       }
       const { state } = await loadTransfer(client, transferId, asOfVersion);
       if (!state) throw notFound(transferId);
@@ -68,9 +72,14 @@ export class GetTransferHandler implements IQueryHandler<GetTransferQuery> {
         ]);
       }
       // The sync state of a past version is not kept.
-      return { ...toTransferView(state), sync: null };
+      return { ...(await scannable(client, toTransferView(state))), sync: null };
     });
   }
+}
+
+/** Its lines with the codes their products have in the catalogue now (a past version's lines too). */
+async function scannable(client: SqlClient, view: TransferView) {
+  return withLineBarcodes(view, await barcodesOfProducts(client, view.lines.map((line) => line.productId)));
 }
 
 @QueryHandler(GetTransferSyncQuery)
