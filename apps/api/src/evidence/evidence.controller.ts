@@ -4,12 +4,13 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduce
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EnvironmentVariables } from '#config';
 import { ALLOWED_MEDIA_TYPES, EvidenceRefusal, inspectEvidence, SVG_MEDIA_TYPE } from '#evidence';
-import { Database, findEvidenceContent, findEvidenceMeta, storeEvidence, type EvidenceMeta } from '#persistence';
+import { Database, findEvidenceMeta, type EvidenceMeta } from '#persistence';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { requireRole } from '../auth/access-policy.js';
 import { ProblemException } from '../http/problem.exception.js';
 import { uuidParam } from '../http/uuid-param.pipe.js';
+import { KeptEvidence } from './kept-evidence.js';
 import { readUpload } from './read-upload.js';
 
 const REFUSAL_STATUS = { UNSUPPORTED_MEDIA_TYPE: 415, UNSAFE_SVG: 422, MALFORMED_METADATA: 422 } as const;
@@ -23,6 +24,7 @@ const resource = ({ id, kind, mediaType, byteSize, sha256 }: EvidenceMeta) => ({
 export class EvidenceController {
   constructor(
     private readonly database: Database,
+    private readonly kept: KeptEvidence,
     private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
 
@@ -54,9 +56,7 @@ export class EvidenceController {
       if (!(error instanceof EvidenceRefusal)) throw error;
       throw new ProblemException(REFUSAL_STATUS[error.reason], error.reason, error.message, { allowedMediaTypes: ALLOWED_MEDIA_TYPES[upload.kind] });
     });
-    const { evidence, created } = await this.database.withClient((client) =>
-      storeEvidence(client, { kind: inspected.kind, mediaType: inspected.mediaType, bytes: inspected.bytes, sha256: inspected.sha256, uploadedBy: actor.id }),
-    );
+    const { evidence, created } = await this.kept.keep({ kind: inspected.kind, mediaType: inspected.mediaType, bytes: inspected.bytes, sha256: inspected.sha256, uploadedBy: actor.id });
     await reply.status(created ? 201 : 200).header('location', `${request.url.replace(/\/$/, '')}/${evidence.id}`).send(resource(evidence));
   }
 
@@ -68,7 +68,7 @@ export class EvidenceController {
   @ApiResponse({ status: 404, description: 'No such evidence' })
   async content(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
     requireRole(actor, 'read');
-    const found = await this.database.withClient((client) => findEvidenceContent(client, id));
+    const found = await this.kept.content(id);
     if (!found) throw notFound(id);
     void reply
       .header('content-type', found.mediaType)
