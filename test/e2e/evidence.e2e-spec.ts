@@ -132,6 +132,16 @@ describe('evidence: photos and signatures kept with their location removed (real
     expect((served.body as Buffer).includes('tampered')).toBe(false);
   });
 
+  it('a row whose blob is gone is a 500, never an empty answer', async () => {
+    const kept = await upload('signature', pngWithExif(exifTiff({ littleEndian: true, gps: false })));
+    await rm(join(evidenceDir, blobPath(kept.body.sha256)));
+
+    const served = await downloadAsStaff(kept.body.id);
+
+    expect(served.status).toBe(500);
+    expect(served.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('writes the blob before the row: when the store cannot take it, the upload fails and no row names a missing blob', async () => {
     const uma = api.as('uma', ['staff']);
     const image = heicWithExif(exifTiff({ thumbnailIfd: true, littleEndian: true }), { inIdat: true });
