@@ -1,8 +1,31 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const evidenceDirectories = new Set<string>();
+
+/**
+ * A new empty folder for one API's evidence: under the Jest run's TEST_EVIDENCE_ROOT (global
+ * teardown removes it whole, also after a crashed test file), else the system's; each is removed
+ * when this process exits.
+ */
+export function temporaryEvidenceDir(): string {
+  if (evidenceDirectories.size === 0) process.once('exit', removeEvidenceDirectories);
+  const directory = mkdtempSync(join(process.env.TEST_EVIDENCE_ROOT ?? tmpdir(), 'consignments-evidence-'));
+  evidenceDirectories.add(directory);
+  return directory;
+}
+
+function removeEvidenceDirectories(): void {
+  for (const directory of evidenceDirectories) rmSync(directory, { recursive: true, force: true });
+  evidenceDirectories.clear();
+}
 
 /**
  * Every variable the API and worker need, for a test: loopback services, fresh random secrets,
- * quiet logs and a queue prefix of its own so parallel test files never share Bull queues.
+ * quiet logs, a queue prefix of its own so parallel test files never share Bull queues, and (unless
+ * the overrides name another store or folder) a temporary folder of its own for evidence.
  */
 export function testEnvironment(databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
   return {
@@ -33,6 +56,8 @@ export function testEnvironment(databaseUrl: string, overrides: Record<string, s
     RATE_LIMIT_MAX: '10000000',
     RATE_LIMIT_WINDOW_SECONDS: '60',
     EVIDENCE_MAX_BYTES: String(10 * 1024 * 1024),
+    EVIDENCE_STORE: 'filesystem',
+    ...(overrides.EVIDENCE_STORE === undefined && overrides.EVIDENCE_DIR === undefined ? { EVIDENCE_DIR: temporaryEvidenceDir() } : {}),
     ...overrides,
   };
 }

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /** A non-negative amount with at most four decimals. */
 const MONEY = /^\d{1,11}(\.\d{1,4})?$/;
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
+
+export const EVIDENCE_STORES = ['filesystem', 's3'] as const;
+export type EvidenceStore = (typeof EVIDENCE_STORES)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -164,7 +167,46 @@ export const VARIABLES = {
     help: 'the largest photo or signature an upload may hold, in bytes; larger uploads are refused with a 413 (e.g. EVIDENCE_MAX_BYTES=10485760)',
     devDefault: String(10 * 1024 * 1024),
   },
-} as const satisfies Record<string, { help: string; devDefault: string | undefined; optional?: true }>;
+  EVIDENCE_STORE: {
+    help: 'where evidence bytes are kept: filesystem (under EVIDENCE_DIR) or s3 (the bucket EVIDENCE_S3_BUCKET) (e.g. EVIDENCE_STORE=s3)',
+    devDefault: 'filesystem',
+  },
+  EVIDENCE_DIR: {
+    help: 'the folder evidence bytes are kept in when EVIDENCE_STORE=filesystem, relative to the working directory or absolute; created at start (e.g. EVIDENCE_DIR=/var/lib/consignments/evidence)',
+    devDefault: 'var/evidence',
+    onlyWith: { EVIDENCE_STORE: 'filesystem' },
+  },
+  EVIDENCE_S3_BUCKET: {
+    help: 'the bucket evidence bytes are kept in when EVIDENCE_STORE=s3 (e.g. EVIDENCE_S3_BUCKET=consignments-evidence)',
+    devDefault: undefined,
+    onlyWith: { EVIDENCE_STORE: 's3' },
+  },
+  EVIDENCE_S3_REGION: {
+    help: "the bucket's region when EVIDENCE_STORE=s3 (e.g. EVIDENCE_S3_REGION=ap-southeast-2)",
+    devDefault: 'us-east-1',
+    onlyWith: { EVIDENCE_STORE: 's3' },
+  },
+  EVIDENCE_S3_ENDPOINT: {
+    help: "the URL of an S3-compatible server (MinIO, Ceph, R2, …) when EVIDENCE_STORE=s3; unset for AWS's own endpoint of EVIDENCE_S3_REGION (e.g. EVIDENCE_S3_ENDPOINT=https://minio.internal:9000)",
+    devDefault: undefined,
+    optional: true,
+  },
+  EVIDENCE_S3_ACCESS_KEY_ID: {
+    help: "the access key id for the bucket when EVIDENCE_STORE=s3, with EVIDENCE_S3_SECRET_ACCESS_KEY; unset both for the SDK's default credentials (an IAM role, AWS_* variables)",
+    devDefault: undefined,
+    optional: true,
+  },
+  EVIDENCE_S3_SECRET_ACCESS_KEY: {
+    help: 'the secret access key that goes with EVIDENCE_S3_ACCESS_KEY_ID',
+    devDefault: undefined,
+    optional: true,
+  },
+  EVIDENCE_S3_FORCE_PATH_STYLE: {
+    help: 'true to address the bucket as a path (https://host/bucket/key), as most S3-compatible servers need; default false (e.g. EVIDENCE_S3_FORCE_PATH_STYLE=true)',
+    devDefault: undefined,
+    optional: true,
+  },
+} as const satisfies Record<string, { help: string; devDefault: string | undefined; optional?: true; onlyWith?: { EVIDENCE_STORE: string } }>;
 
 export type VariableName = keyof typeof VARIABLES;
 
@@ -334,6 +376,40 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'])
   TRUST_PROXY?: 'true' | 'false';
+
+  @IsIn(EVIDENCE_STORES)
+  EVIDENCE_STORE!: EvidenceStore;
+
+  @ValidateIf((config: EnvironmentVariables) => config.EVIDENCE_STORE === 'filesystem')
+  @IsString()
+  @IsNotEmpty()
+  EVIDENCE_DIR?: string;
+
+  @ValidateIf((config: EnvironmentVariables) => config.EVIDENCE_STORE === 's3')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name' })
+  EVIDENCE_S3_BUCKET?: string;
+
+  @ValidateIf((config: EnvironmentVariables) => config.EVIDENCE_STORE === 's3')
+  @Matches(/^[a-z0-9-]{1,50}$/)
+  EVIDENCE_S3_REGION?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/)
+  EVIDENCE_S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  EVIDENCE_S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  EVIDENCE_S3_SECRET_ACCESS_KEY?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  EVIDENCE_S3_FORCE_PATH_STYLE?: 'true' | 'false';
 }
 
 const SECRETS = new Set<string>([
@@ -342,6 +418,7 @@ const SECRETS = new Set<string>([
   'LIGHTSPEED_REFRESH_TOKEN',
   'LIGHTSPEED_PERSONAL_TOKEN',
   'LIGHTSPEED_TOKEN_KEY',
+  'EVIDENCE_S3_SECRET_ACCESS_KEY',
 ]);
 
 export class ConfigValidationError extends Error {
@@ -371,6 +448,7 @@ export function validate(raw: Record<string, unknown>): EnvironmentVariables {
 
   for (const [name, variable] of Object.entries(VARIABLES) as [VariableName, (typeof VARIABLES)[VariableName]][]) {
     if (name === 'NODE_ENV') continue;
+    if ('onlyWith' in variable && values.EVIDENCE_STORE !== variable.onlyWith.EVIDENCE_STORE) continue;
     if (!isBlank(raw[name])) {
       values[name] = raw[name];
     } else if ('optional' in variable) {
@@ -397,6 +475,11 @@ export function validate(raw: Record<string, unknown>): EnvironmentVariables {
 
   if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS && !missing.has('HTTP_HEADERS_TIMEOUT_MS')) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS is invalid (${config.HTTP_HEADERS_TIMEOUT_MS} > HTTP_REQUEST_TIMEOUT_MS ${config.HTTP_REQUEST_TIMEOUT_MS}): ${VARIABLES.HTTP_HEADERS_TIMEOUT_MS.help}`);
+  }
+
+  if (values.EVIDENCE_STORE === 's3' && isBlank(raw.EVIDENCE_S3_ACCESS_KEY_ID) !== isBlank(raw.EVIDENCE_S3_SECRET_ACCESS_KEY)) {
+    const missingKey = isBlank(raw.EVIDENCE_S3_ACCESS_KEY_ID) ? 'EVIDENCE_S3_ACCESS_KEY_ID' : 'EVIDENCE_S3_SECRET_ACCESS_KEY';
+    problems.push(`${missingKey} is missing: ${VARIABLES.EVIDENCE_S3_ACCESS_KEY_ID.help}`);
   }
 
   if (problems.length > 0) throw new ConfigValidationError(problems.sort());

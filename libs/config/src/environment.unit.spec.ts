@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigValidationError, validate } from './environment.js';
+import { ConfigValidationError, validate, VARIABLES } from './environment.js';
 
 /** The variables that have no default anywhere: secrets every installation generates for itself. */
 const SECRETS = {
@@ -91,6 +92,7 @@ describe('validate (environment)', () => {
         'WORKER_METRICS_PORT',
         'LIGHTSPEED_POLL_INTERVAL_MS',
         'EVIDENCE_MAX_BYTES',
+        'EVIDENCE_STORE',
       ].sort(),
     );
     // Counted, not written down: the list above is the truth, and other issues add variables too.
@@ -130,8 +132,11 @@ describe('validate (environment)', () => {
       HTTP_IDLE_TIMEOUT_MS: '60000',
       HTTP_MAX_CONNECTIONS: '2000',
       EVIDENCE_MAX_BYTES: '5242880',
+      EVIDENCE_STORE: 'filesystem',
+      EVIDENCE_DIR: '/var/lib/consignments/evidence',
     });
     expect(config.NODE_ENV).toBe('production');
+    expect(config.EVIDENCE_DIR).toBe('/var/lib/consignments/evidence');
     expect(config.EVIDENCE_MAX_BYTES).toBe(5_242_880);
     expect(config.OVER_RECEIPT_TOLERANCE_PERCENT).toBe(5);
     expect(config.JWT_MAX_TOKEN_LIFETIME_SECONDS).toBe(3600);
@@ -177,5 +182,45 @@ describe('validate (environment)', () => {
       expect.stringMatching(/^HTTP_HEADERS_TIMEOUT_MS is invalid \(40000 > HTTP_REQUEST_TIMEOUT_MS 30000\): .*at most HTTP_REQUEST_TIMEOUT_MS/),
     ]);
     expect(validate({ ...SECRETS, HTTP_HEADERS_TIMEOUT_MS: '30000', HTTP_REQUEST_TIMEOUT_MS: '30000' }).HTTP_HEADERS_TIMEOUT_MS).toBe(30000);
+  });
+
+  describe('the evidence store', () => {
+    it('is a folder under the working directory unless told otherwise', () => {
+      expect(validate(SECRETS)).toMatchObject({ EVIDENCE_STORE: 'filesystem', EVIDENCE_DIR: 'var/evidence' });
+      expect(validate({ ...SECRETS, EVIDENCE_DIR: '/srv/evidence' }).EVIDENCE_DIR).toBe('/srv/evidence');
+    });
+
+    it('is an S3 bucket with EVIDENCE_STORE=s3, which then needs the bucket (and no folder)', () => {
+      expect(problemsOf({ ...SECRETS, EVIDENCE_STORE: 's3' })).toEqual([expect.stringMatching(/^EVIDENCE_S3_BUCKET is missing: /)]);
+
+      const config = validate({ ...SECRETS, EVIDENCE_STORE: 's3', EVIDENCE_S3_BUCKET: 'consignments-evidence', EVIDENCE_S3_ENDPOINT: 'http://127.0.0.1:9000', EVIDENCE_S3_FORCE_PATH_STYLE: 'true' });
+
+      expect(config).toMatchObject({ EVIDENCE_STORE: 's3', EVIDENCE_S3_BUCKET: 'consignments-evidence', EVIDENCE_S3_REGION: 'us-east-1', EVIDENCE_S3_FORCE_PATH_STYLE: 'true' });
+      expect(config.EVIDENCE_DIR).toBeUndefined();
+    });
+
+    it('in production needs the store named, and for S3 the bucket and region', () => {
+      const production = problemsOf({ NODE_ENV: 'production', EVIDENCE_STORE: 's3' }).map((problem) => problem.split(' ')[0]);
+      expect(production).toEqual(expect.arrayContaining(['EVIDENCE_S3_BUCKET', 'EVIDENCE_S3_REGION']));
+      expect(production).not.toContain('EVIDENCE_DIR');
+      expect(problemsOf({ NODE_ENV: 'production', EVIDENCE_STORE: 'filesystem' })).toContainEqual(expect.stringMatching(/^EVIDENCE_DIR is missing/));
+    });
+
+    it('refuses an unknown store, a bad bucket name or endpoint, and one S3 key without the other', () => {
+      expect(problemsOf({ ...SECRETS, EVIDENCE_STORE: 'ftp' })).toEqual([expect.stringMatching(/^EVIDENCE_STORE is invalid \("ftp"\)/)]);
+      const s3 = { ...SECRETS, EVIDENCE_STORE: 's3', EVIDENCE_S3_BUCKET: 'ok-bucket' };
+      expect(problemsOf({ ...s3, EVIDENCE_S3_BUCKET: '../Bucket' })).toEqual([expect.stringMatching(/^EVIDENCE_S3_BUCKET is invalid/)]);
+      expect(problemsOf({ ...s3, EVIDENCE_S3_ENDPOINT: 'minio:9000' })).toEqual([expect.stringMatching(/^EVIDENCE_S3_ENDPOINT is invalid/)]);
+      const secretOnly = problemsOf({ ...s3, EVIDENCE_S3_SECRET_ACCESS_KEY: 'very-secret-value' });
+      expect(secretOnly).toEqual([expect.stringMatching(/^EVIDENCE_S3_ACCESS_KEY_ID is missing/)]);
+      expect(problemsOf({ ...s3, EVIDENCE_S3_ACCESS_KEY_ID: 'AKIA0' })).toEqual([expect.stringMatching(/^EVIDENCE_S3_SECRET_ACCESS_KEY is missing/)]);
+    });
+  });
+
+  it('every variable is described in .env.example', () => {
+    const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    const listed = new Set([...example.matchAll(/^(?:# ?)?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]));
+
+    expect(Object.keys(VARIABLES).filter((name) => !listed.has(name))).toEqual([]);
   });
 });

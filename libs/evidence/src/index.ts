@@ -4,3 +4,8 @@ export * from './detect-media-type.js';
 export * from './inspect-evidence.js';
 export { stripLocation } from './metadata/strip-location.js';
 export { checkSvg } from './svg/check-svg.js';
+export * from './storage/blob-key.js';
+export type { BlobStore } from './storage/blob-store.js';
+export { FilesystemBlobStore } from './storage/filesystem-blob-store.js';
+export { S3BlobStore, type S3BlobStoreOptions } from './storage/s3-blob-store.js';
+export * from './storage/open-blob-store.js';

@@ -5,12 +5,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EnvironmentVariables } from '#config';
 import { ALLOWED_MEDIA_TYPES, EvidenceRefusal, inspectEvidence, SVG_MEDIA_TYPE } from '#evidence';
 import { mayReadTransfer } from '#domain';
-import { Database, findEvidenceContent, findEvidenceMeta, storeEvidence, transfersHoldingEvidence, type EvidenceMeta, type SqlClient } from '#persistence';
+import { Database, findEvidenceMeta, transfersHoldingEvidence, type EvidenceMeta, type SqlClient } from '#persistence';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { requireRole } from '../auth/access-policy.js';
 import { ProblemException } from '../http/problem.exception.js';
 import { uuidParam } from '../http/uuid-param.pipe.js';
+import { KeptEvidence } from './kept-evidence.js';
 import { readUpload } from './read-upload.js';
 
 const REFUSAL_STATUS = { UNSUPPORTED_MEDIA_TYPE: 415, UNSAFE_SVG: 422, MALFORMED_METADATA: 422 } as const;
@@ -24,6 +25,7 @@ const resource = ({ id, kind, mediaType, byteSize, sha256 }: EvidenceMeta) => ({
 export class EvidenceController {
   constructor(
     private readonly database: Database,
+    private readonly kept: KeptEvidence,
     private readonly config: ConfigService<EnvironmentVariables, true>,
   ) {}
 
@@ -55,9 +57,7 @@ export class EvidenceController {
       if (!(error instanceof EvidenceRefusal)) throw error;
       throw new ProblemException(REFUSAL_STATUS[error.reason], error.reason, error.message, { allowedMediaTypes: ALLOWED_MEDIA_TYPES[upload.kind] });
     });
-    const { evidence, created } = await this.database.withClient((client) =>
-      storeEvidence(client, { kind: inspected.kind, mediaType: inspected.mediaType, bytes: inspected.bytes, sha256: inspected.sha256, uploadedBy: actor.id }),
-    );
+    const { evidence, created } = await this.kept.keep({ kind: inspected.kind, mediaType: inspected.mediaType, bytes: inspected.bytes, sha256: inspected.sha256, uploadedBy: actor.id });
     await reply.status(created ? 201 : 200).header('location', `${request.url.replace(/\/$/, '')}/${evidence.id}`).send(resource(evidence));
   }
 
@@ -69,7 +69,8 @@ export class EvidenceController {
   @ApiResponse({ status: 404, description: 'No such evidence, or none the caller may read (its uploader, or a reader of a transfer it is attached to)' })
   async content(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
     requireRole(actor, 'read');
-    const found = await this.database.withClient(async (client) => readableBy(client, actor, id, await findEvidenceContent(client, id)));
+    const readable = await this.database.withClient(async (client) => readableBy(client, actor, id, await findEvidenceMeta(client, id)));
+    const found = readable && (await this.kept.content(id));
     if (!found) throw notFound(id);
     void reply
       .header('content-type', found.mediaType)

@@ -2,12 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Evidence1700000000017 } from '../../../../migrations/1700000000017-evidence.js';
 import { TransferEvidence1700000000018 } from '../../../../migrations/1700000000018-transfer-evidence.js';
+import { EvidenceBlobs1700000000020 } from '../../../../migrations/1700000000020-evidence-blobs.js';
 import { openPersistenceFixture, type PersistenceFixture } from '../../../../test/support/persistence-fixture.js';
 import { findEvidenceContent, findEvidenceMeta, storeEvidence, type NewEvidence } from './evidence-store.js';
 
 const photo = (uploadedBy: string, content: string = randomUUID()): NewEvidence => {
   const bytes = Buffer.from(content);
-  return { kind: 'PHOTO', mediaType: 'image/jpeg', bytes, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedBy };
+  return { kind: 'PHOTO', mediaType: 'image/jpeg', byteSize: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedBy };
 };
 
 describe('the evidence store (PostgreSQL)', () => {
@@ -22,16 +23,40 @@ describe('the evidence store (PostgreSQL)', () => {
     await fixture?.close();
   });
 
-  it('keeps the bytes and answers what it kept', async () => {
+  /** A row as written before the blob store: its bytes in the table. */
+  const insertWithBytes = async (uploadedBy: string, bytes: Buffer, byteSize = bytes.length) => {
+    const id = randomUUID();
+    await fixture.database.query(
+      `INSERT INTO evidence (id, kind, media_type, byte_size, sha256, bytes, uploaded_by) VALUES ($1, 'PHOTO', 'image/png', $2, $3, $4, $5)`,
+      [id, byteSize, createHash('sha256').update(bytes).digest('hex'), bytes, uploadedBy],
+    );
+    return id;
+  };
+
+  it('keeps what the evidence is, and no bytes: those are in the blob store under its sha256', async () => {
     const evidence = photo('ana');
 
     const { evidence: kept, created } = await fixture.database.withClient((client) => storeEvidence(client, evidence));
 
     expect(created).toBe(true);
-    expect(kept).toMatchObject({ kind: 'PHOTO', mediaType: 'image/jpeg', byteSize: evidence.bytes.length, sha256: evidence.sha256, uploadedBy: 'ana' });
+    expect(kept).toMatchObject({ kind: 'PHOTO', mediaType: 'image/jpeg', byteSize: evidence.byteSize, sha256: evidence.sha256, uploadedBy: 'ana' });
     await expect(fixture.database.withClient((client) => findEvidenceMeta(client, kept.id))).resolves.toEqual(kept);
     const content = await fixture.database.withClient((client) => findEvidenceContent(client, kept.id));
-    expect(content?.bytes).toEqual(evidence.bytes);
+    expect(content).toEqual({ mediaType: 'image/jpeg', sha256: evidence.sha256, bytes: null });
+  });
+
+  it('answers the bytes of a row written before the blob store, which keep matching its byte_size', async () => {
+    const bytes = Buffer.from('kept in the table');
+    const id = await insertWithBytes('abe', bytes);
+
+    const content = await fixture.database.withClient((client) => findEvidenceContent(client, id));
+
+    expect(content?.bytes).toEqual(bytes);
+    await expect(insertWithBytes('abe', Buffer.from('four'), 5)).rejects.toThrow(/evidence_kept_bytes_size/);
+  });
+
+  it('refuses a row of no bytes at all', async () => {
+    await expect(fixture.database.withClient((client) => storeEvidence(client, { ...photo('amy'), byteSize: 0 }))).rejects.toThrow(/evidence_byte_size_positive/);
   });
 
   it('answers the same evidence when the same uploader sends the same bytes again, writing nothing', async () => {
@@ -85,6 +110,28 @@ describe('the evidence store (PostgreSQL)', () => {
 
     await expect(fixture.database.query("UPDATE evidence SET media_type = 'image/png' WHERE id = $1", [evidence.id])).rejects.toThrow(/write-once/);
     await expect(fixture.database.query('DELETE FROM evidence WHERE id = $1', [evidence.id])).rejects.toThrow(/write-once/);
+  });
+
+  it('migration 20 reverts while every row holds its bytes, and not once one is in the blob store', async () => {
+    const migration = new EvidenceBlobs1700000000020();
+    const runner = fixture.dataSource.createQueryRunner();
+    const bytesNullable = async () => (await runner.query("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'evidence' AND column_name = 'bytes'"))[0].is_nullable;
+    try {
+      await runner.startTransaction();
+      await runner.query('ALTER TABLE evidence DISABLE TRIGGER evidence_no_truncate');
+      await runner.query('TRUNCATE transfer_evidence, evidence');
+      await runner.query('ALTER TABLE evidence ENABLE TRIGGER evidence_no_truncate');
+      await migration.down(runner);
+      expect(await bytesNullable()).toBe('NO');
+      await migration.up(runner);
+      expect(await bytesNullable()).toBe('YES');
+
+      await runner.query(`INSERT INTO evidence (id, kind, media_type, byte_size, sha256, uploaded_by) VALUES ($1, 'PHOTO', 'image/png', 1, $2, 'gil')`, [randomUUID(), 'a'.repeat(64)]);
+      await expect(migration.down(runner)).rejects.toThrow(/1 evidence rows keep their bytes in the blob store/);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('the migrations revert (the receipts\' evidence first, as it refers to the evidence) and apply again', async () => {
