@@ -1,9 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator.js';
+import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
 import { RedisHealthIndicator } from './redis.health.js';
 import { SyncHealthIndicator } from './sync.health.js';
+
+/** The 200 is described by @HealthCheck; a failed check is answered as problem+json with the report under `health`. */
+const HEALTH_REFUSALS = {
+  400: 'A query string no route can take (a NUL character, a lone surrogate)',
+  503: 'A check failed: the report is under `health` (SERVICE_UNAVAILABLE)',
+};
 
 @ApiTags('health')
 @Public()
@@ -19,6 +26,8 @@ export class HealthController {
   /** The process is up and serving HTTP. */
   @Get('live')
   @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiAnswers([], HEALTH_REFUSALS)
   live() {
     return this.health.check([]);
   }
@@ -30,6 +39,8 @@ export class HealthController {
    */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 if not); the sync is reported beside them' })
+  @ApiAnswers([], HEALTH_REFUSALS)
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
@@ -46,6 +57,8 @@ export class HealthController {
    */
   @Get('sync')
   @HealthCheck()
+  @ApiOperation({ summary: 'Whether committed transfers reach Lightspeed: 503 while the outbox relay keeps failing a batch' })
+  @ApiAnswers([], HEALTH_REFUSALS)
   syncHealth() {
     return this.health.check([() => this.sync.relay('syncRelay', 'fail')]);
   }
