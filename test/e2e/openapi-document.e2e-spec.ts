@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openApiDocumentJson } from '../../apps/api/src/cli/write-openapi.js';
 import { openApiFixture, type ApiFixture } from '../support/api-fixture.js';
 import { HTTP_METHODS, openApiPath, type OpenApiDocument } from '../support/openapi-answers.js';
 import { listRoutes, routeName } from '../support/route-table.js';
@@ -52,6 +53,10 @@ describe('the OpenAPI document served at /api/docs-json', () => {
       ];
     });
     expect(gaps).toEqual([]);
+  });
+
+  it('is the document `npm run lint:openapi` lints and `npm run openapi:client` types, written without a server', async () => {
+    expect(document).toEqual(JSON.parse(await openApiDocumentJson()));
   });
 
   it('describes the shared Problem: type, title, status, detail, code and the bad fields of a 400', () => {
