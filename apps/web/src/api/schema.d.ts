@@ -1126,6 +1126,38 @@ export interface components {
              */
             text: string;
         };
+        AttemptCountsResponse: {
+            completed: number;
+            failed: number;
+        };
+        QueueCountsResponse: {
+            waiting: number;
+            active: number;
+            completed: number;
+            failed: number;
+            delayed: number;
+            paused: number;
+        };
+        SyncStatusCountsResponse: {
+            PENDING: number;
+            SYNCED: number;
+            FAILED: number;
+            NEEDS_ATTENTION: number;
+        };
+        SyncRatesResponse: {
+            windowMinutes: number;
+            /** @description Jobs completed in the window (from Bull's completed set, which keeps the newest 1000) */
+            processed: number;
+            /** @description Jobs dead-lettered in the window */
+            failed: number;
+            processedPerMinute: number;
+            /** @description Job attempts that ended in the window, per queue */
+            attempts: {
+                [key: string]: components["schemas"]["AttemptCountsResponse"];
+            };
+            /** @description Failed attempts ÷ attempts over both queues, each retry counted; null when no attempt ended */
+            errorRate: number | null;
+        };
         JobFailureResponse: {
             queue: string;
             jobId: string;
@@ -1135,26 +1167,30 @@ export interface components {
             /** Format: date-time */
             failedAt: string | null;
         };
+        AttentionNeededResponse: {
+            /** Format: uuid */
+            transferId: string;
+            consignmentId: string | null;
+            /** @description Lightspeed's refusal */
+            error: string | null;
+            /** @description What an operator should do */
+            action: string | null;
+            /** Format: date-time */
+            since: string;
+        };
         SyncStatusResponse: {
             /** Format: date-time */
             generatedAt: string;
-            /** @description Job counts per queue (waiting, active, completed, failed, delayed, paused) */
+            /** @description Job counts per queue */
             queues: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["QueueCountsResponse"];
             };
             /** @description Transfers per sync status */
-            transfers: {
-                [key: string]: unknown;
-            };
-            /** @description Processed and failed jobs in the window, attempts per queue, error rate */
-            rates: {
-                [key: string]: unknown;
-            };
+            transfers: components["schemas"]["SyncStatusCountsResponse"];
+            rates: components["schemas"]["SyncRatesResponse"];
             recentFailures: components["schemas"]["JobFailureResponse"][];
-            /** @description Transfers whose sync waits for an operator: Lightspeed's refusal and what to do */
-            needsAttention: {
-                [key: string]: unknown;
-            }[];
+            /** @description Transfers whose sync waits for an operator, oldest first */
+            needsAttention: components["schemas"]["AttentionNeededResponse"][];
             /** @description The inbound sync: polls, webhooks and divergences */
             inbound: {
                 [key: string]: unknown;
