@@ -1,12 +1,11 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { ReleasedTransfer } from './release-parked-transfer.command.js';
 import type { RetriedJob } from './retry-job.command.js';
-import type { AttentionNeeded, SyncStatusCounts } from '#persistence';
-import type { AttemptCounts } from '#observability';
-import type { JobFailure, QueueCounts, SyncRates, SyncStatusReport } from './sync-overview.service.js';
-
-/** Reports whose members are described in docs/runbooks/operations.md. */
-const REPORT = { type: 'object', additionalProperties: true } as const;
+import { STATUSES, TRANSFER_TYPES, type Status, type TransferType } from '#domain';
+import type { AttemptCounts, HeartbeatReport, WorkerHeartbeat } from '#observability';
+import type { AttentionNeeded, InboundSyncOverview, SetAsideEvent, SyncStatusCounts, TransferDivergence } from '#persistence';
+import { LightspeedDivergenceResponse } from '../transfers/responses/transfer.response.js';
+import type { JobFailure, QueueCounts, RelayReport, SyncRates, SyncStatusReport } from './sync-overview.service.js';
 
 export class JobFailureResponse implements JobFailure {
   @ApiProperty() queue!: string;
@@ -57,6 +56,62 @@ export class AttentionNeededResponse implements AttentionNeeded {
   @ApiProperty({ format: 'date-time' }) since!: string;
 }
 
+export class PollerCursorResponse {
+  @ApiProperty({ example: 'consignments' }) resource!: string;
+  @ApiProperty({ description: 'The Lightspeed version read up to' }) version!: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class TransferDivergenceResponse implements TransferDivergence {
+  @ApiProperty({ format: 'uuid' }) transferId!: string;
+  @ApiProperty({ enum: TRANSFER_TYPES }) type!: TransferType;
+  @ApiProperty({ enum: STATUSES }) status!: Status;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: LightspeedDivergenceResponse }) divergence!: LightspeedDivergenceResponse;
+}
+
+export class InboundSyncResponse implements InboundSyncOverview {
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastWebhookAt!: string | null;
+  @ApiProperty() webhooksLastHour!: number;
+  @ApiProperty({ description: 'Webhook deliveries whose processing recorded an error' }) webhookErrors!: number;
+  @ApiProperty({ type: [PollerCursorResponse] }) pollerCursors!: PollerCursorResponse[];
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'The last poll that found something' }) pollerLastMovedAt!: string | null;
+  @ApiProperty({ type: [TransferDivergenceResponse], description: 'Open differences with Lightspeed, newest first (at most 50)' }) divergences!: TransferDivergenceResponse[];
+}
+
+export class WorkerHeartbeatResponse implements WorkerHeartbeat {
+  @ApiProperty({ description: '<hostname>-<pid>' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() ageSeconds!: number;
+}
+
+export class HeartbeatReportResponse implements HeartbeatReport {
+  @ApiProperty() workers!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Seconds since the newest heartbeat; null when no worker has one alive' }) newestAgeSeconds!: number | null;
+  @ApiProperty() stale!: boolean;
+  @ApiProperty({ type: [WorkerHeartbeatResponse] }) heartbeats!: WorkerHeartbeatResponse[];
+}
+
+export class SetAsideEventResponse implements SetAsideEvent {
+  @ApiProperty() globalPosition!: number;
+  @ApiProperty() streamId!: string;
+  @ApiProperty() eventType!: string;
+  @ApiProperty({ type: String, nullable: true }) transferId!: string | null;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) setAsideAt!: string;
+}
+
+export class RelayReportResponse implements Omit<RelayReport, 'failingSince'> {
+  @ApiProperty({ description: 'Batches that failed in a row since the last one that went through' }) failures!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) failingSince!: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty() stalled!: boolean;
+  @ApiProperty({ description: 'Events set aside without a sync job and not put back' }) setAside!: number;
+  @ApiProperty({ type: [SetAsideEventResponse], description: 'The newest of them, newest first' }) setAsideEvents!: SetAsideEventResponse[];
+}
+
 @ApiExtraModels(AttemptCountsResponse, QueueCountsResponse)
 export class SyncStatusResponse implements SyncStatusReport {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
@@ -67,9 +122,10 @@ export class SyncStatusResponse implements SyncStatusReport {
   @ApiProperty({ type: [JobFailureResponse] }) recentFailures!: JobFailureResponse[];
   @ApiProperty({ type: [AttentionNeededResponse], description: 'Transfers whose sync waits for an operator, oldest first' })
   needsAttention!: AttentionNeededResponse[];
-  @ApiProperty({ ...REPORT, description: 'The inbound sync: polls, webhooks and divergences' }) inbound!: SyncStatusReport['inbound'];
-  @ApiProperty({ ...REPORT, description: "The workers' heartbeats" }) workers!: SyncStatusReport['workers'];
-  @ApiProperty({ ...REPORT, description: 'The outbox relay: whether it keeps failing a batch, and the events it set aside' }) relay!: SyncStatusReport['relay'];
+  @ApiProperty({ type: InboundSyncResponse }) inbound!: InboundSyncResponse;
+  @ApiProperty({ type: HeartbeatReportResponse }) workers!: HeartbeatReportResponse;
+  /** The report's Date is sent as its ISO string. */
+  @ApiProperty({ type: RelayReportResponse }) relay!: SyncStatusReport['relay'];
 }
 
 export class RetriedJobResponse implements RetriedJob {

@@ -1178,6 +1178,78 @@ export interface components {
             /** Format: date-time */
             since: string;
         };
+        PollerCursorResponse: {
+            /** @example consignments */
+            resource: string;
+            /** @description The Lightspeed version read up to */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TransferDivergenceResponse: {
+            /** Format: uuid */
+            transferId: string;
+            /** @enum {string} */
+            type: "OUTLET_TRANSFER" | "PURCHASE_ORDER" | "SUPPLIER_RETURN" | "STOCKTAKE";
+            /** @enum {string} */
+            status: "OPEN" | "PACKING" | "PACKED" | "PENDING_APPROVAL" | "APPROVED" | "SENT" | "RECEIVING" | "RECEIVED" | "IN_PROGRESS" | "PENDING_REVIEW" | "COMPLETED" | "CANCELLED";
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            divergence: components["schemas"]["LightspeedDivergenceResponse"];
+        };
+        InboundSyncResponse: {
+            /** Format: date-time */
+            lastWebhookAt: string | null;
+            webhooksLastHour: number;
+            /** @description Webhook deliveries whose processing recorded an error */
+            webhookErrors: number;
+            pollerCursors: components["schemas"]["PollerCursorResponse"][];
+            /**
+             * Format: date-time
+             * @description The last poll that found something
+             */
+            pollerLastMovedAt: string | null;
+            /** @description Open differences with Lightspeed, newest first (at most 50) */
+            divergences: components["schemas"]["TransferDivergenceResponse"][];
+        };
+        WorkerHeartbeatResponse: {
+            /** @description <hostname>-<pid> */
+            id: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            at: string;
+            ageSeconds: number;
+        };
+        HeartbeatReportResponse: {
+            workers: number;
+            /** @description Seconds since the newest heartbeat; null when no worker has one alive */
+            newestAgeSeconds: number | null;
+            stale: boolean;
+            heartbeats: components["schemas"]["WorkerHeartbeatResponse"][];
+        };
+        SetAsideEventResponse: {
+            globalPosition: number;
+            streamId: string;
+            eventType: string;
+            transferId: string | null;
+            reason: string;
+            /** Format: date-time */
+            setAsideAt: string;
+        };
+        RelayReportResponse: {
+            /** @description Batches that failed in a row since the last one that went through */
+            failures: number;
+            /** Format: date-time */
+            failingSince: string | null;
+            lastError: string | null;
+            stalled: boolean;
+            /** @description Events set aside without a sync job and not put back */
+            setAside: number;
+            /** @description The newest of them, newest first */
+            setAsideEvents: components["schemas"]["SetAsideEventResponse"][];
+        };
         SyncStatusResponse: {
             /** Format: date-time */
             generatedAt: string;
@@ -1191,18 +1263,9 @@ export interface components {
             recentFailures: components["schemas"]["JobFailureResponse"][];
             /** @description Transfers whose sync waits for an operator, oldest first */
             needsAttention: components["schemas"]["AttentionNeededResponse"][];
-            /** @description The inbound sync: polls, webhooks and divergences */
-            inbound: {
-                [key: string]: unknown;
-            };
-            /** @description The workers' heartbeats */
-            workers: {
-                [key: string]: unknown;
-            };
-            /** @description The outbox relay: whether it keeps failing a batch, and the events it set aside */
-            relay: {
-                [key: string]: unknown;
-            };
+            inbound: components["schemas"]["InboundSyncResponse"];
+            workers: components["schemas"]["HeartbeatReportResponse"];
+            relay: components["schemas"]["RelayReportResponse"];
         };
         RetriedJobResponse: {
             queue: string;
