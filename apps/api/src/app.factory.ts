@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -13,6 +14,7 @@ import { AppModule, type AppModuleOptions } from './app.module.js';
 import { registerCsrf } from './auth/csrf.js';
 import { CORRELATION_HEADER, correlationIdFor } from './http/correlation-id.js';
 import { registerInputLimits } from './http/input-limits.js';
+import { buildOpenApiDocument } from './http/openapi/openapi-document.js';
 import { answerClientError, answerRouterError } from './http/problem-details.filter.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { countRefusedConnections, instrumentHttp } from './metrics/http-metrics.js';
@@ -29,14 +31,14 @@ export type CreateAppOptions = AppModuleOptions;
 
 /** Applies the HTTP conventions shared by main.ts and the tests: prefix, OpenAPI, shutdown hooks. */
 export function configureApp(app: NestFastifyApplication): void {
-  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: ['health/live', 'health/ready', 'health/sync', 'metrics', 'webhooks/lightspeed'] });
+  applyGlobalPrefix(app);
   app.enableShutdownHooks();
+  SwaggerModule.setup(DOCS_PATH, app, buildOpenApiDocument(app), { jsonDocumentUrl: `${DOCS_PATH}-json` });
+}
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Consignments API').setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+/** Every route under /api/v1 but the probes, the metrics and Lightspeed's webhook. */
+export function applyGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: ['health/live', 'health/ready', 'health/sync', 'metrics', 'webhooks/lightspeed'] });
 }
 
 /**

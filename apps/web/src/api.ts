@@ -1,21 +1,9 @@
-/** What POST/GET /api/v1/session answer. */
-export interface Session {
-  csrfToken: string | null;
-  actor: { id: string; name: string | null; roles: string[]; outlets: string[] };
-  expiresAt: string;
-}
+import createClient from 'openapi-fetch';
+import type { components, paths } from './api/schema.js';
 
-export interface TransferSummary {
-  id: string;
-  type: string;
-  status: string;
-  sourceOutletId: string | null;
-  destinationOutletId: string | null;
-  reference: string | null;
-  createdAt: string;
-  updatedAt: string;
-  totals: { lineCount: number; sentQuantity: number; receivedQuantity: number };
-}
+/** What POST/GET /api/v1/session answer. */
+export type Session = components['schemas']['SessionResponse'];
+export type TransferSummary = components['schemas']['TransferSummaryResponse'];
 
 /** A problem+json refusal, with the status it came with. */
 export class ApiError extends Error {
@@ -27,20 +15,23 @@ export class ApiError extends Error {
   }
 }
 
-const API = '/api/v1';
 /** Kept in memory only: a reload asks GET /session for a fresh one. */
 let csrfToken: string | null = null;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(`${API}${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
-    throw new ApiError(response.status, problem.detail ?? response.statusText);
-  }
-  return (response.status === 204 ? undefined : await response.json()) as T;
+/** Typed by the API's OpenAPI document (`npm run openapi:client` writes ./api/schema.d.ts). */
+const api = createClient<paths>({ credentials: 'same-origin', headers: { Accept: 'application/json' } });
+api.use({
+  onRequest({ request }) {
+    if (request.method !== 'GET' && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
+    return request;
+  },
+});
+
+/** The answer's body, or an ApiError carrying the problem's detail. */
+async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ApiError(response.status, (error as { detail?: string } | undefined)?.detail ?? response.statusText);
+  return data as T;
 }
 
 const remember = (session: Session): Session => {
@@ -48,17 +39,17 @@ const remember = (session: Session): Session => {
   return session;
 };
 
-export const signIn = async (token: string) => remember(await call<Session>('POST', '/session', { token }));
-export const currentSession = async () => remember(await call<Session>('GET', '/session'));
+export const signIn = async (token: string) => remember(await answer(api.POST('/api/v1/session', { body: { token } })));
+export const currentSession = async () => remember(await answer(api.GET('/api/v1/session')));
 export async function signOut(): Promise<void> {
-  await call<void>('DELETE', '/session');
+  await answer(api.DELETE('/api/v1/session'));
   csrfToken = null;
 }
 
 /** Transfers on their way to the outlet: sent or being received there, newest first. */
 export async function inboundTransfers(outletId: string): Promise<TransferSummary[]> {
-  const query = new URLSearchParams({ outletId, status: 'SENT,RECEIVING', sort: '-createdAt', limit: '100' });
-  const page = await call<{ items: TransferSummary[] }>('GET', `/transfers?${query}`);
+  const query = { outletId, status: ['SENT', 'RECEIVING'], sort: '-createdAt', limit: 100 } satisfies paths['/api/v1/transfers']['get']['parameters']['query'];
+  const page = await answer(api.GET('/api/v1/transfers', { params: { query } }));
   // The outlet filter matches either end; inbound is what arrives here.
   return page.items.filter((transfer) => transfer.destinationOutletId === outletId);
 }

@@ -14,6 +14,8 @@ import { BoxTypeResponses } from './box-type-responses.decorator.js';
 import { BoxTypeSpecDto } from './dto/box-type-spec.dto.js';
 import { DefineBoxTypeDto } from './dto/define-box-type.dto.js';
 import { ListBoxTypesQueryDto } from './dto/list-box-types-query.dto.js';
+import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
+import { BoxTypeListResponse, BoxTypeResponse } from './box-type.response.js';
 
 /** The box-type catalogue: anyone signed in reads it, admins keep it. */
 @ApiTags('box-types')
@@ -27,6 +29,7 @@ export class BoxTypesController {
 
   @Get()
   @ApiOperation({ summary: 'The box types offered for packing, by name; ?includeRetired=true lists retired ones too' })
+  @ApiAnswers({ type: BoxTypeListResponse, description: 'The box types, by name' }, [400, 401, 403, 429])
   async list(@Query() query: ListBoxTypesQueryDto, @CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
     return { items: await this.database.withClient((client) => listBoxTypes(client, { includeRetired: query.includeRetired })) };
@@ -34,6 +37,7 @@ export class BoxTypesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A box type, retired or not; ETag is its version' })
+  @ApiAnswers({ type: BoxTypeResponse, description: 'The box type; ETag is its version' }, { 400: 'The id is not a UUID', 401: 'No valid bearer token or session cookie', 403: 'Your roles do not allow it', 404: 'No such box type (BOX_TYPE_NOT_FOUND)', 429: 'Too many requests (RATE_LIMITED)' })
   async detail(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     requireRole(actor, 'read');
     const boxType = await this.database.withClient((client) => findBoxType(client, id));

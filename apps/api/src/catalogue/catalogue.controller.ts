@@ -10,6 +10,8 @@ import { requireRole } from '../auth/access-policy.js';
 import { BooleanWord } from '../http/boolean-word.js';
 import { ProblemException } from '../http/problem.exception.js';
 import { RequestValidationError } from '../http/request-validation.error.js';
+import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
+import { OutletListResponse, ProductListResponse, SupplierListResponse } from './catalogue.response.js';
 
 export class ProductSearchQueryDto {
   @ApiPropertyOptional({ description: 'Start of a SKU or name, part of a name or SKU (3+ characters), or an exact barcode or SKU' })
@@ -49,6 +51,7 @@ export class CatalogueController {
 
   @Get('outlets')
   @ApiOperation({ summary: 'Outlets, from the synced Lightspeed catalogue' })
+  @ApiAnswers({ type: OutletListResponse, description: 'Every outlet' }, [401, 403, 429])
   async outlets(@CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
     return { items: await this.database.withClient((client) => listOutlets(client)) };
@@ -56,6 +59,7 @@ export class CatalogueController {
 
   @Get('suppliers')
   @ApiOperation({ summary: 'Suppliers, from the synced Lightspeed catalogue' })
+  @ApiAnswers({ type: SupplierListResponse, description: 'Every supplier' }, [401, 403, 429])
   async suppliers(@CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
     return { items: await this.database.withClient((client) => listSuppliers(client)) };
@@ -63,6 +67,7 @@ export class CatalogueController {
 
   @Get('products')
   @ApiOperation({ summary: 'Product search/autocomplete by name, SKU or barcode; each product says whether it is composite' })
+  @ApiAnswers({ type: ProductListResponse, description: 'The products found, best match first' }, [400, 401, 403, 429])
   async products(@Query() query: ProductSearchQueryDto, @CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
     return { items: await this.database.withClient((client) => searchProducts(client, query.q, { limit: query.limit, excludeComposites: query.excludeComposites })) };

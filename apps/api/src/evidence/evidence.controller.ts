@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EnvironmentVariables } from '#config';
 import { ALLOWED_MEDIA_TYPES, EvidenceRefusal, inspectEvidence, SVG_MEDIA_TYPE } from '#evidence';
@@ -12,9 +12,13 @@ import { requireRole } from '../auth/access-policy.js';
 import { ProblemException } from '../http/problem.exception.js';
 import { uuidParam } from '../http/uuid-param.pipe.js';
 import { KeptEvidence } from './kept-evidence.js';
+import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
+import { EvidenceMetaResponse, EvidenceResponse } from './evidence.response.js';
 import { readUpload } from './read-upload.js';
 
 const REFUSAL_STATUS = { UNSUPPORTED_MEDIA_TYPE: 415, UNSAFE_SVG: 422, MALFORMED_METADATA: 422 } as const;
+
+const EVIDENCE_MEDIA_TYPES = [...new Set([...ALLOWED_MEDIA_TYPES.PHOTO, ...ALLOWED_MEDIA_TYPES.SIGNATURE])];
 
 const resource = ({ id, kind, mediaType, byteSize, sha256 }: EvidenceMeta) => ({ id, kind, mediaType, byteSize, sha256 });
 
@@ -42,14 +46,21 @@ export class EvidenceController {
       properties: { kind: { type: 'string', enum: ['photo', 'signature'] }, file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiResponse({ status: 201, description: 'Kept: {id, kind, mediaType, byteSize, sha256}; sha256 is of the bytes as kept' })
-  @ApiResponse({ status: 200, description: 'The same upload again: the evidence kept the first time' })
-  @ApiResponse({ status: 400, description: 'A part missing or unknown, or a body that is not well-formed multipart' })
-  @ApiResponse({ status: 401, description: 'No valid bearer token' })
-  @ApiResponse({ status: 403, description: 'Only staff, managers and admins upload evidence' })
-  @ApiResponse({ status: 413, description: 'The file is larger than EVIDENCE_MAX_BYTES' })
-  @ApiResponse({ status: 415, description: 'The bytes are none of the types the kind allows (named in the answer)' })
-  @ApiResponse({ status: 422, description: 'An SVG with scripts, event handlers, links or external references, or image metadata too broken to remove the location from' })
+  @ApiAnswers(
+    [
+      { status: 201, type: EvidenceResponse, description: 'Kept; sha256 is of the bytes as kept, Location its address' },
+      { status: 200, type: EvidenceResponse, description: 'The same upload again: the evidence kept the first time' },
+    ],
+    {
+      400: 'A part missing or unknown, or a body that is not well-formed multipart (MALFORMED_MULTIPART)',
+      401: 'No valid bearer token or session cookie',
+      403: 'Only staff, managers and admins upload evidence',
+      413: 'The file is larger than EVIDENCE_MAX_BYTES (PAYLOAD_TOO_LARGE)',
+      415: 'The bytes are none of the types the kind allows (named in the answer), or the body is not multipart',
+      422: 'An SVG with scripts, event handlers, links or external references, or image metadata too broken to remove the location from',
+      429: 'Too many requests: Retry-After says when to try again (RATE_LIMITED)',
+    },
+  )
   async upload(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
     requireRole(actor, 'uploadEvidence');
     const upload = await readUpload(request, this.config.get('EVIDENCE_MAX_BYTES', { infer: true }));
@@ -64,9 +75,13 @@ export class EvidenceController {
   @Get(':id')
   @ApiOperation({ summary: 'The evidence as kept, with its media type; ETag is its SHA-256' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiProduces(...new Set([...ALLOWED_MEDIA_TYPES.PHOTO, ...ALLOWED_MEDIA_TYPES.SIGNATURE]))
-  @ApiResponse({ status: 200, description: 'The bytes; served with nosniff, and an SVG under Content-Security-Policy: sandbox' })
-  @ApiResponse({ status: 404, description: 'No such evidence, or none the caller may read (its uploader, or a reader of a transfer it is attached to)' })
+  @ApiAnswers(
+    {
+      description: 'The bytes; served with nosniff, and an SVG under Content-Security-Policy: sandbox',
+      content: Object.fromEntries(EVIDENCE_MEDIA_TYPES.map((mediaType) => [mediaType, { type: 'string', format: 'binary' }])),
+    },
+    { 400: 'The id is not a UUID', 401: 'No valid bearer token or session cookie', 403: 'Your roles do not allow it', 404: 'No such evidence, or none the caller may read: its uploader, or a reader of a transfer it is attached to (EVIDENCE_NOT_FOUND)', 429: 'Too many requests (RATE_LIMITED)' },
+  )
   async content(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
     requireRole(actor, 'read');
     const readable = await this.database.withClient(async (client) => readableBy(client, actor, id, await findEvidenceMeta(client, id)));
@@ -85,7 +100,7 @@ export class EvidenceController {
   @Get(':id/meta')
   @ApiOperation({ summary: 'What the evidence is: {id, kind, mediaType, byteSize, sha256, uploadedBy, createdAt}' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 404, description: 'No such evidence, or none the caller may read (its uploader, or a reader of a transfer it is attached to)' })
+  @ApiAnswers({ type: EvidenceMetaResponse, description: 'What the evidence is' }, { 400: 'The id is not a UUID', 401: 'No valid bearer token or session cookie', 403: 'Your roles do not allow it', 404: 'No such evidence, or none the caller may read: its uploader, or a reader of a transfer it is attached to (EVIDENCE_NOT_FOUND)', 429: 'Too many requests (RATE_LIMITED)' })
   async meta(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor): Promise<EvidenceMeta> {
     requireRole(actor, 'read');
     const found = await this.database.withClient(async (client) => readableBy(client, actor, id, await findEvidenceMeta(client, id)));

@@ -1,9 +1,19 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator.js';
+import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
+import { HealthReportResponse } from './health.response.js';
 import { RedisHealthIndicator } from './redis.health.js';
 import { SyncHealthIndicator } from './sync.health.js';
+
+const HEALTH_REPORT = { type: HealthReportResponse, description: 'Every check passed' };
+
+/** A failed check is answered as problem+json, with the report under `health`. */
+const HEALTH_REFUSALS = {
+  400: 'A query string no route can take (a NUL character, a lone surrogate)',
+  503: 'A check failed: the report is under `health` (SERVICE_UNAVAILABLE)',
+};
 
 @ApiTags('health')
 @Public()
@@ -18,7 +28,9 @@ export class HealthController {
 
   /** The process is up and serving HTTP. */
   @Get('live')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiAnswers(HEALTH_REPORT, HEALTH_REFUSALS)
   live() {
     return this.health.check([]);
   }
@@ -29,7 +41,9 @@ export class HealthController {
    * readiness: the API serves transfers while the sync waits (see /health/sync).
    */
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 if not); the sync is reported beside them' })
+  @ApiAnswers(HEALTH_REPORT, HEALTH_REFUSALS)
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
@@ -45,7 +59,9 @@ export class HealthController {
    * a batch (stalled). For monitoring and alerting, not for a load balancer.
    */
   @Get('sync')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Whether committed transfers reach Lightspeed: 503 while the outbox relay keeps failing a batch' })
+  @ApiAnswers(HEALTH_REPORT, HEALTH_REFUSALS)
   syncHealth() {
     return this.health.check([() => this.sync.relay('syncRelay', 'fail')]);
   }

@@ -10,6 +10,8 @@ import { uuidParam } from '../http/uuid-param.pipe.js';
 import { ReleaseParkedTransferCommand } from './release-parked-transfer.command.js';
 import { RetryJobCommand } from './retry-job.command.js';
 import { GetSyncStatusQuery } from './sync-status.query.js';
+import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
+import { ReleasedTransferResponse, RetriedJobResponse, SyncStatusResponse } from './operations.response.js';
 
 export class SyncStatusQueryDto {
   @ApiPropertyOptional({ description: 'the window of the rates, in minutes', default: 15, minimum: 1, maximum: 1440 })
@@ -47,6 +49,7 @@ export class AdminController {
 
   @Get('sync-status')
   @ApiOperation({ summary: 'Queue depth, rates, recent failures, inbound sync and worker heartbeats' })
+  @ApiAnswers({ type: SyncStatusResponse, description: 'How the Lightspeed sync is doing' }, [400, 401, 403, 429, 503])
   syncStatus(@Query() query: SyncStatusQueryDto, @CurrentActor() actor: Actor) {
     requireAdmin(actor);
     return this.queries.execute(new GetSyncStatusQuery(query.windowMinutes, query.failures));
@@ -55,6 +58,7 @@ export class AdminController {
   @Post('jobs/:id/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Retry a dead-lettered job; its transfer goes back to PENDING' })
+  @ApiAnswers({ status: 202, type: RetriedJobResponse, description: 'The job is back on its queue' }, [400, 401, 403, 404, 409, 429, 503])
   retry(@Param() params: JobIdParams, @CurrentActor() actor: Actor) {
     requireAdmin(actor);
     return this.commands.execute(new RetryJobCommand(params.id));
@@ -63,6 +67,7 @@ export class AdminController {
   @Post('relay/parked/:transferId/release')
   @HttpCode(202)
   @ApiOperation({ summary: 'Put a transfer the sync relay parked back on the sync queue (after fixing the cause)' })
+  @ApiAnswers({ status: 202, type: ReleasedTransferResponse, description: 'The parked events are back on the sync queue' }, [400, 401, 403, 404, 429, 503])
   releaseParked(@Param('transferId', uuidParam('transferId')) transferId: string, @CurrentActor() actor: Actor) {
     requireAdmin(actor);
     return this.commands.execute(new ReleaseParkedTransferCommand(transferId, actor.id));

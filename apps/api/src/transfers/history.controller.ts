@@ -11,6 +11,8 @@ import { sendJsonPieces } from '../http/json-stream.js';
 import { AuditSearchQueryDto, EventFeedQueryDto } from './dto/list-query.dto.js';
 import { toEventResource } from './event-resource.js';
 import { GetStockInTransitQuery, ReadEventFeedQuery, SearchAuditQuery } from './queries/transfer-queries.js';
+import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
+import { AuditPageResponse, EventFeedResponse, OutletStockInTransitResponse } from './responses/history.response.js';
 
 /** Cross-transfer reads: the global event feed, the audit search and stock in transit. */
 @ApiTags('history')
@@ -24,6 +26,7 @@ export class HistoryController {
     summary: 'Every event in commit order, gap-safe: page with after=<nextAfter>',
     description: 'Never skips an event that commits late with a lower position. Not for outlet-bound (staff) tokens.',
   })
+  @ApiAnswers({ type: EventFeedResponse, description: 'A page of events in commit order' }, [400, 401, 403, 429])
   async feed(@Query() query: EventFeedQueryDto, @CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
     if (readScope(actor)) throw new ForbiddenException('The global event feed spans every outlet');
@@ -36,6 +39,7 @@ export class HistoryController {
     summary: 'Audit entries across transfers by actor and time range, oldest first',
     description: 'A page ends at `limit` entries or about 1 MB, whichever is first; go on with `cursor=<nextCursor>`.',
   })
+  @ApiAnswers({ type: AuditPageResponse, description: 'A page of audit entries' }, [400, 401, 403, 429])
   async search(@Query() query: AuditSearchQueryDto, @CurrentActor() actor: Actor, @Res() reply: FastifyReply) {
     requireRole(actor, 'read');
     const scope = readScope(actor);
@@ -51,6 +55,7 @@ export class HistoryController {
 
   @Get('outlets/:outletId/stock-in-transit')
   @ApiOperation({ summary: 'What has been sent to the outlet and not yet received, by product' })
+  @ApiAnswers({ type: OutletStockInTransitResponse, description: 'Stock in transit to the outlet, by product' }, [400, 401, 403, 429])
   async stockInTransit(@Param('outletId', canonicalIdParam) outletId: string, @CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
     const scope = readScope(actor);

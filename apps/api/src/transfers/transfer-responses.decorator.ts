@@ -1,17 +1,23 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
+import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
+import { TransferResponse } from './responses/transfer.response.js';
 
 /** The OpenAPI description shared by every transfer command. */
 export function TransferResponses(created = false) {
   return applyDecorators(
     ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you last saw; 409 if the transfer has moved on' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body replays the first answer' }),
-    ApiResponse({ status: created ? 201 : 200, description: 'The transfer after the command; ETag is its version' }),
-    ApiResponse({ status: 400, description: 'Invalid request (problem+json naming each bad field)' }),
-    ApiResponse({ status: 401, description: 'No valid bearer token' }),
-    ApiResponse({ status: 403, description: 'Your roles, or the side of the transfer your outlets are on, do not allow it' }),
-    ApiResponse({ status: 404, description: 'No such transfer or line' }),
-    ApiResponse({ status: 409, description: 'Version conflict (If-Match stale, or lost races exhausted)' }),
-    ApiResponse({ status: 422, description: 'Illegal transition (names current status and allowed actions) or a business rule' }),
+    ApiAnswers({ status: created ? 201 : 200, type: TransferResponse, description: 'The transfer after the command; ETag is its version' }, {
+      400: 'Invalid request (problem+json naming each bad field)',
+      401: 'No valid bearer token or session cookie',
+      403: 'Your roles, or the side of the transfer your outlets are on, do not allow it',
+      404: 'No such transfer or line',
+      409: 'Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content',
+      413: 'The body is larger than the API takes',
+      415: 'The body is not JSON in UTF-8',
+      422: 'Illegal transition (names current status and allowed actions) or a business rule',
+      429: 'Too many requests: Retry-After says when to try again (RATE_LIMITED)',
+    }),
   );
 }

@@ -16,6 +16,9 @@ import { toCreateCommand } from './dto/to-domain.js';
 import { toEventResource } from './event-resource.js';
 import { GetTransferAuditQuery, GetTransferEventsQuery, GetTransferQuery, ListTransfersQuery } from './queries/transfer-queries.js';
 import { TransferResponses } from './transfer-responses.decorator.js';
+import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
+import { AuditPageResponse, EventListResponse } from './responses/history.response.js';
+import { TransferPageResponse, TransferResponse } from './responses/transfer.response.js';
 
 @ApiTags('transfers')
 @ApiBearerAuth()
@@ -36,6 +39,7 @@ export class TransfersController {
 
   @Get()
   @ApiOperation({ summary: 'List transfers (filters, sort, cursor pagination)' })
+  @ApiAnswers({ type: TransferPageResponse, description: 'A page of transfers, each with its sync state' }, [400, 401, 403, 429])
   list(@Query() query: ListTransfersQueryDto, @CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
     const scope = readScope(actor);
@@ -56,6 +60,7 @@ export class TransfersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A transfer with its lines and totals; ?asOfVersion=N rebuilds it as it was then' })
+  @ApiAnswers({ type: TransferResponse, description: 'The transfer; ETag is its version' }, [400, 401, 403, 404, 429])
   async detail(
     @Param('id', uuidParam('id')) id: string,
     @Query() query: AsOfQueryDto,
@@ -72,6 +77,7 @@ export class TransfersController {
 
   @Get(':id/events')
   @ApiOperation({ summary: "The transfer's events, oldest first, as stored" })
+  @ApiAnswers({ type: EventListResponse, description: "The transfer's events" }, [400, 401, 403, 404, 429])
   async events(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor) {
     await this.readable(id, actor);
     const events = await this.queries.execute(new GetTransferEventsQuery(id));
@@ -83,6 +89,7 @@ export class TransfersController {
     summary: "The transfer's audit trail, oldest first: one entry per command, each field it changed with before and after",
     description: 'A page ends at `limit` entries or about 1 MB, whichever is first; go on with `cursor=<nextCursor>`.',
   })
+  @ApiAnswers({ type: AuditPageResponse, description: 'A page of audit entries' }, [400, 401, 403, 404, 429])
   async audit(
     @Param('id', uuidParam('id')) id: string,
     @Query() query: PageQueryDto,

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Controller, Headers, HttpCode, Logger, Post, Req, type RawBodyRequest } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bull';
 import type { FastifyRequest } from 'fastify';
 import type { EnvironmentVariables } from '#config';
@@ -17,7 +17,9 @@ import {
 import { enqueueWithin, SyncMetrics } from '#observability';
 import { Database, forgetWebhookDelivery, recordWebhookDelivery } from '#persistence';
 import { Public } from '../auth/public.decorator.js';
+import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
 import { ProblemException } from '../http/problem.exception.js';
+import { WebhookAcceptedResponse } from './webhook.response.js';
 
 /** Lightspeed gives up on a receiver after 5 s; the queue must answer well before that. */
 const ENQUEUE_TIMEOUT_MS = 2_000;
@@ -27,7 +29,7 @@ const ENQUEUE_TIMEOUT_MS = 2_000;
  * already seen is acknowledged and dropped, and the rest is queued for the worker — the answer is
  * a 202 at once. If the queue cannot take it the answer is a 503, so Lightspeed retries it.
  */
-@ApiExcludeController()
+@ApiTags('webhooks')
 @Public()
 @Controller('webhooks')
 export class LightspeedWebhookController {
@@ -47,6 +49,17 @@ export class LightspeedWebhookController {
 
   @Post('lightspeed')
   @HttpCode(202)
+  @ApiOperation({ summary: "Lightspeed's webhook deliveries: checked, deduplicated and queued for the worker" })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ schema: { type: 'object', properties: { payload: { type: 'string', description: 'The consignment or product, as JSON in the API 1.0 shape' } } } })
+  @ApiHeader({ name: 'X-Signature', required: true, description: 'signature=<hex HMAC-SHA256 of the raw body>,algorithm=HMAC-SHA256, keyed with the client secret' })
+  @ApiAnswers({ status: 202, type: WebhookAcceptedResponse, description: 'Accepted (or already seen): Lightspeed need not send it again' }, {
+    401: 'The signature is missing or does not match the body (INVALID_SIGNATURE)',
+    413: 'The body is larger than the API takes',
+    415: 'The body is not form-encoded or JSON in UTF-8',
+    429: 'Too many deliveries: Retry-After says when to try again (RATE_LIMITED)',
+    503: 'The queue cannot take it now: Lightspeed retries (SERVICE_UNAVAILABLE)',
+  })
   async receive(@Req() request: RawBodyRequest<FastifyRequest>, @Headers('x-signature') signature?: string) {
     const raw = request.rawBody ?? Buffer.alloc(0);
     if (!verifyWebhookSignature(raw, signature, this.secret)) {

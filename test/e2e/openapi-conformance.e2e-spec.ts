@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { answerChecker, type OpenApiDocument } from '../support/openapi-answers.js';
+import { issueToken } from '../../apps/api/src/auth/issue-token.js';
+import { expectStatus, MUGS, useScenario, V1 } from '../support/transfers-client.js';
+
+/** Real answers, checked against the schemas the served document gives them. */
+describe('answers conform to the OpenAPI document', () => {
+  const scenario = useScenario();
+  const checker = async () => answerChecker((await scenario.api.http().get('/api/docs-json')).body as OpenApiDocument);
+
+  it('a transfer created (201), then read (200), is what the document describes, field by field', async () => {
+    const check = await checker();
+    const created = expectStatus(await scenario.http.post('/transfers', scenario.who.ana, { type: 'OUTLET_TRANSFER', sourceOutletId: 'north', destinationOutletId: 'south', items: [{ productId: MUGS, quantity: 3 }] }), 201);
+    expect(check('post', `${V1}/transfers`, 201, created.headers['content-type']!, created.body)).toEqual([]);
+    const read = expectStatus(await scenario.http.get(`/transfers/${created.body.id}`, scenario.who.ana), 200);
+    expect(check('get', `${V1}/transfers/{id}`, 200, read.headers['content-type']!, read.body)).toEqual([]);
+  });
+
+  it('a transfer sent and listed, with its events and audit trail, conforms too', async () => {
+    const check = await checker();
+    const transfer = await scenario.step.createOutletTransfer(scenario.who.ana);
+    const listed = expectStatus(await scenario.http.get('/transfers?limit=5', scenario.who.maria), 200);
+    expect(check('get', `${V1}/transfers`, 200, listed.headers['content-type']!, listed.body)).toEqual([]);
+    const events = expectStatus(await scenario.http.get(`/transfers/${transfer.id}/events`, scenario.who.ana), 200);
+    expect(check('get', `${V1}/transfers/{id}/events`, 200, events.headers['content-type']!, events.body)).toEqual([]);
+    const audit = expectStatus(await scenario.http.get(`/transfers/${transfer.id}/audit`, scenario.who.ana), 200);
+    expect(check('get', `${V1}/transfers/{id}/audit`, 200, audit.headers['content-type']!, audit.body)).toEqual([]);
+  });
+
+  it('a 404 for a transfer that does not exist is the documented Problem', async () => {
+    const check = await checker();
+    const missing = expectStatus(await scenario.http.get(`/transfers/${randomUUID()}`, scenario.who.maria), 404);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(check('get', `${V1}/transfers/{id}`, 404, missing.headers['content-type']!, missing.body)).toEqual([]);
+  });
+
+  it('a 400 naming each bad field is the documented Problem, its errors included', async () => {
+    const check = await checker();
+    const invalid = expectStatus(await scenario.http.post('/transfers', scenario.who.ana, { type: 'OUTLET_TRANSFER', sourceOutletId: 'north', items: [{ productId: MUGS, quantity: -1 }] }), 400);
+    expect(invalid.body.errors.length).toBeGreaterThan(0);
+    expect(check('post', `${V1}/transfers`, 400, invalid.headers['content-type']!, invalid.body)).toEqual([]);
+  });
+
+  it('the other reads, a box type defined, a session and the health report conform too', async () => {
+    const check = await checker();
+    const { http, who, step, api } = scenario;
+    const sent = await step.sentOutletTransfer(who.ana);
+    const boxType = expectStatus(await http.post('/box-types', who.alex, { name: 'Carton M', innerLengthMm: 400, innerWidthMm: 300, innerHeightMm: 250, tareWeightG: 450, maxWeightG: 16_000 }), 201);
+    const token = issueToken(api.jwtSecret, { sub: 'sam', name: 'Sam', roles: ['staff'], outlets: ['south'] });
+    const answers = [
+      ['post', `${V1}/box-types`, boxType],
+      ['get', `${V1}/box-types`, await http.get('/box-types', who.ana)],
+      ['get', `${V1}/box-types/{id}`, await http.get(`/box-types/${boxType.body.id}`, who.ana)],
+      ['get', `${V1}/events`, await http.get('/events?limit=50', who.maria)],
+      ['get', `${V1}/audit`, await http.get('/audit?limit=5', who.maria)],
+      ['get', `${V1}/outlets/{outletId}/stock-in-transit`, await http.get(`/outlets/south/stock-in-transit`, who.maria)],
+      ['get', `${V1}/transfers/{id}/events`, await http.get(`/transfers/${sent.id}/events`, who.ana)],
+      ['get', `${V1}/outlets`, await http.get('/outlets', who.ana)],
+      ['get', `${V1}/suppliers`, await http.get('/suppliers', who.ana)],
+      ['get', `${V1}/products`, await http.get('/products?q=mug', who.ana)],
+      ['post', `${V1}/session`, await http.post('/session', null, { token })],
+      ['get', `${V1}/session`, await http.get('/session', who.ana)],
+      ['get', `${V1}/admin/sync-status`, await http.get('/admin/sync-status', who.alex)],
+      ['get', '/health/live', await api.http().get('/health/live')],
+    ] as const;
+    const faults = answers.flatMap(([method, path, answer]) =>
+      check(method, path, answer.status, answer.headers['content-type'] ?? '', answer.body).map((error) => `${method} ${path} ${answer.status}: ${error.instancePath} ${error.message}`),
+    );
+    expect(faults).toEqual([]);
+    expect(answers.map(([, , answer]) => answer.status).every((status) => status >= 200 && status < 300)).toBe(true);
+  });
+
+  it('refuses an answer the document does not allow: the checker can fail', async () => {
+    const check = await checker();
+    expect(check('get', `${V1}/transfers/{id}`, 404, 'application/problem+json', { status: 404 })).not.toEqual([]);
+    expect(check('get', `${V1}/transfers/{id}/events`, 200, 'application/json', { items: [], undocumented: true })).not.toEqual([]);
+  });
+});
