@@ -11,7 +11,7 @@ import { BooleanWord } from '../http/boolean-word.js';
 import { ProblemException } from '../http/problem.exception.js';
 import { RequestValidationError } from '../http/request-validation.error.js';
 import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
-import { OutletListResponse, ProductListResponse, SupplierListResponse } from './catalogue.response.js';
+import { OutletListResponse, ProductListResponse, ScannedProductListResponse, SupplierListResponse } from './catalogue.response.js';
 
 export class ProductSearchQueryDto {
   @ApiPropertyOptional({ description: 'Start of a SKU or name, part of a name or SKU (3+ characters), or an exact barcode or SKU' })
@@ -78,6 +78,7 @@ export class CatalogueController {
     summary: 'The products a scanned code belongs to (a barcode or SKU; a UPC-A also matches its EAN-13 form with a leading 0), each with all its codes',
   })
   @ApiParam({ name: 'code', description: '1 to 64 printable ASCII characters, no space at either end' })
+  @ApiAnswers({ type: ScannedProductListResponse, description: 'The products with that code' }, { 400: 'Not a scannable code', 401: 'No valid bearer token or session cookie', 403: 'Your roles do not allow it', 404: 'No product has that code (BARCODE_NOT_FOUND)', 429: 'Too many requests (RATE_LIMITED)' })
   async productsByBarcode(@Param('code') code: string, @CurrentActor() actor: Actor) {
     requireRole(actor, 'read');
     if (!isScannableCode(code)) {

@@ -371,6 +371,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transfers/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The photos and signatures of the transfer's receipts: kind, SHA-256, product, receipt and where to download each
+         * @description Shown to whoever may read the transfer; to anyone else the transfer does not exist (404).
+         */
+        get: operations["TransferEvidenceController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -559,6 +579,23 @@ export interface paths {
         };
         /** Product search/autocomplete by name, SKU or barcode; each product says whether it is composite */
         get: operations["CatalogueController_products"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/by-barcode/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The products a scanned code belongs to (a barcode or SKU; a UPC-A also matches its EAN-13 form with a leading 0), each with all its codes */
+        get: operations["CatalogueController_productsByBarcode"];
         put?: never;
         post?: never;
         delete?: never;
@@ -857,6 +894,27 @@ export interface components {
             /** @description The version of the transfer the note made */
             version: number;
         };
+        ReceiptEvidenceResponse: {
+            /** Format: uuid */
+            evidenceId: string;
+            /** @enum {string} */
+            kind: "PHOTO" | "SIGNATURE";
+            /** @description SHA-256 of the bytes as kept, lower-case hex */
+            sha256: string;
+            /** @description The line it shows; null for the whole receipt */
+            productId: string | null;
+        };
+        ReceiptResponse: {
+            /** Format: uuid */
+            receiptId: string;
+            by: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The version of the transfer the receipt made */
+            version: number;
+            final: boolean;
+            evidence: components["schemas"]["ReceiptEvidenceResponse"][];
+        };
         TransferLineResponse: {
             productId: string;
             sku: string | null;
@@ -875,6 +933,8 @@ export interface components {
             /** @enum {string|null} */
             varianceReason: "DAMAGED" | "MISSING" | "EXTRA" | "WRONG_ITEM" | "OTHER" | null;
             varianceNote: string | null;
+            /** @description The product's codes (barcodes and SKU) as the catalogue holds them now */
+            barcodes: string[];
         };
         TransferTotalsResponse: {
             lineCount: number;
@@ -931,6 +991,7 @@ export interface components {
             lightspeedDivergence: components["schemas"]["LightspeedDivergenceResponse"] | null;
             lightspeedDivergences: components["schemas"]["LightspeedDivergenceResponse"][];
             addedNotes: components["schemas"]["TransferNoteResponse"][];
+            receipts: components["schemas"]["ReceiptResponse"][];
             lines: components["schemas"]["TransferLineResponse"][];
             totals: components["schemas"]["TransferTotalsResponse"];
             /** @description null until the sync relay has reached the transfer */
@@ -965,6 +1026,7 @@ export interface components {
             lightspeedDivergence: components["schemas"]["LightspeedDivergenceResponse"] | null;
             lightspeedDivergences: components["schemas"]["LightspeedDivergenceResponse"][];
             addedNotes: components["schemas"]["TransferNoteResponse"][];
+            receipts: components["schemas"]["ReceiptResponse"][];
             totals: components["schemas"]["TransferTotalsResponse"];
             /** @description null until the sync relay has reached the transfer */
             sync?: components["schemas"]["SyncSummaryResponse"] | null;
@@ -1075,6 +1137,15 @@ export interface components {
             /** @description Required with reason OTHER */
             note?: string;
         };
+        EvidenceAttachmentDto: {
+            /**
+             * Format: uuid
+             * @description The id POST /evidence answered; the receiver must have uploaded it
+             */
+            evidenceId: string;
+            /** @description The line the photo shows; left out for evidence of the whole delivery (a signature) */
+            productId?: string;
+        };
         ReceiveDto: {
             /**
              * Format: uuid
@@ -1086,6 +1157,8 @@ export interface components {
             final: boolean;
             /** @description Confirms quantities above the over-receipt tolerance */
             confirmOverReceipt?: boolean;
+            /** @description Photos and signatures of this delivery, each id at most once (see docs/evidence.md) */
+            evidence?: components["schemas"]["EvidenceAttachmentDto"][];
         };
         CorrectionDto: {
             /**
@@ -1097,6 +1170,34 @@ export interface components {
             reason: string;
             lines: components["schemas"]["ReceiptLineDto"][];
             confirmOverReceipt?: boolean;
+        };
+        EvidenceReceiptResponse: {
+            /** Format: uuid */
+            receiptId: string;
+            by: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The version of the transfer the receipt made */
+            version: number;
+        };
+        TransferEvidenceResponse: {
+            /** Format: uuid */
+            evidenceId: string;
+            /** @enum {string} */
+            kind: "PHOTO" | "SIGNATURE";
+            /** @description SHA-256 of the bytes as kept, lower-case hex */
+            sha256: string;
+            /** @description The line it shows; null for the whole receipt */
+            productId: string | null;
+            receipt: components["schemas"]["EvidenceReceiptResponse"];
+            /**
+             * @description Where to download it
+             * @example /api/v1/evidence/0b6f…
+             */
+            href: string;
+        };
+        TransferEvidenceListResponse: {
+            items: components["schemas"]["TransferEvidenceResponse"][];
         };
         EventFeedResponse: {
             items: components["schemas"]["EventResponse"][];
@@ -1314,7 +1415,6 @@ export interface components {
             name: string;
             variantName: string | null;
             sku: string | null;
-            barcode: string | null;
             supplierId: string | null;
             active: boolean;
             /** @description Lightspeed takes no composite product on a consignment */
@@ -1322,6 +1422,30 @@ export interface components {
         };
         ProductListResponse: {
             items: components["schemas"]["ProductResponse"][];
+        };
+        ProductCodeResponse: {
+            /** @example 9300000000019 */
+            code: string;
+            /**
+             * @description EAN, UPC, ISBN, ITF, JAN, CUSTOM or SKU
+             * @example EAN
+             */
+            type: string;
+        };
+        ScannedProductResponse: {
+            id: string;
+            name: string;
+            variantName: string | null;
+            sku: string | null;
+            supplierId: string | null;
+            active: boolean;
+            /** @description Lightspeed takes no composite product on a consignment */
+            isComposite: boolean;
+            /** @description Every code of the product */
+            codes: components["schemas"]["ProductCodeResponse"][];
+        };
+        ScannedProductListResponse: {
+            items: components["schemas"]["ScannedProductResponse"][];
         };
         BoxTypeResponse: {
             /** Format: uuid */
@@ -3649,6 +3773,73 @@ export interface operations {
             };
         };
     };
+    TransferEvidenceController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transfer's evidence, receipt by receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferEvidenceListResponse"];
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer, or one the reader may not read (TRANSFER_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     HistoryController_feed: {
         parameters: {
             query?: {
@@ -4350,7 +4541,7 @@ export interface operations {
     CatalogueController_products: {
         parameters: {
             query?: {
-                /** @description Start of a SKU or name, part of a name or SKU (3+ characters), or an exact barcode */
+                /** @description Start of a SKU or name, part of a name or SKU (3+ characters), or an exact barcode or SKU */
                 q?: string;
                 limit?: number;
                 /** @description Leave out composite products (Lightspeed takes none on a consignment; add their components instead) */
@@ -4399,6 +4590,74 @@ export interface operations {
                 };
             };
             /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CatalogueController_productsByBarcode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1 to 64 printable ASCII characters, no space at either end */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The products with that code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScannedProductListResponse"];
+                };
+            };
+            /** @description Not a scannable code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No product has that code (BARCODE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMITED) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5009,7 +5268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such evidence (EVIDENCE_NOT_FOUND) */
+            /** @description No such evidence, or none the caller may read: its uploader, or a reader of a transfer it is attached to (EVIDENCE_NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5076,7 +5335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such evidence (EVIDENCE_NOT_FOUND) */
+            /** @description No such evidence, or none the caller may read: its uploader, or a reader of a transfer it is attached to (EVIDENCE_NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { STATUSES, TRANSFER_TYPES, TRANSITIONS, VARIANCE_REASONS, type DivergentLine, type LightspeedDivergence, type Status, type Transition, type TransferState, type TransferType, type VarianceReason } from '#domain';
-import type { SyncStatus, SyncSummary, TransferLineView, TransferPage, TransferView } from '#persistence';
+import { STATUSES, TRANSFER_TYPES, TRANSITIONS, VARIANCE_REASONS, type DivergentLine, type LightspeedDivergence, type Status, type EvidenceKind, type ReceiptEvidence, type Transition, type TransferState, type TransferType, type VarianceReason } from '#domain';
+import type { ReceiptView, ScannableLineView, SyncStatus, SyncSummary, TransferPage, TransferView } from '#persistence';
 import type { TransferWithSync } from '../queries/transfer-queries.js';
 
 type TransferNote = TransferState['addedNotes'][number];
@@ -8,7 +8,7 @@ type TransferTotals = TransferView['totals'];
 
 const SYNC_STATUSES: readonly SyncStatus[] = ['PENDING', 'SYNCED', 'FAILED', 'NEEDS_ATTENTION'];
 
-export class TransferLineResponse implements TransferLineView {
+export class TransferLineResponse implements ScannableLineView {
   @ApiProperty() productId!: string;
   @ApiProperty({ type: String, nullable: true }) sku!: string | null;
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
@@ -21,6 +21,7 @@ export class TransferLineResponse implements TransferLineView {
   @ApiProperty({ type: String, nullable: true, description: 'Money as a decimal string', example: '12.50' }) unitCost!: string | null;
   @ApiProperty({ enum: VARIANCE_REASONS, nullable: true }) varianceReason!: VarianceReason | null;
   @ApiProperty({ type: String, nullable: true }) varianceNote!: string | null;
+  @ApiProperty({ type: [String], description: "The product's codes (barcodes and SKU) as the catalogue holds them now" }) barcodes!: string[];
 }
 
 export class TransferTotalsResponse implements TransferTotals {
@@ -49,6 +50,22 @@ export class TransferNoteResponse implements TransferNote {
   @ApiProperty({ type: NoteAuthorResponse }) by!: NoteAuthorResponse;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ description: 'The version of the transfer the note made' }) version!: number;
+}
+
+export class ReceiptEvidenceResponse implements ReceiptEvidence {
+  @ApiProperty({ format: 'uuid' }) evidenceId!: string;
+  @ApiProperty({ enum: ['PHOTO', 'SIGNATURE'] }) kind!: EvidenceKind;
+  @ApiProperty({ description: 'SHA-256 of the bytes as kept, lower-case hex' }) sha256!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The line it shows; null for the whole receipt' }) productId!: string | null;
+}
+
+export class ReceiptResponse implements ReceiptView {
+  @ApiProperty({ format: 'uuid' }) receiptId!: string;
+  @ApiProperty() by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ description: 'The version of the transfer the receipt made' }) version!: number;
+  @ApiProperty() final!: boolean;
+  @ApiProperty({ type: [ReceiptEvidenceResponse] }) evidence!: ReceiptEvidenceResponse[];
 }
 
 export class DivergentLineResponse implements DivergentLine {
@@ -106,6 +123,7 @@ export class TransferResponse implements TransferWithSync {
   @ApiProperty({ type: LightspeedDivergenceResponse, nullable: true }) lightspeedDivergence!: LightspeedDivergenceResponse | null;
   @ApiProperty({ type: [LightspeedDivergenceResponse] }) lightspeedDivergences!: LightspeedDivergenceResponse[];
   @ApiProperty({ type: [TransferNoteResponse] }) addedNotes!: TransferNoteResponse[];
+  @ApiProperty({ type: [ReceiptResponse] }) receipts!: ReceiptResponse[];
   @ApiProperty({ type: [TransferLineResponse] }) lines!: TransferLineResponse[];
   @ApiProperty({ type: TransferTotalsResponse }) totals!: TransferTotalsResponse;
   @ApiPropertyOptional({ type: SyncSummaryResponse, nullable: true, description: 'null until the sync relay has reached the transfer' })
