@@ -31,8 +31,8 @@ const API = '/api/v1';
 /** Kept in memory only: a reload asks GET /session for a fresh one. */
 let csrfToken: string | null = null;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function call<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const response = await fetch(`${API}${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
@@ -62,3 +62,39 @@ export async function inboundTransfers(outletId: string): Promise<TransferSummar
   // The outlet filter matches either end; inbound is what arrives here.
   return page.items.filter((transfer) => transfer.destinationOutletId === outletId);
 }
+
+export interface TransferLine {
+  productId: string;
+  sku?: string | null;
+  name?: string | null;
+  sentQuantity: number;
+  receivedQuantity: number;
+  barcodes: string[];
+}
+
+export interface TransferDetail extends TransferSummary {
+  lines: TransferLine[];
+}
+
+export interface ReceiptLine {
+  productId: string;
+  receivedQuantity: number;
+  reason?: string;
+  note?: string;
+}
+
+export interface ReceiveSubmission {
+  receiptId: string;
+  idempotencyKey: string;
+  lines: ReceiptLine[];
+  final: boolean;
+  confirmOverReceipt?: boolean;
+}
+
+export const transfer = (id: string) => call<TransferDetail>('GET', `/transfers/${encodeURIComponent(id)}`);
+
+/** The receiptId and Idempotency-Key stay with one submission, so a retry records it once. */
+export const receive = (id: string, submission: ReceiveSubmission) => {
+  const { idempotencyKey, ...body } = submission;
+  return call<TransferDetail>('POST', `/transfers/${encodeURIComponent(id)}/receive`, body, { 'Idempotency-Key': idempotencyKey });
+};
