@@ -10,6 +10,12 @@ type State = { kind: 'loading' } | { kind: 'signedOut'; error?: string } | { kin
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [path, setPath] = useState(currentRoute().path);
+  useEffect(() => {
+    const follow = () => setPath(currentRoute().path);
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   const exchange = async (token: string) => {
     try {
@@ -39,7 +45,7 @@ export function App() {
     return () => window.removeEventListener('hashchange', takeTokenFromLink);
   }, []);
 
-  const receivingId = /^\/transfers\/([^/]+)$/.exec(currentRoute().path)?.[1];
+  const receivingId = /^\/transfers\/([^/]+)$/.exec(path)?.[1];
   if (state.kind === 'loading') return <main class="page"><p aria-busy="true">Loading…</p></main>;
   if (state.kind === 'signedOut') return <SignIn error={state.error} onToken={exchange} />;
   const leave = async () => {
