@@ -30,6 +30,8 @@ export function Receive({ transferId }: { transferId: string }) {
 
   const submit = async (final: boolean) => {
     if (!detail) return;
+    const unexplained = detail.lines.find((line) => final && line.receivedQuantity + (counts[line.productId] ?? 0) !== line.sentQuantity && !reasons[line.productId]);
+    if (unexplained) return setMessage(`Give a reason for ${unexplained.name ?? unexplained.sku ?? unexplained.productId}: its count differs from what was sent.`);
     const submission = pending ?? {
       receiptId: crypto.randomUUID(),
       idempotencyKey: crypto.randomUUID(),
