@@ -24,6 +24,7 @@ export function Receive({ transferId }: { transferId: string }) {
   const scan = (code: string) => {
     const productId = byCode.get(code);
     if (!productId) return setMessage(`No line has code ${code}.`);
+    setPending(null);
     setCounts((now) => ({ ...now, [productId]: (now[productId] ?? 0) + 1 }));
     setMessage(`+1 ${code}`);
   };
@@ -32,7 +33,7 @@ export function Receive({ transferId }: { transferId: string }) {
     if (!detail) return;
     const unexplained = detail.lines.find((line) => final && line.receivedQuantity + (counts[line.productId] ?? 0) !== line.sentQuantity && !reasons[line.productId]);
     if (unexplained) return setMessage(`Give a reason for ${unexplained.name ?? unexplained.sku ?? unexplained.productId}: its count differs from what was sent.`);
-    const submission = pending ?? {
+    const submission = pending?.final === final ? pending : {
       receiptId: crypto.randomUUID(),
       idempotencyKey: crypto.randomUUID(),
       final,
@@ -60,8 +61,8 @@ export function Receive({ transferId }: { transferId: string }) {
         {detail.lines.map((line) => (
           <li key={line.productId}>
             <strong>{line.name ?? line.sku ?? line.productId}</strong> sent {line.sentQuantity}, received {line.receivedQuantity}
-            <label>Count <input type="number" min={0} value={counts[line.productId] ?? 0} onInput={(event) => setCounts({ ...counts, [line.productId]: Number(event.currentTarget.value) })} /></label>
-            <label>Reason <select value={reasons[line.productId] ?? ''} onChange={(event) => setReasons({ ...reasons, [line.productId]: event.currentTarget.value })}><option value="">none</option>{REASONS.map((reason) => <option key={reason}>{reason}</option>)}</select></label>
+            <label>Count <input type="number" min={0} value={counts[line.productId] ?? 0} onInput={(event) => (setPending(null), setCounts({ ...counts, [line.productId]: Number(event.currentTarget.value) }))} /></label>
+            <label>Reason <select value={reasons[line.productId] ?? ''} onChange={(event) => (setPending(null), setReasons({ ...reasons, [line.productId]: event.currentTarget.value }))}><option value="">none</option>{REASONS.map((reason) => <option key={reason}>{reason}</option>)}</select></label>
           </li>
         ))}
       </ul>
