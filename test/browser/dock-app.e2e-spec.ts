@@ -74,6 +74,18 @@ describe('the dock app in Chromium', () => {
     expect(await page.evaluate('document.cookie')).toBe('');
   });
 
+  it('receives the inbound transfer in full from its counts', async () => {
+    await page.getByRole('link', { name: /./ }).first().click();
+    await page.getByRole('heading', { name: /^Receive/ }).waitFor();
+    const lines = page.locator('ul.lines > li');
+    for (let index = 0; index < (await lines.count()); index++) {
+      const sent = /sent (\d+)/.exec((await lines.nth(index).textContent()) ?? '')?.[1] ?? '0';
+      await lines.nth(index).getByLabel('Count').fill(sent);
+    }
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+  });
+
   it('signs out by keyboard alone', async () => {
     const signOut = page.getByRole('button', { name: 'Sign out' });
     for (let presses = 0; presses < 10 && !(await signOut.evaluate((button) => button === button.ownerDocument.activeElement)); presses++) {

@@ -53,3 +53,17 @@ export async function inboundTransfers(outletId: string): Promise<TransferSummar
   // The outlet filter matches either end; inbound is what arrives here.
   return page.items.filter((transfer) => transfer.destinationOutletId === outletId);
 }
+
+export type TransferDetail = components['schemas']['TransferResponse'];
+export type ReceiptLine = components['schemas']['ReceiptLineDto'];
+export type VarianceReason = NonNullable<ReceiptLine['reason']>;
+/** A receive command with the Idempotency-Key its retries share. */
+export type ReceiveSubmission = components['schemas']['ReceiveDto'] & { idempotencyKey: string };
+
+export const transfer = (id: string) => answer(api.GET('/api/v1/transfers/{id}', { params: { path: { id } } }));
+
+/** The receiptId and Idempotency-Key stay with one submission, so a retry records it once. */
+export function receive(id: string, submission: ReceiveSubmission): Promise<TransferDetail> {
+  const { idempotencyKey, ...body } = submission;
+  return answer(api.POST('/api/v1/transfers/{id}/receive', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } }, body }));
+}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { currentSession, signIn, signOut, type Session } from './api.js';
 import { Header } from './header.js';
 import { InboundList } from './inbound-list.js';
+import { Receive } from './receive.js';
 import { currentRoute, goTo } from './route.js';
 import { SignIn } from './sign-in.js';
 
@@ -9,6 +10,12 @@ type State = { kind: 'loading' } | { kind: 'signedOut'; error?: string } | { kin
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [path, setPath] = useState(currentRoute().path);
+  useEffect(() => {
+    const follow = () => setPath(currentRoute().path);
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   const exchange = async (token: string) => {
     try {
@@ -38,6 +45,7 @@ export function App() {
     return () => window.removeEventListener('hashchange', takeTokenFromLink);
   }, []);
 
+  const receivingId = /^\/transfers\/([^/]+)$/.exec(path)?.[1];
   if (state.kind === 'loading') return <main class="page"><p aria-busy="true">Loading…</p></main>;
   if (state.kind === 'signedOut') return <SignIn error={state.error} onToken={exchange} />;
   const leave = async () => {
@@ -48,7 +56,7 @@ export function App() {
   return (
     <>
       <Header session={state.session} onSignOut={leave} />
-      <InboundList outletId={state.session.actor.outlets[0] ?? null} />
+      {receivingId ? <Receive transferId={receivingId} /> : <InboundList outletId={state.session.actor.outlets[0] ?? null} />}
     </>
   );
 }

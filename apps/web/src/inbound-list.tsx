@@ -30,7 +30,7 @@ export function InboundList({ outletId }: { outletId: string | null }) {
           {state.transfers.map((transfer) => (
             <li key={transfer.id} tabIndex={0}>
               <div class="row">
-                <strong>{transfer.reference ?? transfer.id.slice(0, 8)}</strong>
+                <a href={`#/transfers/${transfer.id}`}><strong>{transfer.reference ?? transfer.id.slice(0, 8)}</strong></a>
                 <span class={`status status-${transfer.status.toLowerCase()}`}>{transfer.status}</span>
               </div>
               <div class="muted">
