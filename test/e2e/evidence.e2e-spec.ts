@@ -109,7 +109,7 @@ describe('evidence: photos and signatures kept with their location removed (real
     const bytes = pngWithExif(undefined);
     const id = '0b7c9a52-4f1e-4d7a-9c36-2e5d8f1a6b40';
     await (await database()).query(
-      `INSERT INTO evidence (id, kind, media_type, byte_size, sha256, bytes, uploaded_by) VALUES ($1, 'SIGNATURE', 'image/png', $2, $3, $4, 'old-app')`,
+      `INSERT INTO evidence (id, kind, media_type, byte_size, sha256, bytes, uploaded_by) VALUES ($1, 'SIGNATURE', 'image/png', $2, $3, $4, 'sofia')`,
       [id, bytes.length, sha256(bytes), Buffer.from(bytes)],
     );
 
