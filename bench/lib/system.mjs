@@ -63,6 +63,7 @@ function systemEnvironment({ databaseUrl, apiPort, sandboxPort }) {
     HTTP_IDLE_TIMEOUT_MS: '60000',
     HTTP_KEEP_ALIVE_TIMEOUT_MS: '72000',
     HTTP_MAX_CONNECTIONS: '2000',
+    EVIDENCE_MAX_BYTES: String(10 * 1024 * 1024),
   };
 }
 
