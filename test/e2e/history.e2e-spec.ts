@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiFixture } from '../support/api-fixture.js';
 import { expectProblem, expectStatus, MUGS, TEA, type Auth, type Client, openScenario, type Scenario } from '../support/transfers-client.js';
 
+/** A line as the transfer recorded it: its barcodes are the catalogue's, read beside it, never history. */
+const withoutBarcodes = (line: Record<string, unknown> | undefined) => line && Object.fromEntries(Object.entries(line).filter(([field]) => field !== 'barcodes'));
+
 /** What an auditor reads: every transfer's events, the global feed, and the audit trail. */
 describe('history: events, the global feed and the audit trail', () => {
   let api: ApiFixture;
@@ -141,7 +144,7 @@ describe('history: events, the global feed and the audit trail', () => {
       expect(creation.changes).toEqual(
         expect.arrayContaining([
           { field: 'status', before: null, after: 'OPEN' },
-          { field: `lines[${MUGS}]`, before: null, after: created.lines.find((line: { productId: string }) => line.productId === MUGS) },
+          { field: `lines[${MUGS}]`, before: null, after: withoutBarcodes(created.lines.find((line: { productId: string }) => line.productId === MUGS)) },
         ]),
       );
       expect(startPacking.changes).toEqual([

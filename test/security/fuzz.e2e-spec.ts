@@ -125,6 +125,7 @@ const CASES: Record<string, FuzzCase> = {
   'GET /api/v1/transfers/:id': { who: ['manager', 'staff'], params: transferId, query: { asOfVersion: fc.integer({ min: 1, max: 3 }) }, target: { state: 'open' }, numRuns: 40 },
   'GET /api/v1/transfers/:id/events': { who: ['manager'], params: transferId, query: {}, target: { state: 'open' }, numRuns: 20 },
   'GET /api/v1/transfers/:id/audit': { who: ['manager'], params: transferId, query: page, target: { state: 'open' }, numRuns: 20 },
+  'GET /api/v1/transfers/:id/evidence': { who: ['staff', 'manager'], params: transferId, query: {}, target: { state: 'open' }, numRuns: 20 },
   'POST /api/v1/transfers/:id/items': {
     who: ['manager', 'staff'],
     params: transferId,
@@ -175,6 +176,7 @@ const CASES: Record<string, FuzzCase> = {
   'GET /api/v1/outlets/:outletId/stock-in-transit': { who: ['manager', 'staff'], params: { outletId: outlet }, query: {}, numRuns: 30 },
   'GET /api/v1/outlets': { who: ['staff'], query: {}, numRuns: 10 },
   'GET /api/v1/suppliers': { who: ['staff'], query: {}, numRuns: 10 },
+  'GET /api/v1/products/by-barcode/:code': { who: ['staff'], params: { code: text }, query: {}, numRuns: 40 },
   'GET /api/v1/products': { who: ['staff'], query: { q: validText(100), limit: fc.integer({ min: 1, max: 50 }), excludeComposites: fc.boolean() }, numRuns: 40 },
   // A JSON body is no upload (415); what an uploaded file may hold is fuzzed in libs/evidence.
   'POST /api/v1/evidence': { who: ['staff', 'manager'], body: shapedBody({ kind: fc.constantFrom('photo', 'signature') }), numRuns: 15 },
