@@ -1,46 +1,36 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { signInLink } from '../../apps/api/src/auth/sign-in-link.js';
-import { openScenario, type Scenario } from '../support/transfers-client.js';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import type { Scenario } from '../support/transfers-client.js';
+import { seriousAccessibilityViolations } from './support/chromium.js';
+import { openDockApp, type DockApp } from './support/dock-app.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
+/** Every run's screens at each width, for a look (not committed). */
+const WIDTHS = join(process.cwd(), 'test/browser/screenshots');
 
 // page.evaluate takes expressions as text where they name the page's globals (document): this file is typed for Node.
 /** The app as a person on the dock uses it: a 360 px wide phone, in real Chromium, against the real API. */
 describe('the dock app in Chromium', () => {
-  const built = mkdtempSync(join(tmpdir(), 'dock-app-'));
+  let dock: DockApp;
   let scenario: Scenario;
-  let browser: Browser;
   let page: Page;
   let origin: string;
   let inbound: { id: string };
   let outbound: { id: string };
 
   beforeAll(async () => {
-    await promisify(execFile)(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'apps/web', '--logLevel', 'warn'], {
-      env: { ...process.env, WEB_OUT_DIR: built },
-    });
-    scenario = await openScenario({ listen: true, env: { WEB_APP_DIR: built } });
-    origin = `http://127.0.0.1:${(scenario.api.app.getHttpServer().address() as AddressInfo).port}`;
+    dock = await openDockApp();
+    ({ scenario, origin } = dock);
     // Sam works at south: north's sent transfer is inbound to him; the one he sends north is not.
     inbound = await scenario.step.sentOutletTransfer(scenario.who.ana);
     outbound = await scenario.step.createOutletTransfer(scenario.who.maria, { sourceOutletId: 'south', destinationOutletId: 'north' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    page = await dock.browser.newPage({ viewport: { width: 360, height: 740 } });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await scenario?.api.close();
-    rmSync(built, { recursive: true, force: true });
-  });
+  afterAll(() => dock?.close());
 
   const samsToken = () => scenario.api.as('sam', ['staff'], ['south']).Authorization.replace(/^Bearer /, '');
 
@@ -48,10 +38,11 @@ describe('the dock app in Chromium', () => {
     await page.goto(`${origin}/app/`);
     await page.getByRole('heading', { name: 'Sign in to the dock' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png') });
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
   });
 
   it('signs in through the link, forgets the token from the address bar and shows what is inbound', async () => {
-    await page.goto(signInLink(origin, samsToken()));
+    await page.goto(dock.signInLinkFor('sam', ['south']));
     await page.getByRole('heading', { name: 'Inbound to south' }).waitFor();
     expect(page.url()).toBe(`${origin}/app/#/inbound`);
     await expect(page.getByTestId('actor-name').textContent()).resolves.toBe('User sam');
@@ -66,6 +57,7 @@ describe('the dock app in Chromium', () => {
     // Nothing sideways at 360 px.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(SCREENSHOTS, 'inbound.png'), fullPage: true });
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
   });
 
   it('keeps the session across a reload, in a cookie the page cannot read', async () => {
@@ -84,6 +76,158 @@ describe('the dock app in Chromium', () => {
     }
     await page.getByRole('button', { name: 'Finish receiving' }).click();
     await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+  });
+
+  /** Polls until `check` holds: the page re-renders after each event in its own time. */
+  const until = async (what: string, check: () => Promise<boolean>) => {
+    for (const started = Date.now(); !(await check()); await new Promise((resolve) => setTimeout(resolve, 50))) {
+      if (Date.now() - started > 10_000) throw new Error(`Still not true after 10 s: ${what}`);
+    }
+  };
+  const lineNamed = (name: string) => page.locator('ul.lines > li', { hasText: name });
+  const countOf = async (name: string) => Number(await lineNamed(name).getByLabel('Count').inputValue());
+  /** Types a code into the scan field and presses Enter, as a scanner in keyboard mode does. */
+  const scan = async (code: string, times: number) => {
+    for (let scanned = 0; scanned < times; scanned++) {
+      await page.getByLabel('Scan').fill(code);
+      await page.getByLabel('Scan').press('Enter');
+    }
+  };
+  /** A code for each line, as the API lists them: a barcode, else the SKU. */
+  const codesOf = async (id: string) => {
+    const detail = await scenario.step.detail(scenario.who.sam, id);
+    return Object.fromEntries(detail.lines.map((line) => [line.name as string, ((line.barcodes as string[])[0] ?? line.sku) as string]));
+  };
+  const openReceive = async (id: string) => {
+    await page.goto(`${origin}/app/#/transfers/${id}`);
+    await page.getByRole('heading', { name: /^Receive/ }).waitFor();
+  };
+  const received = async (id: string) => {
+    const detail = await scenario.step.detail(scenario.who.sam, id);
+    return { status: detail.status, lines: Object.fromEntries(detail.lines.map((line) => [line.name, [line.receivedQuantity, line.varianceReason, line.varianceNote]])) };
+  };
+
+  it('counts scans, records a partial receipt, then finishes with a damaged line', async () => {
+    const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
+    const codes = await codesOf(delivered.id);
+    await openReceive(delivered.id);
+    await scan(codes['Stoneware mug']!, 2);
+    await scan(codes['Green tea 100g']!, 1);
+    await until('the counts rose to 2 and 1', async () => (await countOf('Stoneware mug')) === 2 && (await countOf('Green tea 100g')) === 1);
+    await page.getByRole('button', { name: 'Record partial receipt' }).click();
+    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVING' }).waitFor();
+    await expect(received(delivered.id)).resolves.toEqual({ status: 'RECEIVING', lines: { 'Stoneware mug': [2, null, null], 'Green tea 100g': [1, null, null] } });
+
+    // The rest arrives with one tin of tea crushed: 8 more mugs, 2 more teas, the tea line DAMAGED.
+    await until('the counts start again at 0', async () => (await countOf('Stoneware mug')) === 0);
+    await scan(codes['Stoneware mug']!, 8);
+    await scan(codes['Green tea 100g']!, 2);
+    await until('the counts rose to 8 and 2', async () => (await countOf('Stoneware mug')) === 8 && (await countOf('Green tea 100g')) === 2);
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await page.getByRole('status').filter({ hasText: 'Give a reason for Green tea 100g' }).waitFor();
+    await lineNamed('Green tea 100g').getByLabel('Reason').selectOption('DAMAGED');
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    await expect(received(delivered.id)).resolves.toEqual({ status: 'RECEIVED', lines: { 'Stoneware mug': [10, null, null], 'Green tea 100g': [3, 'DAMAGED', null] } });
+  });
+
+  it('asks for a note with reason OTHER, refuses to finish without one and sends it', async () => {
+    const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
+    const codes = await codesOf(delivered.id);
+    await openReceive(delivered.id);
+    await scan(codes['Stoneware mug']!, 10);
+    await scan(codes['Green tea 100g']!, 2);
+    await until('the counts rose to 10 and 2', async () => (await countOf('Stoneware mug')) === 10 && (await countOf('Green tea 100g')) === 2);
+    const tea = lineNamed('Green tea 100g');
+    expect(await tea.getByLabel('Note').count()).toBe(0);
+    await tea.getByLabel('Reason').selectOption('OTHER');
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await page.getByRole('status').filter({ hasText: 'Add a note for Green tea 100g' }).waitFor();
+    expect((await received(delivered.id)).status).toBe('SENT');
+    await tea.getByLabel('Note').fill('Two tins went back with the driver');
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    await expect(received(delivered.id)).resolves.toEqual({
+      status: 'RECEIVED',
+      lines: { 'Stoneware mug': [10, null, null], 'Green tea 100g': [2, 'OTHER', 'Two tins went back with the driver'] },
+    });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+  });
+
+  it('offers a scanned product that was not sent as an EXTRA line, and says when no product has the code', async () => {
+    const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
+    // The catalogue the by-barcode lookup reads; once it holds products, lines must name them.
+    const database = new pg.Client({ connectionString: scenario.api.database.url });
+    await database.connect();
+    try {
+      await database.query(
+        `INSERT INTO lightspeed_products (id, name, sku, active, version)
+         VALUES ('MUG-01', 'Stoneware mug', 'MUG', true, 1), ('TEA-02', 'Green tea 100g', 'TEA', true, 1), ('SPOON-03', 'Teaspoon', 'SPOON', true, 1)`,
+      );
+      await database.query(`INSERT INTO lightspeed_product_codes (product_id, code, type) VALUES ('SPOON-03', '9300000000024', 'EAN')`);
+    } finally {
+      await database.end();
+    }
+    const codes = await codesOf(delivered.id);
+    await openReceive(delivered.id);
+    await scan(codes['Stoneware mug']!, 10);
+    await scan(codes['Green tea 100g']!, 4);
+    await scan('0000000000000', 1);
+    await page.getByRole('status').filter({ hasText: 'No product has code 0000000000000.' }).waitFor();
+    await scan('9300000000024', 1);
+    await page.getByRole('status').filter({ hasText: 'Teaspoon (9300000000024) was not sent.' }).waitFor();
+    await page.getByRole('button', { name: 'Add Teaspoon as an extra line' }).click();
+    await until('the extra line shows, counted 1', async () => (await lineNamed('Teaspoon').count()) === 1 && (await countOf('Teaspoon')) === 1);
+    expect(await lineNamed('Teaspoon').getByLabel('Reason').inputValue()).toBe('EXTRA');
+    await until('the counts rose to 10 and 4', async () => (await countOf('Stoneware mug')) === 10 && (await countOf('Green tea 100g')) === 4);
+    mkdirSync(WIDTHS, { recursive: true });
+    for (const [width, height] of [[360, 740], [768, 1024]] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(WIDTHS, `receive-${width}x${height}.png`), fullPage: true });
+      await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    }
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    const detail = await scenario.step.detail(scenario.who.sam, delivered.id);
+    expect(detail.status).toBe('RECEIVED');
+    expect(detail.lines.map((line) => [line.productId, line.sentQuantity, line.receivedQuantity, line.varianceReason])).toEqual(
+      expect.arrayContaining([
+        ['MUG-01', 10, 10, null],
+        ['TEA-02', 4, 4, null],
+        ['SPOON-03', 0, 1, 'EXTRA'],
+      ]),
+    );
+    expect(detail.lines).toHaveLength(3);
+  });
+
+  it('asks before recording more than the tolerance above what was sent, and records a confirmed receipt once', async () => {
+    const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
+    await openReceive(delivered.id);
+    await lineNamed('Stoneware mug').getByLabel('Count').fill('20');
+    await lineNamed('Stoneware mug').getByLabel('Reason').selectOption('EXTRA');
+    await lineNamed('Green tea 100g').getByLabel('Count').fill('4');
+    const dialog = page.getByRole('dialog', { name: 'More than was sent' });
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await dialog.waitFor();
+    expect(await dialog.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Stoneware mug: 20 received of 10 sent')]);
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('status').filter({ hasText: 'Not recorded' }).waitFor();
+    expect((await received(delivered.id)).status).toBe('SENT');
+
+    // By keyboard: Escape cancels too; the dialog opens with Confirm focused, so Enter confirms.
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await received(delivered.id)).status).toBe('SENT');
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await dialog.waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    await expect(received(delivered.id)).resolves.toEqual({ status: 'RECEIVED', lines: { 'Stoneware mug': [20, 'EXTRA', null], 'Green tea 100g': [4, null, null] } });
   });
 
   it('signs out by keyboard alone', async () => {

@@ -10,6 +10,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The problem+json body as answered, with any members its code adds (e.g. `lines`). */
+    readonly problem: Partial<components['schemas']['ProblemResponse']> & Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -30,7 +32,10 @@ api.use({
 /** The answer's body, or an ApiError carrying the problem's detail. */
 async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
-  if (!response.ok) throw new ApiError(response.status, (error as { detail?: string } | undefined)?.detail ?? response.statusText);
+  if (!response.ok) {
+    const problem = (error ?? {}) as ApiError['problem'];
+    throw new ApiError(response.status, problem.detail ?? response.statusText, problem);
+  }
   return data as T;
 }
 
@@ -59,6 +64,11 @@ export type ReceiptLine = components['schemas']['ReceiptLineDto'];
 export type VarianceReason = NonNullable<ReceiptLine['reason']>;
 /** A receive command with the Idempotency-Key its retries share. */
 export type ReceiveSubmission = components['schemas']['ReceiveDto'] & { idempotencyKey: string };
+
+export type ProductMatch = components['schemas']['ScannedProductListResponse']['items'][number];
+/** The products a scanned code belongs to; an ApiError 404 when none has it. */
+export const productsByBarcode = async (code: string): Promise<ProductMatch[]> =>
+  (await answer(api.GET('/api/v1/products/by-barcode/{code}', { params: { path: { code } } }))).items;
 
 export const transfer = (id: string) => answer(api.GET('/api/v1/transfers/{id}', { params: { path: { id } } }));
 

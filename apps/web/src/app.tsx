@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { currentSession, signIn, signOut, type Session } from './api.js';
 import { Header } from './header.js';
 import { InboundList } from './inbound-list.js';
-import { Receive } from './receive.js';
+import { Receive } from './receive/receive.js';
 import { currentRoute, goTo } from './route.js';
 import { SignIn } from './sign-in.js';
 
@@ -56,7 +56,7 @@ export function App() {
   return (
     <>
       <Header session={state.session} onSignOut={leave} />
-      {receivingId ? <Receive transferId={receivingId} /> : <InboundList outletId={state.session.actor.outlets[0] ?? null} />}
+      {receivingId ? <Receive key={receivingId} transferId={receivingId} /> : <InboundList outletId={state.session.actor.outlets[0] ?? null} />}
     </>
   );
 }
