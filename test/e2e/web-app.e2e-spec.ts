@@ -12,6 +12,8 @@ describe('the dock app served under /app', () => {
     mkdirSync(join(built, 'assets'));
     writeFileSync(join(built, 'index.html'), '<!doctype html><title>Dock</title>');
     writeFileSync(join(built, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(join(built, 'sw.js'), 'self.skipWaiting()');
+    writeFileSync(join(built, 'manifest.webmanifest'), '{"name":"Dock"}');
     api = await openApiFixture({ WEB_APP_DIR: built });
   });
   afterAll(async () => {
@@ -39,6 +41,14 @@ describe('the dock app served under /app', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(asset.headers['content-security-policy']).toMatch(/default-src 'self'/);
+  });
+
+  it('serves the service worker and the manifest beside index.html fresh every time, since their names never change', async () => {
+    const worker = await api.http().get('/app/sw.js');
+    expect([worker.status, worker.headers['content-type'], worker.headers['cache-control'], worker.text]).toEqual([200, 'application/javascript; charset=utf-8', 'no-cache', 'self.skipWaiting()']);
+    const manifest = await api.http().get('/app/manifest.webmanifest');
+    expect([manifest.status, manifest.headers['cache-control']]).toEqual([200, 'no-cache']);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
   });
 
   it('answers 404 for an asset that is not there, and serves nothing outside the build', async () => {

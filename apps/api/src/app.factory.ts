@@ -52,7 +52,8 @@ async function secureHttp(app: NestFastifyApplication): Promise<void> {
       directives: {
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: for the dock app's previews of photos and signatures before they are uploaded.
+        imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'", "'unsafe-inline'"],
       },
     },

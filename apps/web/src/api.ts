@@ -23,11 +23,17 @@ let csrfToken: string | null = null;
 /** Typed by the API's OpenAPI document (`npm run openapi:client` writes ./api/schema.d.ts). */
 const api = createClient<paths>({ credentials: 'same-origin', headers: { Accept: 'application/json' } });
 api.use({
-  onRequest({ request }) {
-    if (request.method !== 'GET' && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
+  async onRequest({ request }) {
+    if (request.method === 'GET') return request;
+    // After a reload offline, the session came from the device's copy: ask for a current token before writing.
+    if (!csrfToken) await answer(api.GET('/api/v1/session')).then(remember, () => undefined);
+    if (csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
     return request;
   },
 });
+
+/** The copy of API answers the service worker keeps for offline use (see vite.config.ts). */
+const OFFLINE_COPY = 'dock-api';
 
 /** The answer's body, or an ApiError carrying the problem's detail. */
 async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
@@ -39,16 +45,44 @@ async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Re
   return data as T;
 }
 
+/** Who was signed in on this device, without the CSRF token: enough to open the app with no network. */
+const LAST_SESSION = 'dock-last-session';
+
 const remember = (session: Session): Session => {
   csrfToken = session.csrfToken;
+  localStorage.setItem(LAST_SESSION, JSON.stringify({ ...session, csrfToken: '' }));
   return session;
 };
 
+const forgetSession = () => {
+  csrfToken = null;
+  localStorage.removeItem(LAST_SESSION);
+};
+
 export const signIn = async (token: string) => remember(await answer(api.POST('/api/v1/session', { body: { token } })));
-export const currentSession = async () => remember(await answer(api.GET('/api/v1/session')));
+
+/**
+ * The session the cookie holds. With no network, the one last seen on this device: the app opens
+ * and counts offline, and the first write once online asks for the token again (onRequest above).
+ */
+export async function currentSession(): Promise<Session> {
+  try {
+    return remember(await answer(api.GET('/api/v1/session')));
+  } catch (error) {
+    const last = localStorage.getItem(LAST_SESSION);
+    if (error instanceof ApiError || !last) {
+      if (error instanceof ApiError && error.status === 401) forgetSession();
+      throw error;
+    }
+    return JSON.parse(last) as Session;
+  }
+}
+
 export async function signOut(): Promise<void> {
   await answer(api.DELETE('/api/v1/session'));
-  csrfToken = null;
+  forgetSession();
+  // What this person saw stays with them, not with the next one to pick up the device.
+  await globalThis.caches?.delete(OFFLINE_COPY);
 }
 
 /** Transfers on their way to the outlet: sent or being received there, newest first. */
@@ -76,4 +110,22 @@ export const transfer = (id: string) => answer(api.GET('/api/v1/transfers/{id}',
 export function receive(id: string, submission: ReceiveSubmission): Promise<TransferDetail> {
   const { idempotencyKey, ...body } = submission;
   return answer(api.POST('/api/v1/transfers/{id}/receive', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } }, body }));
+}
+
+export type KeptEvidence = components['schemas']['EvidenceResponse'];
+
+/** Keeps a photo or signature; the same bytes sent again answer the evidence kept the first time. */
+export function uploadEvidence(kind: 'photo' | 'signature', file: Blob): Promise<KeptEvidence> {
+  return answer(
+    api.POST('/api/v1/evidence', {
+      // The schema types the file part as the string OpenAPI calls `binary`; the form carries the Blob.
+      body: { kind, file: file as unknown as string },
+      bodySerializer: (body) => {
+        const form = new FormData();
+        form.append('kind', body.kind);
+        form.append('file', file, kind === 'signature' ? 'signature.png' : 'photo.jpg');
+        return form;
+      },
+    }),
+  );
 }

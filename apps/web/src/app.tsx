@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { currentSession, signIn, signOut, type Session } from './api.js';
 import { Header } from './header.js';
 import { InboundList } from './inbound-list.js';
+import { OutboxStatus } from './outbox/outbox-status.js';
+import { useSendingWhenOnline } from './outbox/use-outbox.js';
 import { Receive } from './receive/receive.js';
 import { currentRoute, goTo } from './route.js';
 import { SignIn } from './sign-in.js';
@@ -56,7 +58,15 @@ export function App() {
   return (
     <>
       <Header session={state.session} onSignOut={leave} />
+      <OutboxStatus />
+      <SendingWhenOnline />
       {receivingId ? <Receive key={receivingId} transferId={receivingId} /> : <InboundList outletId={state.session.actor.outlets[0] ?? null} />}
     </>
   );
+}
+
+/** Mounted while someone is signed in: the API takes receipts only from a session. */
+function SendingWhenOnline() {
+  useSendingWhenOnline();
+  return null;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { inboundTransfers, type TransferSummary } from './api.js';
+import { SyncStatus } from './sync/sync-status.js';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; transfers: TransferSummary[] };
 
@@ -36,6 +37,7 @@ export function InboundList({ outletId }: { outletId: string | null }) {
               <div class="muted">
                 from {transfer.sourceOutletId ?? 'a supplier'} · {transfer.totals.sentQuantity} units · updated {new Date(transfer.updatedAt).toLocaleString()}
               </div>
+              <SyncStatus sync={transfer.sync} divergent={transfer.lightspeedDivergence !== null} />
             </li>
           ))}
         </ul>

@@ -21,11 +21,17 @@ export interface DockApp {
   close(): Promise<void>;
 }
 
-export async function openDockApp(options: { chromiumArgs?: readonly string[]; env?: Record<string, string> } = {}): Promise<DockApp> {
-  const built = mkdtempSync(join(tmpdir(), 'dock-app-'));
+/** Builds apps/web into a directory of its own (for WEB_APP_DIR); `remove` deletes it. */
+export async function buildDockApp(): Promise<{ directory: string; remove(): void }> {
+  const directory = mkdtempSync(join(tmpdir(), 'dock-app-'));
   await promisify(execFile)(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'apps/web', '--logLevel', 'warn'], {
-    env: { ...process.env, WEB_OUT_DIR: built },
+    env: { ...process.env, WEB_OUT_DIR: directory },
   });
+  return { directory, remove: () => rmSync(directory, { recursive: true, force: true }) };
+}
+
+export async function openDockApp(options: { chromiumArgs?: readonly string[]; env?: Record<string, string> } = {}): Promise<DockApp> {
+  const { directory: built, remove } = await buildDockApp();
   const scenario = await openScenario({ listen: true, env: { WEB_APP_DIR: built, ...options.env } });
   const origin = `http://127.0.0.1:${(scenario.api.app.getHttpServer().address() as AddressInfo).port}`;
   const browser = await launchChromium(options.chromiumArgs).catch(async (error: unknown) => {
@@ -40,7 +46,7 @@ export async function openDockApp(options: { chromiumArgs?: readonly string[]; e
     async close() {
       await browser.close();
       await scenario.api.close();
-      rmSync(built, { recursive: true, force: true });
+      remove();
     },
   };
 }

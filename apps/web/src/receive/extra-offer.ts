@@ -14,7 +14,8 @@ export function useExtraOffer(say: (message: string) => void) {
       setOffer(product ?? null);
       say(product ? `${product.name} (${code}) was not sent.` : `No product has code ${code}.`);
     } catch (error) {
-      say(error instanceof ApiError && error.status === 404 ? `No product has code ${code}.` : (error as Error).message);
+      if (!(error instanceof ApiError)) return say(`No connection: ${code} cannot be looked up now. Scan it again when the network returns.`);
+      say(error.status === 404 ? `No product has code ${code}.` : error.message);
     }
   };
   return { offer, lookUp, dismiss: () => setOffer(null) };

@@ -1,23 +1,20 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { receive, transfer, type ProductMatch, type ReceiptLine, type ReceiveSubmission, type TransferDetail, type VarianceReason } from '../api.js';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { transfer, type ProductMatch, type ReceiptLine, type TransferDetail } from '../api.js';
 import { indexByCode } from '../counting/code-index.js';
 import { ScanField } from '../counting/scan-field.js';
+import { PhotoInput } from '../evidence/photo-input.js';
+import { SignatureField } from '../evidence/signature-field.js';
+import { deliver } from '../outbox/deliver.js';
+import { announceChange } from '../outbox/outbox-events.js';
+import type { Attachment, OutboxReceipt } from '../outbox/outbox-record.js';
+import { forget, keep } from '../outbox/outbox-store.js';
+import { useOutbox } from '../outbox/use-outbox.js';
+import { WaitingReceipts } from '../outbox/waiting-receipts.js';
+import { SyncStatus } from '../sync/sync-status.js';
 import { useExtraOffer } from './extra-offer.js';
 import { OverReceiptDialog, overLinesOf, type OverLine } from './over-receipt-dialog.js';
+import { nameOf, ReceiveLine, type LineCount, type Row } from './receive-line.js';
 
-const REASONS: readonly VarianceReason[] = ['DAMAGED', 'MISSING', 'EXTRA', 'WRONG_ITEM', 'OTHER'];
-
-/** A line of the transfer, or a product scanned here that was not sent (an EXTRA line). */
-interface Row {
-  productId: string;
-  name?: string | null;
-  sku?: string | null;
-  sentQuantity: number;
-  receivedQuantity: number;
-  barcodes: readonly string[];
-}
-
-const nameOf = (row: Row) => row.name ?? row.sku ?? row.productId;
 const extraRow = (product: ProductMatch): Row => ({
   productId: product.id,
   name: product.name,
@@ -27,35 +24,45 @@ const extraRow = (product: ProductMatch): Row => ({
   barcodes: product.codes.map((code) => code.code),
 });
 
-/** Counting one inbound transfer: scan or type counts, give reasons for variances, record. */
+const lineOf = (productId: string, entry: LineCount | undefined): ReceiptLine => {
+  const line: ReceiptLine = { productId, receivedQuantity: entry?.count ?? 0 };
+  if (!entry?.reason) return line;
+  return entry.reason === 'OTHER' ? { ...line, reason: entry.reason, note: (entry.note ?? '').trim() } : { ...line, reason: entry.reason };
+};
+
+/** Counting one inbound transfer: scan or type counts, give reasons for variances, add photos and a signature, record. */
 export function Receive({ transferId }: { transferId: string }) {
   const [detail, setDetail] = useState<TransferDetail | null>(null);
-  const [counts, setCounts] = useState<Record<string, number>>({});
-  const [reasons, setReasons] = useState<Record<string, VarianceReason>>({});
-  const [notes, setNotes] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
-  const [pending, setPending] = useState<ReceiveSubmission | null>(null);
+  const [entries, setEntries] = useState<Record<string, LineCount>>({});
   const [extras, setExtras] = useState<Row[]>([]);
-  const [over, setOver] = useState<OverLine[] | null>(null);
+  const [photos, setPhotos] = useState<Blob[]>([]);
+  const [signature, setSignature] = useState<Blob | null>(null);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  /** The receipt the API found above the over-receipt tolerance, until staff confirm or cancel it. */
+  const [over, setOver] = useState<{ receipt: OutboxReceipt; lines: OverLine[] } | null>(null);
+  const [signatureKey, setSignatureKey] = useState(0);
   const extra = useExtraOffer(setMessage);
+  const waitingHere = useOutbox().filter((receipt) => receipt.transferId === transferId);
+  const waitingCount = useRef(waitingHere.length);
 
+  const load = () => transfer(transferId).then(setDetail, (error: Error) => setMessage(error.message));
+  useEffect(() => void load(), [transferId]);
+  // A receipt sent in the background changes what was received: show it.
   useEffect(() => {
-    transfer(transferId).then(setDetail, (error: Error) => setMessage(error.message));
-  }, [transferId]);
+    if (waitingHere.length < waitingCount.current && navigator.onLine) void load();
+    waitingCount.current = waitingHere.length;
+  }, [waitingHere.length]);
 
   const rows: Row[] = useMemo(() => [...(detail?.lines ?? []), ...extras.filter((row) => !detail?.lines.some((line) => line.productId === row.productId))], [detail, extras]);
   const byCode = useMemo(() => indexByCode(rows), [rows]);
-  /** Any change to what would be sent makes the next submission a new one. */
-  const edit = <T,>(set: (update: (now: Record<string, T>) => Record<string, T>) => void, productId: string, value: T) => {
-    setPending(null);
-    set((now) => ({ ...now, [productId]: value }));
-  };
+  const entryOf = (productId: string): LineCount => entries[productId] ?? { count: 0 };
+  const change = (productId: string, update: Partial<LineCount>) => setEntries((now) => ({ ...now, [productId]: { ...(now[productId] ?? { count: 0 }), ...update } }));
 
   const addExtra = (product: ProductMatch) => {
     extra.dismiss();
     setExtras((now) => [...now, extraRow(product)]);
-    edit(setCounts, product.id, 1);
-    edit(setReasons, product.id, 'EXTRA');
+    change(product.id, { count: 1, reason: 'EXTRA' });
     setMessage(`Added ${product.name} as an extra line, counted 1.`);
   };
 
@@ -63,30 +70,64 @@ export function Receive({ transferId }: { transferId: string }) {
     const productId = byCode.get(code);
     extra.dismiss();
     if (!productId) return void extra.lookUp(code);
-    setPending(null);
-    setCounts((now) => ({ ...now, [productId]: (now[productId] ?? 0) + 1 }));
+    setEntries((now) => ({ ...now, [productId]: { ...(now[productId] ?? { count: 0 }), count: (now[productId]?.count ?? 0) + 1 } }));
     setMessage(`+1 ${code}`);
   };
 
-  const reasonOf = (productId: string): Pick<ReceiptLine, 'reason' | 'note'> => {
-    const reason = reasons[productId];
-    if (!reason) return {};
-    return reason === 'OTHER' ? { reason, note: (notes[productId] ?? '').trim() } : { reason };
+  /** What this delivery counted is now recorded or kept on the device: the next count starts at 0. */
+  const startAgain = () => {
+    setEntries({});
+    setExtras([]);
+    setPhotos([]);
+    setSignature(null);
+    setSignatureKey((key) => key + 1);
+  };
+
+  const settle = async (receipt: OutboxReceipt) => {
+    setBusy(true);
+    const delivery = await deliver(receipt).finally(() => setBusy(false));
+    if (delivery.kind === 'recorded') {
+      setDetail(delivery.transfer);
+      startAgain();
+      return setMessage(`Recorded: ${delivery.transfer.status}`);
+    }
+    if (delivery.kind === 'waiting') {
+      startAgain();
+      return setMessage('No connection: the receipt is saved on this device and will be sent when the network returns.');
+    }
+    const lines = overLinesOf(delivery.error);
+    if (lines) {
+      setOver({ receipt, lines });
+    } else {
+      // Staff are here, with the counts still on screen: they fix them and record again.
+      await forget(receipt.submission.receiptId);
+      announceChange();
+    }
+    setMessage(delivery.error.message);
   };
 
   const submit = async (final: boolean) => {
-    if (!detail) return;
-    const unexplained = rows.find((line) => final && line.receivedQuantity + (counts[line.productId] ?? 0) !== line.sentQuantity && !reasons[line.productId]);
+    if (!detail || busy) return;
+    const unexplained = rows.find((row) => final && row.receivedQuantity + entryOf(row.productId).count !== row.sentQuantity && !entryOf(row.productId).reason);
     if (unexplained) return setMessage(`Give a reason for ${nameOf(unexplained)}: its count differs from what was sent.`);
-    const unnoted = rows.find((line) => reasons[line.productId] === 'OTHER' && !notes[line.productId]?.trim());
+    const unnoted = rows.find((row) => entryOf(row.productId).reason === 'OTHER' && !entryOf(row.productId).note?.trim());
     if (unnoted) return setMessage(`Add a note for ${nameOf(unnoted)}: reason OTHER needs one.`);
-    const submission = pending?.final === final ? pending : {
-      receiptId: crypto.randomUUID(),
-      idempotencyKey: crypto.randomUUID(),
-      final,
-      lines: rows.map((line) => ({ productId: line.productId, receivedQuantity: counts[line.productId] ?? 0, ...reasonOf(line.productId) })),
+    const attachments: Attachment[] = [
+      ...rows.flatMap((row) => (entryOf(row.productId).reason ? (entryOf(row.productId).photos ?? []) : []).map((blob) => ({ kind: 'photo' as const, blob, productId: row.productId }))),
+      ...photos.map((blob) => ({ kind: 'photo' as const, blob })),
+      ...(signature ? [{ kind: 'signature' as const, blob: signature }] : []),
+    ];
+    const receipt: OutboxReceipt = {
+      transferId,
+      transferLabel: detail.reference ?? detail.id.slice(0, 8),
+      submission: { receiptId: crypto.randomUUID(), idempotencyKey: crypto.randomUUID(), final, lines: rows.map((row) => lineOf(row.productId, entries[row.productId])) },
+      attachments,
+      createdAt: new Date().toISOString(),
     };
-    await send(submission);
+    // Kept before it is sent: a tab closed or a network lost mid-request loses nothing.
+    await keep(receipt);
+    announceChange();
+    await settle(receipt);
   };
 
   /**
@@ -94,32 +135,18 @@ export function Receive({ transferId }: { transferId: string }) {
    * the confirmed resend keeps the receiptId (so any retry of it is recorded once) but is another
    * body, so it takes a new Idempotency-Key.
    */
-  const confirmOver = async () => {
+  const confirm = async (receipt: OutboxReceipt) => {
     setOver(null);
-    if (pending) await send({ ...pending, confirmOverReceipt: true, idempotencyKey: crypto.randomUUID() });
+    const confirmed: OutboxReceipt = { ...receipt, refusal: undefined, submission: { ...receipt.submission, confirmOverReceipt: true, idempotencyKey: crypto.randomUUID() } };
+    await keep(confirmed);
+    await settle(confirmed);
   };
 
-  const cancelOver = () => {
+  const discard = async (receipt: OutboxReceipt, why: string) => {
     setOver(null);
-    setMessage('Not recorded: check the counts.');
-  };
-
-  const send = async (submission: ReceiveSubmission) => {
-    setPending(submission);
-    try {
-      const result = await receive(transferId, submission);
-      setPending(null);
-      // What this delivery counted is now in the transfer's received quantities: the next count starts at 0.
-      setDetail(result);
-      setCounts({});
-      setReasons({});
-      setNotes({});
-      setExtras([]);
-      setMessage(`Recorded: ${result.status ?? 'done'}`);
-    } catch (error) {
-      setOver(overLinesOf(error));
-      setMessage((error as Error).message);
-    }
+    await forget(receipt.submission.receiptId);
+    announceChange();
+    setMessage(why);
   };
 
   if (!detail) return <main class="page"><p role="status">{message || 'Loading…'}</p></main>;
@@ -127,24 +154,21 @@ export function Receive({ transferId }: { transferId: string }) {
   return (
     <main class="page">
       <h1>Receive {detail.reference ?? detail.id.slice(0, 8)}</h1>
+      <SyncStatus sync={detail.sync} divergent={detail.lightspeedDivergence !== null} />
       <ScanField onCode={scan} />
       <p role="status" aria-live="polite">{message}</p>
       {extra.offer && <button type="button" onClick={() => addExtra(extra.offer!)}>Add {extra.offer.name} as an extra line</button>}
+      <WaitingReceipts receipts={waitingHere} onConfirm={(receipt) => void confirm(receipt)} onDiscard={(receipt) => void discard(receipt, 'Discarded: that receipt was not recorded.')} />
       <ul class="lines">
-        {rows.map((line) => (
-          <li key={line.productId}>
-            <strong>{nameOf(line)}</strong> sent {line.sentQuantity}, received {line.receivedQuantity}
-            <label>Count <input type="number" min={0} value={counts[line.productId] ?? 0} onInput={(event) => edit(setCounts, line.productId, Number(event.currentTarget.value))} /></label>
-            <label>Reason <select value={reasons[line.productId] ?? ''} onChange={(event) => edit(setReasons, line.productId, event.currentTarget.value as VarianceReason)}><option value="">none</option>{REASONS.map((reason) => <option key={reason}>{reason}</option>)}</select></label>
-            {reasons[line.productId] === 'OTHER' && (
-              <label>Note <input value={notes[line.productId] ?? ''} onInput={(event) => edit(setNotes, line.productId, event.currentTarget.value)} /></label>
-            )}
-          </li>
-        ))}
+        {rows.map((row) => <ReceiveLine key={row.productId} row={row} entry={entryOf(row.productId)} onChange={(update) => change(row.productId, update)} />)}
       </ul>
-      <button type="button" onClick={() => void submit(false)}>Record partial receipt</button>
-      <button type="button" onClick={() => void submit(true)}>Finish receiving</button>
-      <OverReceiptDialog lines={over} nameOf={rowNamed} onConfirm={() => void confirmOver()} onCancel={cancelOver} />
+      <section class="evidence" aria-label="Evidence for this delivery">
+        <PhotoInput subject="the delivery" photos={photos} onChange={setPhotos} />
+        <SignatureField key={signatureKey} onChange={setSignature} />
+      </section>
+      <button type="button" disabled={busy} onClick={() => void submit(false)}>Record partial receipt</button>
+      <button type="button" disabled={busy} onClick={() => void submit(true)}>Finish receiving</button>
+      <OverReceiptDialog lines={over?.lines ?? null} nameOf={rowNamed} onConfirm={() => over && void confirm(over.receipt)} onCancel={() => over && void discard(over.receipt, 'Not recorded: check the counts.')} />
     </main>
   );
 }
