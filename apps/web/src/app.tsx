@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { currentSession, signIn, signOut, type Session } from './api.js';
 import { Header } from './header.js';
 import { InboundList } from './inbound-list.js';
+import { OutboundList } from './outbound-list.js';
+import { Pack } from './pack/pack.js';
 import { Receive } from './receive/receive.js';
 import { currentRoute, goTo } from './route.js';
 import { SignIn } from './sign-in.js';
@@ -45,7 +47,6 @@ export function App() {
     return () => window.removeEventListener('hashchange', takeTokenFromLink);
   }, []);
 
-  const receivingId = /^\/transfers\/([^/]+)$/.exec(path)?.[1];
   if (state.kind === 'loading') return <main class="page"><p aria-busy="true">Loading…</p></main>;
   if (state.kind === 'signedOut') return <SignIn error={state.error} onToken={exchange} />;
   const leave = async () => {
@@ -55,8 +56,18 @@ export function App() {
   };
   return (
     <>
-      <Header session={state.session} onSignOut={leave} />
-      {receivingId ? <Receive key={receivingId} transferId={receivingId} /> : <InboundList outletId={state.session.actor.outlets[0] ?? null} />}
+      <Header session={state.session} path={path} onSignOut={leave} />
+      <Screen path={path} outletId={state.session.actor.outlets[0] ?? null} />
     </>
   );
+}
+
+/** The screen a route names; anything else shows what is inbound. */
+function Screen({ path, outletId }: { path: string; outletId: string | null }) {
+  const receivingId = /^\/transfers\/([^/]+)$/.exec(path)?.[1];
+  if (receivingId) return <Receive key={receivingId} transferId={receivingId} />;
+  const packingId = /^\/pack\/([^/]+)$/.exec(path)?.[1];
+  if (packingId) return <Pack key={packingId} transferId={packingId} />;
+  if (path === '/outbound') return <OutboundList outletId={outletId} />;
+  return <InboundList outletId={outletId} />;
 }
