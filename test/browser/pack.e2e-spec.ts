@@ -140,8 +140,25 @@ describe('packing and sending in the dock app', () => {
     expect(await countOf('Stoneware mug')).toBe(2);
     await page.getByRole('button', { name: 'Save packed counts' }).click();
     await status('Saved: 2 units packed (PACKING).');
+    await page.unroute('**/items/*/packed');
 
     const recorded = (await scenario.step.events(scenario.who.ana, transfer.id)).filter((event) => event.type === 'PackedQuantityRecorded');
     expect(recorded.map((event) => event.data)).toEqual([{ productId: 'MUG-01', packedQuantity: 2 }]);
+  });
+
+  it('shows the refusal of a count far above plan, and records it once confirmed', async () => {
+    const transfer = await scenario.step.createOutletTransfer(scenario.who.ana);
+    await page.goto(`${origin}/app/#/pack/${transfer.id}`);
+    await page.getByRole('heading', { level: 1, name: /^Pack / }).waitFor();
+    await lineNamed('Stoneware mug').getByLabel('Count').fill('25');
+    await page.getByRole('button', { name: 'Save packed counts' }).click();
+    await status('Packing 25 of MUG-01 is more than');
+    expect((await quantities(transfer.id)).lines['Stoneware mug']).toEqual([0, 0]);
+    const confirm = page.getByRole('button', { name: 'Pack 25 of Stoneware mug anyway' });
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await confirm.click();
+    await status('Saved: 25 units packed (PACKING).');
+    await confirm.waitFor({ state: 'detached' });
+    await expect(quantities(transfer.id)).resolves.toEqual({ status: 'PACKING', lines: { 'Stoneware mug': [25, 0], 'Green tea 100g': [0, 0] } });
   });
 });

@@ -4,7 +4,7 @@ export type PackLine = TransferDetail['lines'][number];
 /** Counts made on this screen and not saved yet, by product; a line without one shows what is packed. */
 export type Counts = Readonly<Record<string, number>>;
 
-export const nameOf = (line: Pick<PackLine, 'name' | 'sku' | 'productId'>) => line.name ?? line.sku ?? line.productId;
+export const nameOf = (line: { productId: string; name?: string | null; sku?: string | null }) => line.name ?? line.sku ?? line.productId;
 
 export const countOf = (line: PackLine, counts: Counts): number => counts[line.productId] ?? line.packedQuantity;
 
