@@ -107,7 +107,7 @@ export function Pack({ transferId }: { transferId: string }) {
     <main class="page">
       <h1>Pack {detail.reference ?? detail.id.slice(0, 8)}</h1>
       <p class="muted">
-        to {detail.destinationOutletId} · <span data-testid="pack-status">{detail.status}</span>
+        to {detail.destinationOutletId} · {detail.status}
       </p>
       <ScanField onCode={scan} />
       <p role="status" aria-live="polite" class={message.refused ? 'error' : undefined}>
