@@ -67,7 +67,7 @@ describe('the dock app in Chromium', () => {
   });
 
   it('receives the inbound transfer in full from its counts', async () => {
-    await page.getByRole('link', { name: /./ }).first().click();
+    await page.getByRole('list', { name: 'Inbound transfers' }).getByRole('link').first().click();
     await page.getByRole('heading', { name: /^Receive/ }).waitFor();
     const lines = page.locator('ul.lines > li');
     for (let index = 0; index < (await lines.count()); index++) {

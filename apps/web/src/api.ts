@@ -129,3 +129,41 @@ export function uploadEvidence(kind: 'photo' | 'signature', file: Blob): Promise
     }),
   );
 }
+
+/** Outlet transfers the outlet sends that still need packing or sending (OPEN, PACKING, PACKED), newest first. */
+export async function outboundTransfers(outletId: string): Promise<TransferSummary[]> {
+  const query = {
+    outletId,
+    type: ['OUTLET_TRANSFER'],
+    status: ['OPEN', 'PACKING', 'PACKED'],
+    sort: '-createdAt',
+    limit: 100,
+  } satisfies paths['/api/v1/transfers']['get']['parameters']['query'];
+  const page = await answer(api.GET('/api/v1/transfers', { params: { query } }));
+  // The outlet filter matches either end; outbound is what leaves from here.
+  return page.items.filter((transfer) => transfer.sourceOutletId === outletId);
+}
+
+/**
+ * The preconditions of a packing command: the version the screen last saw (409 if the transfer has
+ * moved on since) and the Idempotency-Key its retries share, so a retry is written once.
+ */
+export interface CommandKeys {
+  version: number;
+  idempotencyKey: string;
+}
+
+const headersOf = ({ version, idempotencyKey }: CommandKeys) => ({ 'If-Match': `"${version}"`, 'Idempotency-Key': idempotencyKey });
+
+export type PackedQuantity = components['schemas']['PackedQuantityDto'];
+
+/** Replaces a line's packed quantity (the first one starts packing). */
+export const recordPacked = (id: string, productId: string, body: PackedQuantity, keys: CommandKeys): Promise<TransferDetail> =>
+  answer(api.PUT('/api/v1/transfers/{id}/items/{productId}/packed', { params: { path: { id, productId }, header: headersOf(keys) }, body }));
+
+export const markPacked = (id: string, keys: CommandKeys): Promise<TransferDetail> =>
+  answer(api.POST('/api/v1/transfers/{id}/pack', { params: { path: { id }, header: headersOf(keys) } }));
+
+/** The goods leave: an outlet transfer sends what was packed. */
+export const sendTransfer = (id: string, keys: CommandKeys): Promise<TransferDetail> =>
+  answer(api.POST('/api/v1/transfers/{id}/send', { params: { path: { id }, header: headersOf(keys) } }));

@@ -4,6 +4,8 @@ import { Header } from './header.js';
 import { InboundList } from './inbound-list.js';
 import { OutboxStatus } from './outbox/outbox-status.js';
 import { useSendingWhenOnline } from './outbox/use-outbox.js';
+import { OutboundList } from './outbound-list.js';
+import { Pack } from './pack/pack.js';
 import { Receive } from './receive/receive.js';
 import { currentRoute, goTo } from './route.js';
 import { SignIn } from './sign-in.js';
@@ -47,7 +49,6 @@ export function App() {
     return () => window.removeEventListener('hashchange', takeTokenFromLink);
   }, []);
 
-  const receivingId = /^\/transfers\/([^/]+)$/.exec(path)?.[1];
   if (state.kind === 'loading') return <main class="page"><p aria-busy="true">Loading…</p></main>;
   if (state.kind === 'signedOut') return <SignIn error={state.error} onToken={exchange} />;
   const leave = async () => {
@@ -57,12 +58,22 @@ export function App() {
   };
   return (
     <>
-      <Header session={state.session} onSignOut={leave} />
+      <Header session={state.session} path={path} onSignOut={leave} />
       <OutboxStatus />
       <SendingWhenOnline />
-      {receivingId ? <Receive key={receivingId} transferId={receivingId} /> : <InboundList outletId={state.session.actor.outlets[0] ?? null} />}
+      <Screen path={path} outletId={state.session.actor.outlets[0] ?? null} />
     </>
   );
+}
+
+/** The screen a route names; anything else shows what is inbound. */
+function Screen({ path, outletId }: { path: string; outletId: string | null }) {
+  const receivingId = /^\/transfers\/([^/]+)$/.exec(path)?.[1];
+  if (receivingId) return <Receive key={receivingId} transferId={receivingId} />;
+  const packingId = /^\/pack\/([^/]+)$/.exec(path)?.[1];
+  if (packingId) return <Pack key={packingId} transferId={packingId} />;
+  if (path === '/outbound') return <OutboundList outletId={outletId} />;
+  return <InboundList outletId={outletId} />;
 }
 
 /** Mounted while someone is signed in: the API takes receipts only from a session. */

@@ -1,0 +1,135 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, markPacked, recordPacked, sendTransfer, transfer, type TransferDetail } from '../api.js';
+import { indexByCode } from '../counting/code-index.js';
+import { ScanField } from '../counting/scan-field.js';
+import { OverPackConfirm, overPackOf, type OverPack } from './over-pack.js';
+import { changedLines, countOf, nameOf, shortLines, type Counts } from './pack-counts.js';
+import { PackLineRow } from './pack-line-row.js';
+import { RetryKeys } from './retry-keys.js';
+import { ShortLinesNote } from './short-lines-note.js';
+
+type Message = { text: string; refused?: boolean };
+
+const DONE = {
+  save: (result: TransferDetail) => `Saved: ${result.totals.packedQuantity} units packed (${result.status}).`,
+  pack: (result: TransferDetail) => `Marked packed (${result.status}): ready to send.`,
+  send: (result: TransferDetail) => `Sent (${result.status}): ${result.totals.sentQuantity} units on their way.`,
+};
+
+const withoutCount = (counts: Counts, productId: string): Counts => Object.fromEntries(Object.entries(counts).filter(([id]) => id !== productId));
+
+/** Packing one outbound transfer by scanning, then marking it packed and sending it. */
+export function Pack({ transferId }: { transferId: string }) {
+  const [detail, setDetail] = useState<TransferDetail | null>(null);
+  const [counts, setCounts] = useState<Counts>({});
+  const [message, setMessage] = useState<Message>({ text: '' });
+  const [busy, setBusy] = useState(false);
+  const [overPack, setOverPack] = useState<OverPack | null>(null);
+  const keys = useRef(new RetryKeys()).current;
+
+  const load = () => transfer(transferId).then(setDetail, (error: Error) => setMessage({ text: error.message, refused: true }));
+  useEffect(() => void load(), [transferId]);
+
+  const lines = detail?.lines ?? [];
+  const byCode = useMemo(() => indexByCode(lines), [lines]);
+  const count = (productId: string, value: number) => {
+    setOverPack(null);
+    setCounts((now) => ({ ...now, [productId]: value }));
+  };
+
+  const scan = (code: string) => {
+    const line = lines.find((candidate) => candidate.productId === byCode.get(code));
+    if (!line) return setMessage({ text: `No line has code ${code}.`, refused: true });
+    setOverPack(null);
+    setCounts((now) => ({ ...now, [line.productId]: countOf(line, now) + 1 }));
+    setMessage({ text: `+1 ${code}` });
+  };
+
+  /** Writes each changed count, one after the other, each against the version the last answer gave. */
+  const saveCounts = async (from: TransferDetail): Promise<TransferDetail> => {
+    let current = from;
+    for (const line of changedLines(from.lines, counts)) {
+      const packedQuantity = countOf(line, counts);
+      const intent = `packed:${line.productId}:`;
+      current = await recordPacked(transferId, line.productId, { packedQuantity }, { version: current.version, idempotencyKey: keys.keyFor(`${intent}${packedQuantity}`) });
+      keys.forget(intent);
+      setDetail(current);
+      // A scan made while saving stays; only the count that was written gives way to the API's.
+      setCounts((now) => (now[line.productId] === packedQuantity ? withoutCount(now, line.productId) : now));
+    }
+    return current;
+  };
+
+  /** Runs one press of a button: the API's answer, or its refusal, goes to the status line. */
+  const run = async (work: () => Promise<string>) => {
+    if (busy) return;
+    setBusy(true);
+    setOverPack(null);
+    try {
+      setMessage({ text: await work() });
+    } catch (error) {
+      const moved = error instanceof ApiError && error.status === 409;
+      setMessage({ text: moved ? `${(error as Error).message} The transfer is shown as it is now: check the counts and try again.` : (error as Error).message, refused: true });
+      setOverPack(overPackOf(error));
+      if (moved) await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const act = (what: 'save' | 'pack' | 'send') =>
+    run(async () => {
+      if (!detail) return '';
+      let result = await saveCounts(detail);
+      if (what === 'pack') result = await markPacked(transferId, { version: result.version, idempotencyKey: keys.keyFor('action:pack') });
+      if (what === 'send') result = await sendTransfer(transferId, { version: result.version, idempotencyKey: keys.keyFor('action:send') });
+      keys.forget(`action:${what}`);
+      setDetail(result);
+      return DONE[what](result);
+    });
+
+  /** The same count, confirmed: another body, so another Idempotency-Key than the refused one. */
+  const confirmOverPack = ({ productId, packedQuantity }: OverPack) =>
+    run(async () => {
+      if (!detail) return '';
+      const intent = `packed:${productId}:`;
+      const body = { packedQuantity, confirmOverPack: true };
+      const result = await recordPacked(transferId, productId, body, { version: detail.version, idempotencyKey: keys.keyFor(`${intent}${packedQuantity}:confirmed`) });
+      keys.forget(intent);
+      setDetail(result);
+      setCounts((now) => (now[productId] === packedQuantity ? withoutCount(now, productId) : now));
+      return DONE.save(result);
+    });
+
+  if (!detail) return <main class="page"><p role="status">{message.text || 'Loading…'}</p></main>;
+  const short = shortLines(lines, counts);
+  return (
+    <main class="page">
+      <h1>Pack {detail.reference ?? detail.id.slice(0, 8)}</h1>
+      <p class="muted">
+        to {detail.destinationOutletId} · {detail.status}
+      </p>
+      <ScanField onCode={scan} />
+      <p role="status" aria-live="polite" class={message.refused ? 'error' : undefined}>
+        {message.text}
+      </p>
+      <ul class="lines" aria-label="Lines to pack">
+        {lines.map((line) => (
+          <PackLineRow key={line.productId} line={line} count={countOf(line, counts)} onCount={(value) => count(line.productId, value)} />
+        ))}
+      </ul>
+      <OverPackConfirm
+        over={overPack}
+        name={overPack ? nameOf(lines.find((line) => line.productId === overPack.productId) ?? overPack) : ''}
+        disabled={busy}
+        onConfirm={(over) => void confirmOverPack(over)}
+      />
+      <ShortLinesNote lines={short} countOf={(line) => countOf(line, counts)} />
+      <div class="actions">
+        <button type="button" disabled={busy} onClick={() => void act('save')}>Save packed counts</button>
+        <button type="button" disabled={busy} onClick={() => void act('pack')}>Mark packed</button>
+        <button type="button" disabled={busy} onClick={() => void act('send')}>Send</button>
+      </div>
+    </main>
+  );
+}
