@@ -83,4 +83,3 @@ describe('what the dialog says when the camera cannot start', () => {
     expect(cameraProblem(error)).toMatch(message);
   });
 });
-});
