@@ -10,22 +10,22 @@ export function ScanField({ onCode }: { onCode: (code: string) => void }) {
   const [camera, setCamera] = useState(false);
   return (
     <>
-    <form
-      class="scan-field"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const field = (event.currentTarget as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
-        const code = field.value.trim();
-        field.value = '';
-        if (code) onCode(code);
-      }}
-    >
-      <label>
-        Scan <input name="code" autoFocus autoComplete="off" inputMode="text" enterKeyHint="enter" />
-      </label>
-      <button type="button" onClick={() => setCamera(true)}>Scan with camera</button>
-    </form>
-    {camera && <CameraDialog onCode={onCode} onClose={() => setCamera(false)} />}
+      <form
+        class="scan-field"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const field = (event.currentTarget as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
+          const code = field.value.trim();
+          field.value = '';
+          if (code) onCode(code);
+        }}
+      >
+        <label>
+          Scan <input name="code" autoFocus autoComplete="off" inputMode="text" enterKeyHint="enter" />
+        </label>
+        <button type="button" onClick={() => setCamera(true)}>Scan with camera</button>
+      </form>
+      {camera && <CameraDialog onCode={onCode} onClose={() => setCamera(false)} />}
     </>
   );
 }

@@ -39,10 +39,15 @@ export function useCameraScan(video: RefObject<HTMLVideoElement | null>, onCode:
     const counts = repeatGuard();
     const run = async () => {
       const native = (window as { BarcodeDetector?: NativeDetectorClass<HTMLVideoElement> }).BarcodeDetector;
-      const [camera, decoder] = await Promise.all([openRearCamera(), chooseDecoder(native, loadZxing)]);
-      stream = camera;
-      if (stopped) return stopTracks(camera);
-      element.srcObject = camera;
+      // Loading zxing and asking for the camera go on at once; the stream is kept first, so that
+      // whatever fails afterwards still stops it.
+      const choosing = chooseDecoder(native, loadZxing);
+      choosing.catch(() => undefined);
+      stream = await openRearCamera();
+      if (stopped) return stopTracks(stream);
+      const decoder = await choosing;
+      if (stopped) return;
+      element.srcObject = stream;
       await element.play();
       setState({ kind: 'scanning' });
       while (!stopped) {
