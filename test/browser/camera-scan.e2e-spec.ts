@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { Scenario } from '../support/transfers-client.js';
 import { launchChromium, seriousAccessibilityViolations } from './support/chromium.js';
 import { openDockApp, type DockApp } from './support/dock-app.js';
-import { ean13CheckDigit, writeBarcodeVideo } from './support/fake-camera.js';
+import { ean13CheckDigit, ean13Picture, qrPicture, writeCameraVideo } from './support/fake-camera.js';
 
 /** The mug's barcode in the catalogue, and the picture Chromium's fake camera shows. */
 const MUG_EAN = `930000000001${ean13CheckDigit('930000000001')}`;
@@ -35,7 +35,7 @@ describe('scanning with the camera in the dock app', () => {
 
   beforeAll(async () => {
     video = mkdtempSync(join(tmpdir(), 'camera-scan-'));
-    writeBarcodeVideo(join(video, 'mug.y4m'), MUG_EAN);
+    writeCameraVideo(join(video, 'mug.y4m'), ean13Picture(MUG_EAN));
     dock = await openDockApp({
       chromiumArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${join(video, 'mug.y4m')}`],
     });
@@ -124,14 +124,36 @@ describe('scanning with the camera in the dock app', () => {
     expect((await streams()).length).toBe(3);
   });
 
-  it('says so in the dialog when the camera is not allowed, and the Scan field still counts', async () => {
-    // A second Chromium that refuses every permission prompt, as a person tapping Block does.
-    const refusing = await launchChromium(['--use-fake-device-for-media-stream', '--deny-permission-prompts']);
+  /** Runs `steps` with `page` signed in as Sam in a Chromium of its own, launched with `args`. */
+  const inAnotherChromium = async (args: string[], steps: () => Promise<void>) => {
+    const other = await launchChromium(args);
     const previous = page;
     try {
-      page = await refusing.newPage({ viewport: { width: 360, height: 740 } });
+      page = await other.newPage({ viewport: { width: 360, height: 740 } });
       await page.goto(dock.signInLinkFor('sam', ['south']));
       await page.getByRole('heading', { name: 'Inbound to south' }).waitFor();
+      await steps();
+    } finally {
+      page = previous;
+      await other.close();
+    }
+  };
+
+  it('reads a QR code too: a label whose QR holds the SKU counts the tea', async () => {
+    writeCameraVideo(join(video, 'tea-label.y4m'), qrPicture('TEA'));
+    const fakeCamera = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${join(video, 'tea-label.y4m')}`];
+    await inAnotherChromium(fakeCamera, async () => {
+      await openReceive();
+      await page.getByRole('button', { name: 'Scan with camera' }).click();
+      await camera().getByRole('status').filter({ hasText: 'Scanned TEA (1 so far)' }).waitFor();
+      await camera().getByRole('button', { name: 'Close' }).click();
+      expect([await countOf('Green tea 100g'), await countOf('Stoneware mug')]).toEqual([1, 0]);
+    });
+  });
+
+  it('says so in the dialog when the camera is not allowed, and the Scan field still counts', async () => {
+    // Chromium refusing every permission prompt, as a person tapping Block does.
+    await inAnotherChromium(['--use-fake-device-for-media-stream', '--deny-permission-prompts'], async () => {
       await openReceive();
       await page.getByRole('button', { name: 'Scan with camera' }).click();
       await camera().getByRole('alert').filter({ hasText: 'The camera is not allowed' }).waitFor();
@@ -141,9 +163,6 @@ describe('scanning with the camera in the dock app', () => {
       await page.getByLabel('Scan', { exact: true }).fill(MUG_EAN);
       await page.getByLabel('Scan', { exact: true }).press('Enter');
       await until('the typed code counted', async () => (await countOf('Stoneware mug')) === 1);
-    } finally {
-      page = previous;
-      await refusing.close();
-    }
+    });
   });
 });

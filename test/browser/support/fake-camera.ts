@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import zxing from '@zxing/library';
 
 const L = ['0001101', '0011001', '0010011', '0111101', '0100011', '0110001', '0101111', '0111011', '0110111', '0001011'];
 const R = L.map((code) => [...code].map((bit) => (bit === '0' ? '1' : '0')).join(''));
@@ -21,21 +22,41 @@ export function ean13Modules(code: string): string {
   return `101${left}01010${right}101`;
 }
 
+/** A black-and-white picture made of square modules; a linear barcode is one row, stretched. */
+export interface ModulePicture {
+  columns: number;
+  rows: number;
+  dark(column: number, row: number): boolean;
+}
+
+export function ean13Picture(code: string): ModulePicture {
+  const modules = ean13Modules(code);
+  return { columns: modules.length, rows: 1, dark: (column) => modules[column] === '1' };
+}
+
+/** A QR code of `text`, with its quiet zone, drawn by zxing's own writer. */
+export function qrPicture(text: string): ModulePicture {
+  const matrix = new zxing.QRCodeWriter().encode(text, zxing.BarcodeFormat.QR_CODE, 0, 0, new Map());
+  return { columns: matrix.getWidth(), rows: matrix.getHeight(), dark: (column, row) => matrix.get(column, row) };
+}
+
 const WIDTH = 640;
 const HEIGHT = 480;
 
 /**
- * A Y4M video Chromium plays as its fake camera (`--use-file-for-fake-video-capture`): the
- * barcode's bars black on white, big and centred, in a few identical greyscale frames (the file loops).
+ * A Y4M video Chromium plays as its fake camera (`--use-file-for-fake-video-capture`): the picture
+ * black on white, big and centred, in a few identical greyscale frames (the file loops).
  */
-export function writeBarcodeVideo(path: string, ean13: string, frames = 3): void {
-  const modules = ean13Modules(ean13);
-  const moduleWidth = Math.floor((WIDTH * 0.8) / modules.length);
-  const left = Math.floor((WIDTH - modules.length * moduleWidth) / 2);
+export function writeCameraVideo(path: string, picture: ModulePicture, frames = 3): void {
+  const size = Math.floor(Math.min((WIDTH * 0.8) / picture.columns, (HEIGHT * 0.8) / picture.rows));
+  // A linear code's single row stands 70% of the frame tall.
+  const rowHeight = picture.rows === 1 ? Math.floor(HEIGHT * 0.7) : size;
+  const left = Math.floor((WIDTH - picture.columns * size) / 2);
+  const top = Math.floor((HEIGHT - picture.rows * rowHeight) / 2);
   const luma = Buffer.alloc(WIDTH * HEIGHT, 255);
-  for (let y = Math.floor(HEIGHT * 0.15); y < Math.floor(HEIGHT * 0.85); y++) {
-    for (let module = 0; module < modules.length; module++) {
-      if (modules[module] === '1') luma.fill(0, y * WIDTH + left + module * moduleWidth, y * WIDTH + left + (module + 1) * moduleWidth);
+  for (let y = top; y < top + picture.rows * rowHeight; y++) {
+    for (let column = 0; column < picture.columns; column++) {
+      if (picture.dark(column, Math.floor((y - top) / rowHeight))) luma.fill(0, y * WIDTH + left + column * size, y * WIDTH + left + (column + 1) * size);
     }
   }
   const chroma = Buffer.alloc((WIDTH * HEIGHT) / 2, 128);
