@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import type { VarianceReason } from '../api.js';
 import { PhotoInput } from '../evidence/photo-input.js';
 
@@ -26,12 +27,14 @@ export interface LineCount {
 interface Props {
   row: Row;
   entry: LineCount;
-  onChange: (change: Partial<LineCount>) => void;
+  /** The same function on every render, so a scan redraws only the line it counted. */
+  onChange: (productId: string, change: Partial<LineCount>) => void;
 }
 
 /** One line: sent and received so far, this delivery's count, and a reason (with a note or photos) when it differs. */
-export function ReceiveLine({ row, entry, onChange }: Props) {
+export const ReceiveLine = memo(function ReceiveLine({ row, entry, onChange: changeLine }: Props) {
   const name = nameOf(row);
+  const onChange = (change: Partial<LineCount>) => changeLine(row.productId, change);
   return (
     <li>
       <strong>{name}</strong> sent {row.sentQuantity}, received {row.receivedQuantity}
@@ -47,4 +50,4 @@ export function ReceiveLine({ row, entry, onChange }: Props) {
       {entry.reason && <PhotoInput subject={name} photos={entry.photos ?? []} onChange={(photos) => onChange({ photos })} />}
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { transfer, type ProductMatch, type ReceiptLine, type TransferDetail } from '../api.js';
 import { indexByCode } from '../counting/code-index.js';
 import { ScanField } from '../counting/scan-field.js';
@@ -23,6 +23,9 @@ const extraRow = (product: ProductMatch): Row => ({
   receivedQuantity: 0,
   barcodes: product.codes.map((code) => code.code),
 });
+
+/** One object for every line not yet counted, so an untouched line is not redrawn. */
+const NOTHING_COUNTED: LineCount = { count: 0 };
 
 const lineOf = (productId: string, entry: LineCount | undefined): ReceiptLine => {
   const line: ReceiptLine = { productId, receivedQuantity: entry?.count ?? 0 };
@@ -56,8 +59,8 @@ export function Receive({ transferId }: { transferId: string }) {
 
   const rows: Row[] = useMemo(() => [...(detail?.lines ?? []), ...extras.filter((row) => !detail?.lines.some((line) => line.productId === row.productId))], [detail, extras]);
   const byCode = useMemo(() => indexByCode(rows), [rows]);
-  const entryOf = (productId: string): LineCount => entries[productId] ?? { count: 0 };
-  const change = (productId: string, update: Partial<LineCount>) => setEntries((now) => ({ ...now, [productId]: { ...(now[productId] ?? { count: 0 }), ...update } }));
+  const entryOf = (productId: string): LineCount => entries[productId] ?? NOTHING_COUNTED;
+  const change = useCallback((productId: string, update: Partial<LineCount>) => setEntries((now) => ({ ...now, [productId]: { ...(now[productId] ?? NOTHING_COUNTED), ...update } })), []);
 
   const addExtra = (product: ProductMatch) => {
     extra.dismiss();
@@ -70,7 +73,7 @@ export function Receive({ transferId }: { transferId: string }) {
     const productId = byCode.get(code);
     extra.dismiss();
     if (!productId) return void extra.lookUp(code);
-    setEntries((now) => ({ ...now, [productId]: { ...(now[productId] ?? { count: 0 }), count: (now[productId]?.count ?? 0) + 1 } }));
+    setEntries((now) => ({ ...now, [productId]: { ...(now[productId] ?? NOTHING_COUNTED), count: (now[productId]?.count ?? 0) + 1 } }));
     setMessage(`+1 ${code}`);
   };
 
@@ -160,7 +163,7 @@ export function Receive({ transferId }: { transferId: string }) {
       {extra.offer && <button type="button" onClick={() => addExtra(extra.offer!)}>Add {extra.offer.name} as an extra line</button>}
       <WaitingReceipts receipts={waitingHere} onConfirm={(receipt) => void confirm(receipt)} onDiscard={(receipt) => void discard(receipt, 'Discarded: that receipt was not recorded.')} />
       <ul class="lines">
-        {rows.map((row) => <ReceiveLine key={row.productId} row={row} entry={entryOf(row.productId)} onChange={(update) => change(row.productId, update)} />)}
+        {rows.map((row) => <ReceiveLine key={row.productId} row={row} entry={entryOf(row.productId)} onChange={change} />)}
       </ul>
       <section class="evidence" aria-label="Evidence for this delivery">
         <PhotoInput subject="the delivery" photos={photos} onChange={setPhotos} />
