@@ -1,14 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { Scenario } from '../support/transfers-client.js';
-import { seriousAccessibilityViolations } from './support/chromium.js';
+import { checkAtPhoneAndTablet, seriousAccessibilityViolations } from './support/chromium.js';
 import { openDockApp, type DockApp } from './support/dock-app.js';
 
 const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
-/** Every run's screens at each width, for a look (not committed). */
-const WIDTHS = join(process.cwd(), 'test/browser/screenshots');
 
 // page.evaluate takes expressions as text where they name the page's globals (document): this file is typed for Node.
 /** Ana packs an outlet transfer at north and sends it south, from a 360 px wide phone. */
@@ -59,18 +56,6 @@ describe('packing and sending in the dock app', () => {
     const detail = await scenario.step.detail(scenario.who.ana, id);
     return { status: detail.status, lines: Object.fromEntries(detail.lines.map((line) => [line.name, [line.packedQuantity, line.sentQuantity]])) };
   };
-  /** Both widths the app is used at: nothing sideways, nothing seriously inaccessible, a screenshot of each. */
-  const checkScreen = async (name: string) => {
-    mkdirSync(WIDTHS, { recursive: true });
-    for (const [width, height] of [[360, 740], [768, 1024]] as const) {
-      await page.setViewportSize({ width, height });
-      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: join(WIDTHS, `${name}-${width}x${height}.png`), fullPage: true });
-      await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
-    }
-    await page.setViewportSize({ width: 360, height: 740 });
-  };
-
   it('lists what north still has to pack or send, reached from the header', async () => {
     await page.goto(dock.signInLinkFor('ana', ['north']));
     await page.getByRole('heading', { name: 'Inbound to north' }).waitFor();
@@ -82,7 +67,7 @@ describe('packing and sending in the dock app', () => {
     expect(rows[0]).toContain('to south');
     expect(rows[0]).toContain('0 of 14 units packed');
     for (const other of [alreadySent, comingIn]) expect(rows[0]).not.toContain(other.id.slice(0, 8));
-    await checkScreen('outbound');
+    await checkAtPhoneAndTablet(page, 'outbound');
   });
 
   it('packs by scanning, reports a code no line has, and says which lines are below plan', async () => {
@@ -100,7 +85,7 @@ describe('packing and sending in the dock app', () => {
     await until('the counts rose to 10 and 3', () => counted(10, 3));
     const below = page.getByRole('region', { name: 'Packed below plan' });
     expect(await below.getByRole('listitem').allTextContents()).toEqual(['Green tea 100g: 3 of 4 planned']);
-    await checkScreen('pack');
+    await checkAtPhoneAndTablet(page, 'pack');
     await page.screenshot({ path: join(SCREENSHOTS, 'pack.png'), fullPage: true });
   });
 

@@ -9,7 +9,7 @@ import { LightspeedInboundProcessor } from '../../apps/worker/src/lightspeed-inb
 import { formatDecimal } from '../../apps/lightspeed-sandbox/src/shared/decimal.js';
 import { containsBytes, gpsFingerprint, jpegWithExif } from '../../libs/evidence/src/testing/sample-images.js';
 import { eventually, openSyncSystem, type SyncSystem } from '../support/sync-system.js';
-import { launchChromium, seriousAccessibilityViolations } from './support/chromium.js';
+import { checkAtPhoneAndTablet, launchChromium, seriousAccessibilityViolations } from './support/chromium.js';
 import { buildDockApp } from './support/dock-app.js';
 
 const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
@@ -131,7 +131,7 @@ describe('receiving a 20-line delivery at the dock, partly offline, mirrored int
     await page.getByTestId('connection').filter({ hasText: 'Offline: 1 receipt saved on this device' }).waitFor();
     await page.getByRole('region', { name: 'Saved on this device' }).getByText('Partial receipt of 30 units').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'receive-offline.png'), fullPage: true });
-    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await checkAtPhoneAndTablet(page, 'receive-offline');
     expect((await detail()).status).toBe('SENT');
 
     const back = Date.now();

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { expect } from '@jest/globals';
 import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
 
 /** The flags every browser test runs Debian's Chromium with (no sandbox in CI, nothing fetched from the internet). */
@@ -27,4 +29,22 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+/** Every run's screens at each width, for a look (git-ignored). */
+const WIDTHS_DIRECTORY = join(process.cwd(), 'test/browser/screenshots');
+
+/**
+ * The screen as it is now, at a phone's and a tablet's size: nothing sideways, no serious
+ * accessibility violation, and a screenshot of each under test/browser/screenshots/. The page is
+ * left at phone size.
+ */
+export async function checkAtPhoneAndTablet(page: Page, name: string): Promise<void> {
+  mkdirSync(WIDTHS_DIRECTORY, { recursive: true });
+  for (const [width, height] of [[768, 1024], [360, 740]] as const) {
+    await page.setViewportSize({ width, height });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: join(WIDTHS_DIRECTORY, `${name}-${width}x${height}.png`), fullPage: true });
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+  }
 }
