@@ -20,6 +20,8 @@ const REFUSAL_STATUS = { UNSUPPORTED_MEDIA_TYPE: 415, UNSAFE_SVG: 422, MALFORMED
 
 const EVIDENCE_MEDIA_TYPES = [...new Set([...ALLOWED_MEDIA_TYPES.PHOTO, ...ALLOWED_MEDIA_TYPES.SIGNATURE])];
 
+const NOT_FOUND = 'No such evidence, or none the caller may read: its uploader, or a reader of a transfer it is attached to (EVIDENCE_NOT_FOUND)';
+
 const resource = ({ id, kind, mediaType, byteSize, sha256 }: EvidenceMeta) => ({ id, kind, mediaType, byteSize, sha256 });
 
 /** Photos and signatures kept as evidence: see docs/evidence.md. */
@@ -80,12 +82,11 @@ export class EvidenceController {
       description: 'The bytes; served with nosniff, and an SVG under Content-Security-Policy: sandbox',
       content: Object.fromEntries(EVIDENCE_MEDIA_TYPES.map((mediaType) => [mediaType, { type: 'string', format: 'binary' }])),
     },
-    { 400: 'The id is not a UUID', 401: 'No valid bearer token or session cookie', 403: 'Your roles do not allow it', 404: 'No such evidence, or none the caller may read: its uploader, or a reader of a transfer it is attached to (EVIDENCE_NOT_FOUND)', 429: 'Too many requests (RATE_LIMITED)' },
+    { 400: 'The id is not a UUID', 401: 'No valid bearer token or session cookie', 403: 'Your roles do not allow it', 404: NOT_FOUND, 429: 'Too many requests (RATE_LIMITED)' },
   )
   async content(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
     requireRole(actor, 'read');
-    const readable = await this.database.withClient(async (client) => readableBy(client, actor, id, await findEvidenceMeta(client, id)));
-    const found = readable && (await this.kept.content(id));
+    const found = await this.kept.content(id, async (evidence) => Boolean(await this.database.withClient((client) => readableBy(client, actor, id, evidence))));
     if (!found) throw notFound(id);
     void reply
       .header('content-type', found.mediaType)
@@ -100,7 +101,7 @@ export class EvidenceController {
   @Get(':id/meta')
   @ApiOperation({ summary: 'What the evidence is: {id, kind, mediaType, byteSize, sha256, uploadedBy, createdAt}' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiAnswers({ type: EvidenceMetaResponse, description: 'What the evidence is' }, { 400: 'The id is not a UUID', 401: 'No valid bearer token or session cookie', 403: 'Your roles do not allow it', 404: 'No such evidence, or none the caller may read: its uploader, or a reader of a transfer it is attached to (EVIDENCE_NOT_FOUND)', 429: 'Too many requests (RATE_LIMITED)' })
+  @ApiAnswers({ type: EvidenceMetaResponse, description: 'What the evidence is' }, { 400: 'The id is not a UUID', 401: 'No valid bearer token or session cookie', 403: 'Your roles do not allow it', 404: NOT_FOUND, 429: 'Too many requests (RATE_LIMITED)' })
   async meta(@Param('id', uuidParam('id')) id: string, @CurrentActor() actor: Actor): Promise<EvidenceMeta> {
     requireRole(actor, 'read');
     const found = await this.database.withClient(async (client) => readableBy(client, actor, id, await findEvidenceMeta(client, id)));

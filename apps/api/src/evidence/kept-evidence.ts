@@ -27,10 +27,13 @@ export class KeptEvidence implements OnApplicationShutdown {
     return this.database.withClient((client) => storeEvidence(client, { ...row, byteSize: bytes.length }));
   }
 
-  /** The bytes of the evidence: the row's own (rows from before the blob store), else the blob it names. */
-  async content(id: string): Promise<EvidenceBytes | undefined> {
+  /**
+   * The bytes of the evidence: the row's own (rows from before the blob store), else the blob it
+   * names; undefined when there is no such evidence or `mayRead` refuses its row, before any blob is read.
+   */
+  async content(id: string, mayRead: (evidence: { uploadedBy: string }) => Promise<boolean>): Promise<EvidenceBytes | undefined> {
     const found = await this.database.withClient((client) => findEvidenceContent(client, id));
-    if (!found) return undefined;
+    if (!found || !(await mayRead(found))) return undefined;
     const bytes = found.bytes ?? (await this.blobs.get(found.sha256));
     if (!bytes) throw new Error(`evidence ${id} names the blob ${found.sha256}, which the blob store does not hold`);
     if (blobKeyOf(bytes) !== found.sha256) throw new Error(`evidence ${id}: the bytes kept no longer hash to its sha256 ${found.sha256}`);

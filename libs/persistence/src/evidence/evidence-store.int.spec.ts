@@ -42,7 +42,7 @@ describe('the evidence store (PostgreSQL)', () => {
     expect(kept).toMatchObject({ kind: 'PHOTO', mediaType: 'image/jpeg', byteSize: evidence.byteSize, sha256: evidence.sha256, uploadedBy: 'ana' });
     await expect(fixture.database.withClient((client) => findEvidenceMeta(client, kept.id))).resolves.toEqual(kept);
     const content = await fixture.database.withClient((client) => findEvidenceContent(client, kept.id));
-    expect(content).toEqual({ mediaType: 'image/jpeg', sha256: evidence.sha256, bytes: null });
+    expect(content).toEqual({ mediaType: 'image/jpeg', sha256: evidence.sha256, bytes: null, uploadedBy: 'ana' });
   });
 
   it('answers the bytes of a row written before the blob store, which keep matching its byte_size', async () => {

@@ -25,6 +25,8 @@ export interface EvidenceContent {
   mediaType: string;
   sha256: string;
   bytes: Buffer | null;
+  /** Who may read it decides whether the bytes are read at all. */
+  uploadedBy: string;
 }
 
 const META_COLUMNS = `id, kind, media_type AS "mediaType", byte_size AS "byteSize", sha256, uploaded_by AS "uploadedBy", created_at AS "createdAt"`;
@@ -66,7 +68,7 @@ export async function findEvidenceMeta(client: SqlClient, id: string): Promise<E
 
 export async function findEvidenceContent(client: SqlClient, id: string): Promise<EvidenceContent | undefined> {
   const { rows } = await client.query<EvidenceContent>(
-    'SELECT media_type AS "mediaType", sha256, bytes FROM evidence WHERE id = $1',
+    'SELECT media_type AS "mediaType", sha256, bytes, uploaded_by AS "uploadedBy" FROM evidence WHERE id = $1',
     [id],
   );
   return rows[0];
