@@ -25,6 +25,8 @@ describe('the dock app in Chromium', () => {
     inbound = await scenario.step.sentOutletTransfer(scenario.who.ana);
     outbound = await scenario.step.createOutletTransfer(scenario.who.maria, { sourceOutletId: 'south', destinationOutletId: 'north' });
     page = await dock.browser.newPage({ viewport: { width: 360, height: 740 } });
+    // A step that cannot happen says which, well inside the test's own time.
+    page.setDefaultTimeout(15_000);
   }, 120_000);
 
   afterAll(() => dock?.close());
@@ -72,7 +74,7 @@ describe('the dock app in Chromium', () => {
       await lines.nth(index).getByLabel('Count').fill(sent);
     }
     await page.getByRole('button', { name: 'Finish receiving' }).click();
-    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
   });
 
   /** Polls until `check` holds: the page re-renders after each event in its own time. */
@@ -127,7 +129,7 @@ describe('the dock app in Chromium', () => {
     await scan(codes['Green tea 100g']!, 1);
     await until('the counts rose to 2 and 1', async () => (await countOf('Stoneware mug')) === 2 && (await countOf('Green tea 100g')) === 1);
     await page.getByRole('button', { name: 'Record partial receipt' }).click();
-    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVING' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Recorded: RECEIVING' }).waitFor();
     await expect(received(delivered.id)).resolves.toEqual({ status: 'RECEIVING', lines: { 'Stoneware mug': [2, null, null], 'Green tea 100g': [1, null, null] } });
 
     // The rest arrives with one tin of tea crushed: 8 more mugs, 2 more teas, the tea line DAMAGED.
@@ -136,11 +138,41 @@ describe('the dock app in Chromium', () => {
     await scan(codes['Green tea 100g']!, 2);
     await until('the counts rose to 8 and 2', async () => (await countOf('Stoneware mug')) === 8 && (await countOf('Green tea 100g')) === 2);
     await page.getByRole('button', { name: 'Finish receiving' }).click();
-    await page.getByRole('status').filter({ hasText: 'Give a reason for Green tea 100g' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Give a reason for Green tea 100g' }).waitFor();
     await lineNamed('Green tea 100g').getByLabel('Reason').selectOption('DAMAGED');
     await page.getByRole('button', { name: 'Finish receiving' }).click();
-    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
     await expect(received(delivered.id)).resolves.toEqual({ status: 'RECEIVED', lines: { 'Stoneware mug': [10, null, null], 'Green tea 100g': [3, 'DAMAGED', null] } });
+  });
+
+  it('keeps a count being made on the device, so a reload loses no scan', async () => {
+    const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
+    const codes = await codesOf(delivered.id);
+    await openReceive(delivered.id);
+    await scan(codes['Stoneware mug']!, 3);
+    await lineNamed('Green tea 100g').getByLabel('Reason').selectOption('MISSING');
+    await until('the mugs are counted 3', async () => (await countOf('Stoneware mug')) === 3);
+    await until('the count is kept on the device', async () => (await page.evaluate(`new Promise((resolve) => {
+      const request = indexedDB.open('dock-outbox');
+      request.onsuccess = () => {
+        const read = request.result.transaction('drafts').objectStore('drafts').get('${delivered.id}');
+        read.onsuccess = () => { request.result.close(); resolve(Object.values(read.result?.entries ?? {}).some((entry) => entry.count === 3 && entry.reason === undefined) && Object.values(read.result.entries).some((entry) => entry.reason === 'MISSING')); };
+      };
+    })`)) === true);
+    await page.reload();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'The count made earlier on this device is back' }).waitFor();
+    await until('the mugs are still counted 3', async () => (await countOf('Stoneware mug')) === 3);
+    expect(await lineNamed('Green tea 100g').getByLabel('Reason').inputValue()).toBe('MISSING');
+    await scan(codes['Stoneware mug']!, 7);
+    await lineNamed('Green tea 100g').getByLabel('Count').fill('4');
+    await lineNamed('Green tea 100g').getByLabel('Reason').selectOption('');
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    await expect(received(delivered.id)).resolves.toEqual({ status: 'RECEIVED', lines: { 'Stoneware mug': [10, null, null], 'Green tea 100g': [4, null, null] } });
+    // Recorded: the next visit starts from nothing.
+    await page.reload();
+    await page.getByRole('heading', { name: /^Receive/ }).waitFor();
+    await until('the counts start at 0', async () => (await countOf('Stoneware mug')) === 0);
   });
 
   it('asks for a note with reason OTHER, refuses to finish without one and sends it', async () => {
@@ -154,11 +186,11 @@ describe('the dock app in Chromium', () => {
     expect(await tea.getByLabel('Note').count()).toBe(0);
     await tea.getByLabel('Reason').selectOption('OTHER');
     await page.getByRole('button', { name: 'Finish receiving' }).click();
-    await page.getByRole('status').filter({ hasText: 'Add a note for Green tea 100g' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Add a note for Green tea 100g' }).waitFor();
     expect((await received(delivered.id)).status).toBe('SENT');
     await tea.getByLabel('Note').fill('Two tins went back with the driver');
     await page.getByRole('button', { name: 'Finish receiving' }).click();
-    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
     await expect(received(delivered.id)).resolves.toEqual({
       status: 'RECEIVED',
       lines: { 'Stoneware mug': [10, null, null], 'Green tea 100g': [2, 'OTHER', 'Two tins went back with the driver'] },
@@ -182,16 +214,16 @@ describe('the dock app in Chromium', () => {
     await scan(codes['Stoneware mug']!, 10);
     await scan(codes['Green tea 100g']!, 4);
     await scan('0000000000000', 1);
-    await page.getByRole('status').filter({ hasText: 'No product has code 0000000000000.' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'No product has code 0000000000000.' }).waitFor();
     await scan('9300000000024', 1);
-    await page.getByRole('status').filter({ hasText: 'Teaspoon (9300000000024) was not sent.' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Teaspoon (9300000000024) was not sent.' }).waitFor();
     await page.getByRole('button', { name: 'Add Teaspoon as an extra line' }).click();
     await until('the extra line shows, counted 1', async () => (await lineNamed('Teaspoon').count()) === 1 && (await countOf('Teaspoon')) === 1);
     expect(await lineNamed('Teaspoon').getByLabel('Reason').inputValue()).toBe('EXTRA');
     await until('the counts rose to 10 and 4', async () => (await countOf('Stoneware mug')) === 10 && (await countOf('Green tea 100g')) === 4);
     await checkAtPhoneAndTablet(page, 'receive');
     await page.getByRole('button', { name: 'Finish receiving' }).click();
-    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
     const detail = await scenario.step.detail(scenario.who.sam, delivered.id);
     expect(detail.status).toBe('RECEIVED');
     expect(detail.lines.map((line) => [line.productId, line.sentQuantity, line.receivedQuantity, line.varianceReason])).toEqual(
@@ -216,7 +248,7 @@ describe('the dock app in Chromium', () => {
     expect(await dialog.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Stoneware mug: 20 received of 10 sent')]);
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('status').filter({ hasText: 'Not recorded' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Not recorded' }).waitFor();
     expect((await received(delivered.id)).status).toBe('SENT');
 
     // By keyboard: Escape cancels too; the dialog opens with Confirm focused, so Enter confirms.
@@ -228,7 +260,7 @@ describe('the dock app in Chromium', () => {
     await page.getByRole('button', { name: 'Finish receiving' }).click();
     await dialog.waitFor();
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
     await expect(received(delivered.id)).resolves.toEqual({ status: 'RECEIVED', lines: { 'Stoneware mug': [20, 'EXTRA', null], 'Green tea 100g': [4, null, null] } });
   });
 

@@ -51,7 +51,7 @@ describe('packing and sending in the dock app', () => {
     const detail = await scenario.step.detail(scenario.who.ana, id);
     return Object.fromEntries(detail.lines.map((line) => [line.name as string, ((line.barcodes as string[])[0] ?? line.sku) as string]));
   };
-  const status = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
+  const status = (text: string) => page.getByRole('main').getByRole('status').filter({ hasText: text }).waitFor();
   const quantities = async (id: string) => {
     const detail = await scenario.step.detail(scenario.who.ana, id);
     return { status: detail.status, lines: Object.fromEntries(detail.lines.map((line) => [line.name, [line.packedQuantity, line.sentQuantity]])) };
@@ -121,7 +121,7 @@ describe('packing and sending in the dock app', () => {
       await route.abort('connectionreset');
     });
     await page.getByRole('button', { name: 'Save packed counts' }).click();
-    await until('the lost answer was reported', async () => lost === 1 && (await page.getByRole('status').getAttribute('class')) === 'error');
+    await until('the lost answer was reported', async () => lost === 1 && (await page.getByRole('main').getByRole('status').getAttribute('class')) === 'error');
     expect(await countOf('Stoneware mug')).toBe(2);
     await page.getByRole('button', { name: 'Save packed counts' }).click();
     await status('Saved: 2 units packed (PACKING).');

@@ -127,7 +127,7 @@ describe('receiving a 20-line delivery at the dock, partly offline, mirrored int
     await page.getByRole('heading', { name: /^Receive/ }).waitFor();
     await scanLines(0, 10, SENT_EACH);
     await page.getByRole('button', { name: 'Record partial receipt' }).click();
-    await page.getByRole('status').filter({ hasText: 'No connection: the receipt is saved on this device' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'No connection: the receipt is saved on this device' }).waitFor();
     await page.getByTestId('connection').filter({ hasText: 'Offline: 1 receipt saved on this device' }).waitFor();
     await page.getByRole('region', { name: 'Saved on this device' }).getByText('Partial receipt of 30 units').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'receive-offline.png'), fullPage: true });
@@ -169,7 +169,7 @@ describe('receiving a 20-line delivery at the dock, partly offline, mirrored int
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
 
     await page.getByRole('button', { name: 'Finish receiving' }).click();
-    await page.getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
     const done = await detail();
     expect(done.receipts).toHaveLength(2);
     expect(Object.fromEntries(done.lines.map((line) => [line.productId, [line.receivedQuantity, line.varianceReason]]))).toEqual({

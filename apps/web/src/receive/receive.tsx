@@ -11,6 +11,7 @@ import { forget, keep } from '../outbox/outbox-store.js';
 import { useOutbox } from '../outbox/use-outbox.js';
 import { WaitingReceipts } from '../outbox/waiting-receipts.js';
 import { SyncStatus } from '../sync/sync-status.js';
+import { discardDraft, useCountDraft } from './count-draft.js';
 import { useExtraOffer } from './extra-offer.js';
 import { OverReceiptDialog, overLinesOf, type OverLine } from './over-receipt-dialog.js';
 import { nameOf, ReceiveLine, type LineCount, type Row } from './receive-line.js';
@@ -49,6 +50,14 @@ export function Receive({ transferId }: { transferId: string }) {
   const waitingHere = useOutbox().filter((receipt) => receipt.transferId === transferId);
   const waitingCount = useRef(waitingHere.length);
 
+  useCountDraft({ transferId, entries, extras, photos }, (kept) => {
+    if (!kept) return;
+    setEntries(kept.entries);
+    setExtras(kept.extras);
+    setPhotos(kept.photos);
+    setMessage('The count made earlier on this device is back: carry on.');
+  });
+
   const load = () => transfer(transferId).then(setDetail, (error: Error) => setMessage(error.message));
   useEffect(() => void load(), [transferId]);
   // A receipt sent in the background changes what was received: show it.
@@ -79,6 +88,7 @@ export function Receive({ transferId }: { transferId: string }) {
 
   /** What this delivery counted is now recorded or kept on the device: the next count starts at 0. */
   const startAgain = () => {
+    void discardDraft(transferId);
     setEntries({});
     setExtras([]);
     setPhotos([]);
