@@ -8,6 +8,7 @@ import type { Scenario } from '../support/transfers-client.js';
 import { launchChromium, seriousAccessibilityViolations } from './support/chromium.js';
 import { openDockApp, type DockApp } from './support/dock-app.js';
 import { ean13CheckDigit, ean13Picture, qrPicture, writeCameraVideo } from './support/fake-camera.js';
+import { until } from './support/dock-steps.js';
 
 /** The mug's barcode in the catalogue, and the picture Chromium's fake camera shows. */
 const MUG_EAN = `930000000001${ean13CheckDigit('930000000001')}`;
@@ -59,12 +60,6 @@ describe('scanning with the camera in the dock app', () => {
     rmSync(video, { recursive: true, force: true });
   });
 
-  /** Polls until `check` holds: the page re-renders after each event in its own time. */
-  const until = async (what: string, check: () => Promise<boolean>) => {
-    for (const started = Date.now(); !(await check()); await new Promise((resolve) => setTimeout(resolve, 50))) {
-      if (Date.now() - started > 15_000) throw new Error(`Still not true after 15 s: ${what}`);
-    }
-  };
   const camera = () => page.getByRole('dialog', { name: 'Scan with camera' });
   const countOf = async (name: string) => Number(await page.locator('ul.lines > li', { hasText: name }).getByLabel('Count').inputValue());
   const readsSoFar = async () => Number(await camera().getAttribute('data-reads'));

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Scenario } from '../support/transfers-client.js';
 import { checkAtPhoneAndTablet, seriousAccessibilityViolations } from './support/chromium.js';
 import { openDockApp, type DockApp } from './support/dock-app.js';
+import { codesByName, scan, until } from './support/dock-steps.js';
 
 const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
 
@@ -77,26 +78,9 @@ describe('the dock app in Chromium', () => {
     await page.getByRole('main').getByRole('status').filter({ hasText: 'Recorded: RECEIVED' }).waitFor();
   });
 
-  /** Polls until `check` holds: the page re-renders after each event in its own time. */
-  const until = async (what: string, check: () => Promise<boolean>) => {
-    for (const started = Date.now(); !(await check()); await new Promise((resolve) => setTimeout(resolve, 50))) {
-      if (Date.now() - started > 10_000) throw new Error(`Still not true after 10 s: ${what}`);
-    }
-  };
+  const codesOf = async (id: string) => codesByName(await scenario.step.detail(scenario.who.sam, id));
   const lineNamed = (name: string) => page.locator('ul.lines > li', { hasText: name });
   const countOf = async (name: string) => Number(await lineNamed(name).getByLabel('Count').inputValue());
-  /** Types a code into the scan field and presses Enter, as a scanner in keyboard mode does. */
-  const scan = async (code: string, times: number) => {
-    for (let scanned = 0; scanned < times; scanned++) {
-      await page.getByLabel('Scan').fill(code);
-      await page.getByLabel('Scan').press('Enter');
-    }
-  };
-  /** A code for each line, as the API lists them: a barcode, else the SKU. */
-  const codesOf = async (id: string) => {
-    const detail = await scenario.step.detail(scenario.who.sam, id);
-    return Object.fromEntries(detail.lines.map((line) => [line.name as string, ((line.barcodes as string[])[0] ?? line.sku) as string]));
-  };
   /** Products (id, name, sku) and EAN codes (product, code) as the Lightspeed poller would store them. */
   const addToCatalogue = async (products: readonly (readonly [string, string, string])[], codes: readonly (readonly [string, string])[] = []) => {
     const database = new pg.Client({ connectionString: scenario.api.database.url });
@@ -125,8 +109,8 @@ describe('the dock app in Chromium', () => {
     const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
     const codes = await codesOf(delivered.id);
     await openReceive(delivered.id);
-    await scan(codes['Stoneware mug']!, 2);
-    await scan(codes['Green tea 100g']!, 1);
+    await scan(page, codes['Stoneware mug']!, 2);
+    await scan(page, codes['Green tea 100g']!, 1);
     await until('the counts rose to 2 and 1', async () => (await countOf('Stoneware mug')) === 2 && (await countOf('Green tea 100g')) === 1);
     await page.getByRole('button', { name: 'Record partial receipt' }).click();
     await page.getByRole('main').getByRole('status').filter({ hasText: 'Recorded: RECEIVING' }).waitFor();
@@ -134,8 +118,8 @@ describe('the dock app in Chromium', () => {
 
     // The rest arrives with one tin of tea crushed: 8 more mugs, 2 more teas, the tea line DAMAGED.
     await until('the counts start again at 0', async () => (await countOf('Stoneware mug')) === 0);
-    await scan(codes['Stoneware mug']!, 8);
-    await scan(codes['Green tea 100g']!, 2);
+    await scan(page, codes['Stoneware mug']!, 8);
+    await scan(page, codes['Green tea 100g']!, 2);
     await until('the counts rose to 8 and 2', async () => (await countOf('Stoneware mug')) === 8 && (await countOf('Green tea 100g')) === 2);
     await page.getByRole('button', { name: 'Finish receiving' }).click();
     await page.getByRole('main').getByRole('status').filter({ hasText: 'Give a reason for Green tea 100g' }).waitFor();
@@ -149,7 +133,7 @@ describe('the dock app in Chromium', () => {
     const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
     const codes = await codesOf(delivered.id);
     await openReceive(delivered.id);
-    await scan(codes['Stoneware mug']!, 3);
+    await scan(page, codes['Stoneware mug']!, 3);
     await lineNamed('Green tea 100g').getByLabel('Reason').selectOption('MISSING');
     await until('the mugs are counted 3', async () => (await countOf('Stoneware mug')) === 3);
     await until('the count is kept on the device', async () => (await page.evaluate(`new Promise((resolve) => {
@@ -163,7 +147,7 @@ describe('the dock app in Chromium', () => {
     await page.getByRole('main').getByRole('status').filter({ hasText: 'The count made earlier on this device is back' }).waitFor();
     await until('the mugs are still counted 3', async () => (await countOf('Stoneware mug')) === 3);
     expect(await lineNamed('Green tea 100g').getByLabel('Reason').inputValue()).toBe('MISSING');
-    await scan(codes['Stoneware mug']!, 7);
+    await scan(page, codes['Stoneware mug']!, 7);
     await lineNamed('Green tea 100g').getByLabel('Count').fill('4');
     await lineNamed('Green tea 100g').getByLabel('Reason').selectOption('');
     await page.getByRole('button', { name: 'Finish receiving' }).click();
@@ -179,8 +163,8 @@ describe('the dock app in Chromium', () => {
     const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
     const codes = await codesOf(delivered.id);
     await openReceive(delivered.id);
-    await scan(codes['Stoneware mug']!, 10);
-    await scan(codes['Green tea 100g']!, 2);
+    await scan(page, codes['Stoneware mug']!, 10);
+    await scan(page, codes['Green tea 100g']!, 2);
     await until('the counts rose to 10 and 2', async () => (await countOf('Stoneware mug')) === 10 && (await countOf('Green tea 100g')) === 2);
     const tea = lineNamed('Green tea 100g');
     expect(await tea.getByLabel('Note').count()).toBe(0);
@@ -211,11 +195,11 @@ describe('the dock app in Chromium', () => {
     );
     const codes = await codesOf(delivered.id);
     await openReceive(delivered.id);
-    await scan(codes['Stoneware mug']!, 10);
-    await scan(codes['Green tea 100g']!, 4);
-    await scan('0000000000000', 1);
+    await scan(page, codes['Stoneware mug']!, 10);
+    await scan(page, codes['Green tea 100g']!, 4);
+    await scan(page, '0000000000000', 1);
     await page.getByRole('main').getByRole('status').filter({ hasText: 'No product has code 0000000000000.' }).waitFor();
-    await scan('9300000000024', 1);
+    await scan(page, '9300000000024', 1);
     await page.getByRole('main').getByRole('status').filter({ hasText: 'Teaspoon (9300000000024) was not sent.' }).waitFor();
     await page.getByRole('button', { name: 'Add Teaspoon as an extra line' }).click();
     await until('the extra line shows, counted 1', async () => (await lineNamed('Teaspoon').count()) === 1 && (await countOf('Teaspoon')) === 1);

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Scenario } from '../support/transfers-client.js';
 import { checkAtPhoneAndTablet, seriousAccessibilityViolations } from './support/chromium.js';
 import { openDockApp, type DockApp } from './support/dock-app.js';
+import { codesByName, scan, until } from './support/dock-steps.js';
 
 const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
 
@@ -30,27 +31,10 @@ describe('packing and sending in the dock app', () => {
 
   afterAll(() => dock?.close());
 
-  /** Polls until `check` holds: the page re-renders after each event in its own time. */
-  const until = async (what: string, check: () => Promise<boolean>) => {
-    for (const started = Date.now(); !(await check()); await new Promise((resolve) => setTimeout(resolve, 50))) {
-      if (Date.now() - started > 10_000) throw new Error(`Still not true after 10 s: ${what}`);
-    }
-  };
+  const codesOf = async (id: string) => codesByName(await scenario.step.detail(scenario.who.ana, id));
   const lineNamed = (name: string) => page.locator('ul.lines > li', { hasText: name });
   const countOf = async (name: string) => Number(await lineNamed(name).getByLabel('Count').inputValue());
   const counted = async (mugs: number, teas: number) => (await countOf('Stoneware mug')) === mugs && (await countOf('Green tea 100g')) === teas;
-  /** Types a code into the scan field and presses Enter, as a scanner in keyboard mode does. */
-  const scan = async (code: string, times: number) => {
-    for (let scanned = 0; scanned < times; scanned++) {
-      await page.getByLabel('Scan').fill(code);
-      await page.getByLabel('Scan').press('Enter');
-    }
-  };
-  /** A code for each line, as the API lists them: a barcode, else the SKU. */
-  const codesOf = async (id: string) => {
-    const detail = await scenario.step.detail(scenario.who.ana, id);
-    return Object.fromEntries(detail.lines.map((line) => [line.name as string, ((line.barcodes as string[])[0] ?? line.sku) as string]));
-  };
   const status = (text: string) => page.getByRole('main').getByRole('status').filter({ hasText: text }).waitFor();
   const quantities = async (id: string) => {
     const detail = await scenario.step.detail(scenario.who.ana, id);
@@ -76,12 +60,12 @@ describe('packing and sending in the dock app', () => {
     await page.getByRole('heading', { level: 1, name: /^Pack / }).waitFor();
     expect(page.url()).toBe(`${origin}/app/#/pack/${toPack.id}`);
 
-    await scan('0000000000000', 1);
+    await scan(page, '0000000000000', 1);
     await status('No line has code 0000000000000.');
     expect(await counted(0, 0)).toBe(true);
 
-    await scan(codes['Stoneware mug']!, 10);
-    await scan(codes['Green tea 100g']!, 3);
+    await scan(page, codes['Stoneware mug']!, 10);
+    await scan(page, codes['Green tea 100g']!, 3);
     await until('the counts rose to 10 and 3', () => counted(10, 3));
     const below = page.getByRole('region', { name: 'Packed below plan' });
     expect(await below.getByRole('listitem').allTextContents()).toEqual(['Green tea 100g: 3 of 4 planned']);
@@ -110,7 +94,7 @@ describe('packing and sending in the dock app', () => {
     const codes = await codesOf(transfer.id);
     await page.goto(`${origin}/app/#/pack/${transfer.id}`);
     await page.getByRole('heading', { level: 1, name: /^Pack / }).waitFor();
-    await scan(codes['Stoneware mug']!, 2);
+    await scan(page, codes['Stoneware mug']!, 2);
     await until('the mug count rose to 2', () => counted(2, 0));
 
     // The request reaches the API, but its answer never reaches the phone.

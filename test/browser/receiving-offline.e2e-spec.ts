@@ -11,6 +11,7 @@ import { containsBytes, gpsFingerprint, jpegWithExif } from '../../libs/evidence
 import { eventually, openSyncSystem, type SyncSystem } from '../support/sync-system.js';
 import { checkAtPhoneAndTablet, launchChromium, seriousAccessibilityViolations } from './support/chromium.js';
 import { buildDockApp } from './support/dock-app.js';
+import { scan, until } from './support/dock-steps.js';
 
 const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
 const SENT_EACH = 3;
@@ -85,25 +86,13 @@ describe('receiving a 20-line delivery at the dock, partly offline, mirrored int
     app?.remove();
   });
 
-  /** Polls until `check` holds: the page and the worker each move in their own time. */
-  const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 15_000) => {
-    for (const started = Date.now(); !(await check()); await new Promise((resolve) => setTimeout(resolve, 50))) {
-      if (Date.now() - started > timeoutMs) throw new Error(`Still not true after ${timeoutMs} ms: ${what}`);
-    }
-  };
   /** As the screen names a line: the product's name, else its SKU. */
   const shownAs = (line: Line) => (line.name ?? line.sku) as string;
   const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const lineNamed = (name: string) => page.locator('ul.lines > li').filter({ has: page.locator('strong', { hasText: exactly(name) }) });
   const countOf = async (name: string) => Number(await lineNamed(name).getByLabel('Count').inputValue());
-  const scan = async (code: string, times: number) => {
-    for (let scanned = 0; scanned < times; scanned++) {
-      await page.getByLabel('Scan').fill(code);
-      await page.getByLabel('Scan').press('Enter');
-    }
-  };
   const scanLines = async (from: number, to: number, times: number) => {
-    for (const line of lines.slice(from, to)) await scan(line.barcodes[0]!, times);
+    for (const line of lines.slice(from, to)) await scan(page, line.barcodes[0]!, times);
     await until(`lines ${from + 1}–${to} counted ${times}`, async () => {
       for (const line of lines.slice(from, to)) if ((await countOf(shownAs(line))) !== times) return false;
       return true;
@@ -150,12 +139,12 @@ describe('receiving a 20-line delivery at the dock, partly offline, mirrored int
     await scanLines(10, 19, SENT_EACH);
     const damaged = lines[19]!;
     const damagedName = shownAs(damaged);
-    await scan(damaged.barcodes[0]!, SENT_EACH - 1);
+    await scan(page, damaged.barcodes[0]!, SENT_EACH - 1);
     await lineNamed(damagedName).getByLabel('Reason').selectOption('DAMAGED');
     await lineNamed(damagedName).getByLabel(`Photo of ${damagedName}`).setInputFiles({ name: 'crushed.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpegWithExif()) });
     await lineNamed(damagedName).getByRole('img', { name: `Photo 1 of ${damagedName}` }).waitFor();
 
-    await scan(extra.code, 1);
+    await scan(page, extra.code, 1);
     await page.getByRole('button', { name: `Add ${extra.name} as an extra line` }).click();
     await until('the extra line is counted 1', async () => (await lineNamed(extra.name).count()) === 1 && (await countOf(extra.name)) === 1);
 

@@ -1,19 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import { inboundTransfers, type TransferSummary } from './api.js';
+import { inboundTransfers } from './api.js';
+import { useTransferList } from './use-transfer-list.js';
 import { SyncStatus } from './sync/sync-status.js';
-
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; transfers: TransferSummary[] };
 
 /** What is on its way to the outlet (SENT) or being received there (RECEIVING), newest first. */
 export function InboundList({ outletId }: { outletId: string | null }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    if (!outletId) return;
-    inboundTransfers(outletId).then(
-      (transfers) => setState({ kind: 'loaded', transfers }),
-      (error: Error) => setState({ kind: 'failed', message: error.message }),
-    );
-  }, [outletId]);
+  const state = useTransferList(outletId, inboundTransfers);
 
   return (
     <main class="page">

@@ -1,18 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import { outboundTransfers, type TransferSummary } from './api.js';
-
-type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; transfers: TransferSummary[] };
+import { outboundTransfers } from './api.js';
+import { useTransferList } from './use-transfer-list.js';
 
 /** Outlet transfers the outlet sends that are still to be packed or sent, newest first. */
 export function OutboundList({ outletId }: { outletId: string | null }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    if (!outletId) return;
-    outboundTransfers(outletId).then(
-      (transfers) => setState({ kind: 'loaded', transfers }),
-      (error: Error) => setState({ kind: 'failed', message: error.message }),
-    );
-  }, [outletId]);
+  const state = useTransferList(outletId, outboundTransfers);
 
   return (
     <main class="page">
