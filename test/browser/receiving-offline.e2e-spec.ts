@@ -125,7 +125,8 @@ describe('receiving a 20-line delivery at the dock, partly offline, mirrored int
 
     const back = Date.now();
     await context.setOffline(false);
-    await until('the API recorded the receipt', async () => (await detail()).status === 'RECEIVING');
+    // The app sends on the browser's online event, and every 15 s in case that event is missed.
+    await until('the API recorded the receipt', async () => (await detail()).status === 'RECEIVING', 40_000);
     const replayMs = Date.now() - back;
     await until('the device holds nothing more', async () => (await page.getByRole('region', { name: 'Saved on this device' }).count()) === 0);
     await until('the screen shows what was received', async () => (await lineNamed(shownAs(lines[0]!)).textContent())?.includes(`received ${SENT_EACH}`) ?? false);
@@ -133,7 +134,7 @@ describe('receiving a 20-line delivery at the dock, partly offline, mirrored int
     expect(now.receipts).toHaveLength(1);
     expect(now.lines.map((line) => line.receivedQuantity)).toEqual([...Array(10).fill(SENT_EACH), ...Array(10).fill(0)]);
     process.stdout.write(`offline replay: the receipt kept offline was recorded ${replayMs} ms after the network returned\n`);
-  });
+  }, 90_000);
 
   it('finishes with a product that was not sent as EXTRA, a damaged line with its photo, and the receiver’s signature', async () => {
     await scanLines(10, 19, SENT_EACH);
@@ -172,7 +173,7 @@ describe('receiving a 20-line delivery at the dock, partly offline, mirrored int
     const photo = await api(evidence.find((item) => item.kind === 'PHOTO')!.href.replace(/^\/api\/v1/, '')).buffer(true).expect(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');
     expect(containsBytes(new Uint8Array(photo.body as Buffer), gpsFingerprint())).toBe(false);
-  });
+  }, 60_000);
 
   it('is mirrored into Lightspeed once, with the quantities received', async () => {
     const { version } = await detail();
@@ -188,7 +189,7 @@ describe('receiving a 20-line delivery at the dock, partly offline, mirrored int
     expect(received).toEqual(Object.fromEntries((await detail()).lines.map((line) => [line.productId, line.receivedQuantity])));
     await page.reload();
     await page.getByText('Lightspeed is up to date.').waitFor();
-  });
+  }, 60_000);
 
   it('refuses a write made with the session cookie but without the CSRF token, and writes nothing', async () => {
     const refused = await page.evaluate(
