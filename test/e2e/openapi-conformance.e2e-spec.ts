@@ -62,6 +62,7 @@ describe('answers conform to the OpenAPI document', () => {
       ['post', `${V1}/session`, await http.post('/session', null, { token })],
       ['get', `${V1}/session`, await http.get('/session', who.ana)],
       ['get', `${V1}/admin/sync-status`, await http.get('/admin/sync-status', who.alex)],
+      ['get', `${V1}/admin/sync-history`, await http.get('/admin/sync-history?minutes=5', who.alex)],
       ['get', '/health/live', await api.http().get('/health/live')],
     ] as const;
     const faults = answers.flatMap(([method, path, answer]) =>

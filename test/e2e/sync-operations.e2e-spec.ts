@@ -135,6 +135,18 @@ describe('operating the Lightspeed sync (API, worker and sandbox, all real)', ()
     expect(status.transfers.FAILED).toBe(1);
     expect(status.rates.failed).toBe(failures.length);
     expect(status.rates.errorRate).toBeGreaterThan(0);
+    // The same failed attempts, minute by minute, as the console charts them.
+    const history = (await http().get('/api/v1/admin/sync-history?minutes=30').set(as(['admin'])).expect(200)).body;
+    expect(history.minutes).toBe(30);
+    expect(Object.keys(history.queues).sort()).toEqual(['lightspeed-inbound', 'lightspeed-sync']);
+    const minutes = history.queues['lightspeed-sync'] as { at: string; completed: number; failed: number }[];
+    expect(minutes).toHaveLength(30);
+    expect(minutes.map((minute) => Date.parse(minute.at))).toEqual([...minutes.map((minute) => Date.parse(minute.at))].sort((a, b) => a - b));
+    expect(Date.parse(minutes[29]!.at)).toBeLessThanOrEqual(Date.now());
+    expect(Date.now() - Date.parse(minutes[29]!.at)).toBeLessThan(120_000);
+    expect(minutes.reduce((sum, minute) => sum + minute.failed, 0)).toBeGreaterThanOrEqual(failures.length);
+    await http().get('/api/v1/admin/sync-history?minutes=1441').set(as(['admin'])).expect(400);
+    await http().get('/api/v1/admin/sync-history').set(as(['manager'])).expect(403);
 
     const unknown = await http().post('/api/v1/admin/jobs/event-nope/retry').set(as(['admin'])).expect(404);
     expect(unknown.body).toMatchObject({ code: 'JOB_NOT_FOUND', jobId: 'event-nope' });

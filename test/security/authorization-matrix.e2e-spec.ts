@@ -252,6 +252,7 @@ describe('the authorization matrix of docs/security.md, request by request again
     'GET /api/v1/evidence/:id': { outletBound: true, prepare: attachedEvidence, call: (id) => ({ method: 'GET', path: `${V1}/evidence/${id}` }), hiddenCode: 'EVIDENCE_NOT_FOUND' },
     'GET /api/v1/evidence/:id/meta': { outletBound: true, prepare: attachedEvidence, call: (id) => ({ method: 'GET', path: `${V1}/evidence/${id}/meta` }), hiddenCode: 'EVIDENCE_NOT_FOUND' },
     'GET /api/v1/transfers/:id/evidence': { ...transferRoute((id) => ({ method: 'GET', path: `${V1}/transfers/${id}/evidence` }), receivedWithEvidence), hiddenCode: 'TRANSFER_NOT_FOUND' },
+    'GET /api/v1/admin/sync-history': get(`${V1}/admin/sync-history`),
     'GET /api/v1/admin/sync-status': get(`${V1}/admin/sync-status`),
     // Signing in is open to anyone with a valid token in the body, whatever the headers say.
     'POST /api/v1/session': {

@@ -185,6 +185,7 @@ const CASES: Record<string, FuzzCase> = {
   'POST /api/v1/session': { who: ['anonymous'], body: shapedBody({ token: validText(200) }), numRuns: 30 },
   'GET /api/v1/session': { who: ['staff'], query: {}, numRuns: 10 },
   'DELETE /api/v1/session': { who: ['staff'], numRuns: 10 },
+  'GET /api/v1/admin/sync-history': { who: ['admin'], query: { minutes: fc.integer({ min: 1, max: 1440 }) }, numRuns: 25 },
   'GET /api/v1/admin/sync-status': { who: ['admin'], query: { windowMinutes: fc.integer({ min: 1, max: 1440 }), failures: fc.integer({ min: 1, max: 200 }) }, numRuns: 25 },
   'POST /api/v1/admin/jobs/:id/retry': { who: ['admin'], params: { id: fc.string({ minLength: 1, maxLength: 20 }) }, body: null, numRuns: 25 },
   'GET /api/v1/box-types': { who: ['staff', 'admin'], query: { includeRetired: fc.boolean() }, numRuns: 20 },

@@ -32,17 +32,30 @@ export async function recordAttempt(queue: AttemptQueue, outcome: AttemptOutcome
   await multi.exec();
 }
 
-/** Attempts that ended in the last `windowMinutes` whole minutes, the current one included. */
-export async function readAttempts(queue: AttemptQueue, windowMinutes: number, now = Date.now()): Promise<AttemptCounts> {
+/** The attempts that ended in one minute, `at` its start. */
+export interface MinuteAttempts extends AttemptCounts {
+  at: string;
+}
+
+/** Attempts per minute over the last `minutes` whole minutes, oldest first, the current one included. */
+export async function readAttemptsByMinute(queue: AttemptQueue, minutes: number, now = Date.now()): Promise<MinuteAttempts[]> {
   const newest = minuteOf(now);
+  const first = newest - minutes + 1;
   const pipeline = queue.client.pipeline();
-  for (let minute = newest - windowMinutes + 1; minute <= newest; minute++) pipeline.hgetall(bucketKey(queue, minute));
-  const counts: AttemptCounts = { completed: 0, failed: 0 };
-  for (const [error, bucket] of (await pipeline.exec()) ?? []) {
+  for (let minute = first; minute <= newest; minute++) pipeline.hgetall(bucketKey(queue, minute));
+  return ((await pipeline.exec()) ?? []).map(([error, bucket], index) => {
     if (error) throw error;
     const { completed, failed } = (bucket ?? {}) as Partial<Record<AttemptOutcome, string>>;
-    counts.completed += Number(completed ?? 0);
-    counts.failed += Number(failed ?? 0);
+    return { at: new Date((first + index) * 60_000).toISOString(), completed: Number(completed ?? 0), failed: Number(failed ?? 0) };
+  });
+}
+
+/** Attempts that ended in the last `windowMinutes` whole minutes, the current one included. */
+export async function readAttempts(queue: AttemptQueue, windowMinutes: number, now = Date.now()): Promise<AttemptCounts> {
+  const counts: AttemptCounts = { completed: 0, failed: 0 };
+  for (const minute of await readAttemptsByMinute(queue, windowMinutes, now)) {
+    counts.completed += minute.completed;
+    counts.failed += minute.failed;
   }
   return counts;
 }

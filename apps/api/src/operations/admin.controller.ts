@@ -9,9 +9,9 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { uuidParam } from '../http/uuid-param.pipe.js';
 import { ReleaseParkedTransferCommand } from './release-parked-transfer.command.js';
 import { RetryJobCommand } from './retry-job.command.js';
-import { GetSyncStatusQuery } from './sync-status.query.js';
+import { GetSyncHistoryQuery, GetSyncStatusQuery } from './sync-status.query.js';
 import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
-import { ReleasedTransferResponse, RetriedJobResponse, SyncStatusResponse } from './operations.response.js';
+import { ReleasedTransferResponse, RetriedJobResponse, SyncHistoryResponse, SyncStatusResponse } from './operations.response.js';
 
 export class SyncStatusQueryDto {
   @ApiPropertyOptional({ description: 'the window of the rates, in minutes', default: 15, minimum: 1, maximum: 1440 })
@@ -29,6 +29,16 @@ export class SyncStatusQueryDto {
   @Min(1)
   @Max(200)
   failures: number = 20;
+}
+
+export class SyncHistoryQueryDto {
+  @ApiPropertyOptional({ description: 'how many minutes back, the current one included', default: 60, minimum: 1, maximum: 1440 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  minutes: number = 60;
 }
 
 export class JobIdParams {
@@ -53,6 +63,14 @@ export class AdminController {
   syncStatus(@Query() query: SyncStatusQueryDto, @CurrentActor() actor: Actor) {
     requireAdmin(actor);
     return this.queries.execute(new GetSyncStatusQuery(query.windowMinutes, query.failures));
+  }
+
+  @Get('sync-history')
+  @ApiOperation({ summary: 'Job attempts completed and failed per queue and minute, kept by the service for 24 hours' })
+  @ApiAnswers({ type: SyncHistoryResponse, description: 'Per queue, a series of minutes, oldest first' }, [400, 401, 403, 429, 503])
+  syncHistory(@Query() query: SyncHistoryQueryDto, @CurrentActor() actor: Actor) {
+    requireAdmin(actor);
+    return this.queries.execute(new GetSyncHistoryQuery(query.minutes));
   }
 
   @Post('jobs/:id/retry')

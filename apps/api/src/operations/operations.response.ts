@@ -2,10 +2,10 @@ import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { ReleasedTransfer } from './release-parked-transfer.command.js';
 import type { RetriedJob } from './retry-job.command.js';
 import { STATUSES, TRANSFER_TYPES, type Status, type TransferType } from '#domain';
-import type { AttemptCounts, HeartbeatReport, WorkerHeartbeat } from '#observability';
+import type { AttemptCounts, HeartbeatReport, MinuteAttempts, WorkerHeartbeat } from '#observability';
 import type { AttentionNeeded, InboundSyncOverview, SetAsideEvent, SyncStatusCounts, TransferDivergence } from '#persistence';
 import { LightspeedDivergenceResponse } from '../transfers/responses/transfer.response.js';
-import type { JobFailure, QueueCounts, RelayReport, SyncRates, SyncStatusReport } from './sync-overview.service.js';
+import type { JobFailure, QueueCounts, RelayReport, SyncHistoryReport, SyncRates, SyncStatusReport } from './sync-overview.service.js';
 
 export class JobFailureResponse implements JobFailure {
   @ApiProperty() queue!: string;
@@ -35,6 +35,24 @@ export class SyncStatusCountsResponse implements SyncStatusCounts {
 export class AttemptCountsResponse implements AttemptCounts {
   @ApiProperty() completed!: number;
   @ApiProperty() failed!: number;
+}
+
+export class MinuteAttemptsResponse implements MinuteAttempts {
+  @ApiProperty({ format: 'date-time', description: 'The start of the minute' }) at!: string;
+  @ApiProperty({ description: 'Job attempts that completed in the minute' }) completed!: number;
+  @ApiProperty({ description: 'Job attempts that failed in the minute, each retry counted' }) failed!: number;
+}
+
+@ApiExtraModels(MinuteAttemptsResponse)
+export class SyncHistoryResponse implements SyncHistoryReport {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ description: 'How many minutes each series covers' }) minutes!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { $ref: getSchemaPath(MinuteAttemptsResponse) } },
+    description: 'Per queue, one entry per minute, oldest first; the last is the current, unfinished minute',
+  })
+  queues!: Record<string, MinuteAttemptsResponse[]>;
 }
 
 export class SyncRatesResponse implements SyncRates {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, JobCounts, Queue } from 'bull';
 import type { EnvironmentVariables } from '#config';
-import { INBOUND_QUEUE_NAME, readAttempts, readHeartbeats, SYNC_QUEUE_NAME, SYNC_RELAY_NAME, type AttemptCounts, type HeartbeatReport } from '#observability';
+import { INBOUND_QUEUE_NAME, readAttempts, readAttemptsByMinute, readHeartbeats, SYNC_QUEUE_NAME, SYNC_RELAY_NAME, type AttemptCounts, type HeartbeatReport, type MinuteAttempts } from '#observability';
 import {
   Database,
   inboundSyncOverview,
@@ -87,6 +87,13 @@ function toFailure(queue: string, job: Job): JobFailure {
   };
 }
 
+export interface SyncHistoryReport {
+  generatedAt: string;
+  minutes: number;
+  /** Per queue, one entry per minute, oldest first (the current, unfinished minute last). */
+  queues: Record<string, MinuteAttempts[]>;
+}
+
 /** Everything ops look at to see whether the sync keeps up: queues, rates, failures, inbound, workers. */
 @Injectable()
 export class SyncOverviewService {
@@ -118,6 +125,13 @@ export class SyncOverviewService {
       this.relayReport(failureLimit),
     ]);
     return { generatedAt: new Date(now).toISOString(), queues, transfers, rates, recentFailures, needsAttention, inbound, workers, relay };
+  }
+
+  /** Job attempts per queue and minute over the last `minutes`, oldest first: what the console charts. */
+  async history(minutes: number): Promise<SyncHistoryReport> {
+    const now = Date.now();
+    const series = await withTimeout(Promise.all(this.queues.map((queue) => readAttemptsByMinute(queue, minutes, now))), 'Redis');
+    return { generatedAt: new Date(now).toISOString(), minutes, queues: Object.fromEntries(this.queues.map((queue, index) => [queue.name, series[index] as MinuteAttempts[]])) };
   }
 
   async queueCounts(): Promise<Record<string, QueueCounts>> {

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { SyncOverviewService, type SyncStatusReport } from './sync-overview.service.js';
+import { SyncOverviewService, type SyncHistoryReport, type SyncStatusReport } from './sync-overview.service.js';
 
 export class GetSyncStatusQuery extends Query<SyncStatusReport> {
   constructor(
@@ -16,5 +16,20 @@ export class GetSyncStatusHandler implements IQueryHandler<GetSyncStatusQuery> {
 
   execute({ windowMinutes, failureLimit }: GetSyncStatusQuery) {
     return this.overview.report(windowMinutes, failureLimit);
+  }
+}
+
+export class GetSyncHistoryQuery extends Query<SyncHistoryReport> {
+  constructor(readonly minutes: number) {
+    super();
+  }
+}
+
+@QueryHandler(GetSyncHistoryQuery)
+export class GetSyncHistoryHandler implements IQueryHandler<GetSyncHistoryQuery> {
+  constructor(private readonly overview: SyncOverviewService) {}
+
+  execute({ minutes }: GetSyncHistoryQuery) {
+    return this.overview.history(minutes);
   }
 }

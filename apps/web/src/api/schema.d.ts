@@ -485,6 +485,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/sync-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Job attempts completed and failed per queue and minute, kept by the service for 24 hours */
+        get: operations["AdminController_syncHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs/{id}/retry": {
         parameters: {
             query?: never;
@@ -1367,6 +1384,27 @@ export interface components {
             inbound: components["schemas"]["InboundSyncResponse"];
             workers: components["schemas"]["HeartbeatReportResponse"];
             relay: components["schemas"]["RelayReportResponse"];
+        };
+        MinuteAttemptsResponse: {
+            /**
+             * Format: date-time
+             * @description The start of the minute
+             */
+            at: string;
+            /** @description Job attempts that completed in the minute */
+            completed: number;
+            /** @description Job attempts that failed in the minute, each retry counted */
+            failed: number;
+        };
+        SyncHistoryResponse: {
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description How many minutes each series covers */
+            minutes: number;
+            /** @description Per queue, one entry per minute, oldest first; the last is the current, unfinished minute */
+            queues: {
+                [key: string]: components["schemas"]["MinuteAttemptsResponse"][];
+            };
         };
         RetriedJobResponse: {
             queue: string;
@@ -4157,6 +4195,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SyncStatusResponse"];
+                };
+            };
+            /** @description Invalid request (problem+json naming each bad field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the outlets you work at, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description A dependency is unavailable: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminController_syncHistory: {
+        parameters: {
+            query?: {
+                /** @description how many minutes back, the current one included */
+                minutes?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per queue, a series of minutes, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncHistoryResponse"];
                 };
             };
             /** @description Invalid request (problem+json naming each bad field) */
