@@ -167,3 +167,14 @@ export const markPacked = (id: string, keys: CommandKeys): Promise<TransferDetai
 /** The goods leave: an outlet transfer sends what was packed. */
 export const sendTransfer = (id: string, keys: CommandKeys): Promise<TransferDetail> =>
   answer(api.POST('/api/v1/transfers/{id}/send', { params: { path: { id }, header: headersOf(keys) } }));
+
+export type SyncStatusReport = components['schemas']['SyncStatusResponse'];
+export type SyncHistory = components['schemas']['SyncHistoryResponse'];
+export type RetriedJob = components['schemas']['RetriedJobResponse'];
+
+/** Queues, rates, failures, inbound sync, workers and the relay, as ops see them (admins only). */
+export const syncStatus = () => answer(api.GET('/api/v1/admin/sync-status', { params: { query: { windowMinutes: 15, failures: 50 } } }));
+/** Job attempts per queue and minute, oldest first. */
+export const syncHistory = (minutes = 60) => answer(api.GET('/api/v1/admin/sync-history', { params: { query: { minutes } } }));
+/** Puts a dead-lettered job back on its queue; an audited action. */
+export const retryJob = (jobId: string) => answer(api.POST('/api/v1/admin/jobs/{id}/retry', { params: { path: { id: jobId } } }));

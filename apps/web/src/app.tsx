@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { currentSession, signIn, signOut, type Session } from './api.js';
 import { Header } from './header.js';
@@ -9,6 +10,9 @@ import { Pack } from './pack/pack.js';
 import { Receive } from './receive/receive.js';
 import { currentRoute, goTo } from './route.js';
 import { SignIn } from './sign-in.js';
+
+/** The console's screens are fetched only by those who open them: the dock's first load stays small. */
+const SyncHealth = lazy(() => import('./console/sync-health/sync-health.js').then((module) => module.SyncHealth));
 
 type State = { kind: 'loading' } | { kind: 'signedOut'; error?: string } | { kind: 'signedIn'; session: Session };
 
@@ -61,7 +65,9 @@ export function App() {
       <Header session={state.session} path={path} onSignOut={leave} />
       <OutboxStatus />
       <SendingWhenOnline />
-      <Screen path={path} outletId={state.session.actor.outlets[0] ?? null} />
+      <Suspense fallback={<main class="page"><p aria-busy="true">Loading…</p></main>}>
+        <Screen path={path} outletId={state.session.actor.outlets[0] ?? null} />
+      </Suspense>
     </>
   );
 }
@@ -73,6 +79,7 @@ function Screen({ path, outletId }: { path: string; outletId: string | null }) {
   const packingId = /^\/pack\/([^/]+)$/.exec(path)?.[1];
   if (packingId) return <Pack key={packingId} transferId={packingId} />;
   if (path === '/outbound') return <OutboundList outletId={outletId} />;
+  if (path === '/console/sync') return <SyncHealth />;
   return <InboundList outletId={outletId} />;
 }
 

@@ -7,10 +7,14 @@ interface Props {
   onSignOut: () => void;
 }
 
-const SCREENS = [
-  { path: '/inbound', label: 'Inbound' },
-  { path: '/outbound', label: 'Outbound' },
-] as const;
+type Role = Session['actor']['roles'][number];
+
+/** Each screen, and the roles it is for: a link shows only to those who can use its screen. */
+const SCREENS: readonly { path: string; label: string; roles: readonly Role[] }[] = [
+  { path: '/inbound', label: 'Inbound', roles: ['staff', 'manager', 'admin'] },
+  { path: '/outbound', label: 'Outbound', roles: ['staff', 'manager', 'admin'] },
+  { path: '/console/sync', label: 'Sync health', roles: ['admin'] },
+];
 
 export function Header({ session, path, onSignOut }: Props) {
   const { actor } = session;
@@ -24,7 +28,7 @@ export function Header({ session, path, onSignOut }: Props) {
         Sign out
       </button>
       <nav aria-label="Screens">
-        {SCREENS.map((screen) => (
+        {SCREENS.filter((screen) => screen.roles.some((role) => actor.roles.includes(role))).map((screen) => (
           <a key={screen.path} href={`#${screen.path}`} aria-current={path === screen.path ? 'page' : undefined}>
             {screen.label}
           </a>
