@@ -178,3 +178,23 @@ export const syncStatus = () => answer(api.GET('/api/v1/admin/sync-status', { pa
 export const syncHistory = (minutes = 60) => answer(api.GET('/api/v1/admin/sync-history', { params: { query: { minutes } } }));
 /** Puts a dead-lettered job back on its queue; an audited action. */
 export const retryJob = (jobId: string) => answer(api.POST('/api/v1/admin/jobs/{id}/retry', { params: { path: { id: jobId } } }));
+
+export type AuditEntry = components['schemas']['AuditEntryResponse'];
+export type TransferEvidence = components['schemas']['TransferEvidenceResponse'];
+
+/** Every entry of a transfer's audit trail, oldest first, page after page. */
+export async function transferAudit(id: string): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await answer(api.GET('/api/v1/transfers/{id}/audit', { params: { path: { id }, query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
+    entries.push(...page.items);
+    if (!page.nextCursor) return entries;
+    cursor = page.nextCursor;
+  }
+}
+
+/** The transfer as it was at `version` (its event count then). */
+export const transferAsOf = (id: string, asOfVersion: number) => answer(api.GET('/api/v1/transfers/{id}', { params: { path: { id }, query: { asOfVersion } } }));
+
+/** Photos and signatures attached to the transfer's receipts, with their SHA-256. */
+export const transferEvidence = async (id: string): Promise<TransferEvidence[]> => (await answer(api.GET('/api/v1/transfers/{id}/evidence', { params: { path: { id } } }))).items;

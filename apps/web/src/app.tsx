@@ -14,6 +14,8 @@ import { SignIn } from './sign-in.js';
 /** The console's screens are fetched only by those who open them: the dock's first load stays small. */
 const SyncHealth = lazy(() => import('./console/sync-health/sync-health.js').then((module) => module.SyncHealth));
 
+const History = lazy(() => import('./console/history/history.js').then((module) => module.History));
+
 type State = { kind: 'loading' } | { kind: 'signedOut'; error?: string } | { kind: 'signedIn'; session: Session };
 
 export function App() {
@@ -80,6 +82,8 @@ function Screen({ path, outletId }: { path: string; outletId: string | null }) {
   if (packingId) return <Pack key={packingId} transferId={packingId} />;
   if (path === '/outbound') return <OutboundList outletId={outletId} />;
   if (path === '/console/sync') return <SyncHealth />;
+  const historyOf = /^\/console\/history\/([^/]+)$/.exec(path)?.[1];
+  if (historyOf) return <History key={historyOf} transferId={historyOf} />;
   return <InboundList outletId={outletId} />;
 }
 

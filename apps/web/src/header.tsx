@@ -18,6 +18,7 @@ const SCREENS: readonly { path: string; label: string; roles: readonly Role[] }[
 
 export function Header({ session, path, onSignOut }: Props) {
   const { actor } = session;
+  const screens = SCREENS.filter((screen) => screen.roles.some((role) => actor.roles.includes(role)));
   return (
     <header class="bar">
       <div class="who">
@@ -27,13 +28,15 @@ export function Header({ session, path, onSignOut }: Props) {
       <button type="button" onClick={onSignOut}>
         Sign out
       </button>
+      {screens.length > 0 && (
       <nav aria-label="Screens">
-        {SCREENS.filter((screen) => screen.roles.some((role) => actor.roles.includes(role))).map((screen) => (
+        {screens.map((screen) => (
           <a key={screen.path} href={`#${screen.path}`} aria-current={path === screen.path ? 'page' : undefined}>
             {screen.label}
           </a>
         ))}
       </nav>
+      )}
     </header>
   );
 }
