@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
@@ -157,6 +158,40 @@ describe('the dock app in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { name: /^Receive/ }).waitFor();
     await until('the counts start at 0', async () => (await countOf('Stoneware mug')) === 0);
+  });
+
+  it('sends a receipt kept on a shared phone only when the person who counted it is signed in', async () => {
+    const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
+    await openReceive(delivered.id);
+    // Kim counted this delivery on the phone with no network, then Sam signed in on it.
+    const kept = {
+      by: { id: 'kim', name: 'Kim' },
+      transferId: delivered.id,
+      transferLabel: delivered.id.slice(0, 8),
+      submission: { receiptId: randomUUID(), idempotencyKey: randomUUID(), final: true, lines: [{ productId: 'MUG-01', receivedQuantity: 10 }, { productId: 'TEA-02', receivedQuantity: 4 }] },
+      attachments: [],
+      createdAt: new Date().toISOString(),
+    };
+    await page.evaluate(`new Promise((resolve, reject) => {
+      const request = indexedDB.open('dock-outbox');
+      request.onsuccess = () => {
+        const write = request.result.transaction('receipts', 'readwrite').objectStore('receipts').put(${JSON.stringify(kept)});
+        write.onsuccess = () => { request.result.close(); window.dispatchEvent(new Event('dock-outbox-changed')); window.dispatchEvent(new Event('online')); resolve(); };
+        write.onerror = () => reject(write.error);
+      };
+    })`);
+    await page.getByTestId('connection').filter({ hasText: '1 receipt counted by someone else on this device wait for them to sign in' }).waitFor();
+    await page.getByRole('region', { name: 'Saved on this device' }).getByText('Counted by Kim').waitFor();
+    for (const started = Date.now(); Date.now() - started < 1_500; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      expect((await received(delivered.id)).status).toBe('SENT');
+    }
+
+    await page.goto(dock.signInLinkFor('kim', ['south']));
+    await until('Kim’s session sent Kim’s receipt', async () => (await received(delivered.id)).status === 'RECEIVED');
+    const audit = await scenario.step.audit(scenario.who.maria, delivered.id);
+    expect(audit.at(-1)).toMatchObject({ command: 'ReceiveTransfer', actor: { id: 'kim' } });
+    await page.goto(dock.signInLinkFor('sam', ['south']));
+    await page.getByRole('heading', { name: 'Inbound to south' }).waitFor();
   });
 
   it('asks for a note with reason OTHER, refuses to finish without one and sends it', async () => {

@@ -48,14 +48,20 @@ async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Re
 /** Who was signed in on this device, without the CSRF token: enough to open the app with no network. */
 const LAST_SESSION = 'dock-last-session';
 
+/** Who is signed in on this device now: what is counted here is theirs, and only they send it. */
+let signedIn: Session['actor'] | null = null;
+export const whoIsSignedIn = (): Session['actor'] | null => signedIn;
+
 const remember = (session: Session): Session => {
   csrfToken = session.csrfToken;
+  signedIn = session.actor;
   localStorage.setItem(LAST_SESSION, JSON.stringify({ ...session, csrfToken: '' }));
   return session;
 };
 
 const forgetSession = () => {
   csrfToken = null;
+  signedIn = null;
   localStorage.removeItem(LAST_SESSION);
 };
 
@@ -74,7 +80,9 @@ export async function currentSession(): Promise<Session> {
       if (error instanceof ApiError && error.status === 401) forgetSession();
       throw error;
     }
-    return JSON.parse(last) as Session;
+    const session = JSON.parse(last) as Session;
+    signedIn = session.actor;
+    return session;
   }
 }
 

@@ -66,7 +66,7 @@ export function App() {
     <>
       <Header session={state.session} path={path} onSignOut={leave} />
       <OutboxStatus />
-      <SendingWhenOnline />
+      <SendingWhenOnline actorId={state.session.actor.id} />
       <Suspense fallback={<main class="page"><p aria-busy="true">Loading…</p></main>}>
         <Screen path={path} outletId={state.session.actor.outlets[0] ?? null} />
       </Suspense>
@@ -88,7 +88,7 @@ function Screen({ path, outletId }: { path: string; outletId: string | null }) {
 }
 
 /** Mounted while someone is signed in: the API takes receipts only from a session. */
-function SendingWhenOnline() {
-  useSendingWhenOnline();
+function SendingWhenOnline({ actorId }: { actorId: string }) {
+  useSendingWhenOnline(actorId);
   return null;
 }

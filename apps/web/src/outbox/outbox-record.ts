@@ -14,6 +14,8 @@ export interface Attachment {
  * are made once, when staff press the button, so however often it is sent it is recorded once.
  */
 export interface OutboxReceipt {
+  /** Who counted it: only their session sends it, so a shared phone never records one person's count as another's. */
+  by: { id: string; name: string | null };
   transferId: string;
   /** How staff know the transfer: its reference, else the start of its id. */
   transferLabel: string;

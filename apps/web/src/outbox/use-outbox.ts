@@ -18,10 +18,10 @@ export function useOutbox(): OutboxReceipt[] {
   return receipts;
 }
 
-/** Sends what waits when the app starts, when the network comes back, and every little while. */
-export function useSendingWhenOnline(): void {
+/** Sends what the signed-in person left waiting when the app starts, when the network comes back, and every little while. */
+export function useSendingWhenOnline(actorId: string): void {
   useEffect(() => {
-    const send = () => void (navigator.onLine ? sendWaiting() : undefined);
+    const send = () => void (navigator.onLine ? sendWaiting(actorId) : undefined);
     send();
     window.addEventListener('online', send);
     const timer = window.setInterval(send, RETRY_EVERY_MS);
@@ -29,5 +29,5 @@ export function useSendingWhenOnline(): void {
       window.removeEventListener('online', send);
       window.clearInterval(timer);
     };
-  }, []);
+  }, [actorId]);
 }

@@ -1,3 +1,4 @@
+import { whoIsSignedIn } from '../api.js';
 import type { OutboxReceipt } from './outbox-record.js';
 
 interface Props {
@@ -23,8 +24,12 @@ export function WaitingReceipts({ receipts, onConfirm, onDiscard }: Props) {
         {receipts.map((receipt) => (
           <li key={receipt.submission.receiptId}>
             {describe(receipt)}
-            {!receipt.refusal && <p class="muted">Waiting for the network: it will be sent by itself, once.</p>}
-            {receipt.refusal && (
+            {receipt.by.id !== whoIsSignedIn()?.id ? (
+              <p class="muted">Counted by {receipt.by.name ?? receipt.by.id}: it is sent when they sign in on this device again.</p>
+            ) : (
+              !receipt.refusal && <p class="muted">Waiting for the network: it will be sent by itself, once.</p>
+            )}
+            {receipt.refusal && receipt.by.id === whoIsSignedIn()?.id && (
               <>
                 <p class="error">Not recorded: {receipt.refusal.detail}</p>
                 {receipt.refusal.code === 'OVER_RECEIPT_UNCONFIRMED' ? (

@@ -5,6 +5,8 @@ import type { LineCount, Row } from './receive-line.js';
 /** A receipt being counted: what staff entered so far, not yet recorded. */
 export interface CountDraft {
   transferId: string;
+  /** Whose count it is: on a shared phone, another person's count is not given back to the next. */
+  actorId: string;
   entries: Record<string, LineCount>;
   extras: Row[];
   photos: Blob[];
@@ -34,7 +36,7 @@ export function useCountDraft(draft: CountDraft, restore: (kept: CountDraft | un
     restored.current = false;
     void deviceDatabase()
       .then((database) => database.get('drafts', draft.transferId))
-      .then(restore, () => restore(undefined))
+      .then((kept) => restore(kept?.actorId === draft.actorId ? kept : undefined), () => restore(undefined))
       .finally(() => (restored.current = true));
   }, [draft.transferId]);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { transfer, type ProductMatch, type ReceiptLine, type TransferDetail } from '../api.js';
+import { transfer, whoIsSignedIn, type ProductMatch, type ReceiptLine, type TransferDetail } from '../api.js';
 import { indexByCode } from '../counting/code-index.js';
 import { ScanField } from '../counting/scan-field.js';
 import { PhotoInput } from '../evidence/photo-input.js';
@@ -50,7 +50,7 @@ export function Receive({ transferId }: { transferId: string }) {
   const waitingHere = useOutbox().filter((receipt) => receipt.transferId === transferId);
   const waitingCount = useRef(waitingHere.length);
 
-  useCountDraft({ transferId, entries, extras, photos }, (kept) => {
+  useCountDraft({ transferId, actorId: whoIsSignedIn()?.id ?? '', entries, extras, photos }, (kept) => {
     if (!kept) return;
     setEntries(kept.entries);
     setExtras(kept.extras);
@@ -130,7 +130,10 @@ export function Receive({ transferId }: { transferId: string }) {
       ...photos.map((blob) => ({ kind: 'photo' as const, blob })),
       ...(signature ? [{ kind: 'signature' as const, blob: signature }] : []),
     ];
+    const me = whoIsSignedIn();
+    if (!me) return setMessage('Sign in again to record this receipt: the counts stay on this device.');
     const receipt: OutboxReceipt = {
+      by: { id: me.id, name: me.name ?? null },
       transferId,
       transferLabel: detail.reference ?? detail.id.slice(0, 8),
       submission: { receiptId: crypto.randomUUID(), idempotencyKey: crypto.randomUUID(), final, lines: rows.map((row) => lineOf(row.productId, entries[row.productId])) },
