@@ -194,6 +194,37 @@ describe('the dock app in Chromium', () => {
     await page.getByRole('heading', { name: 'Inbound to south' }).waitFor();
   });
 
+  it('keeps a receipt whose session ended while it waited, and sends it once its maker signs in again', async () => {
+    const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
+    await openReceive(delivered.id);
+    await page.context().setOffline(true);
+    await lineNamed('Stoneware mug').getByLabel('Count').fill('10');
+    await lineNamed('Green tea 100g').getByLabel('Count').fill('4');
+    await page.getByRole('button', { name: 'Finish receiving' }).click();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'No connection' }).waitFor();
+    // The session ends (signed out elsewhere, or expired) before the network returns.
+    await page.context().clearCookies();
+    const refusedForNoSession = page.waitForResponse((response) => response.url().endsWith(`/transfers/${delivered.id}/receive`) && response.status() === 401);
+    await page.context().setOffline(false);
+    await refusedForNoSession;
+    // Still waiting, not refused: asked to send again, the app tries again (a refused receipt is never resent by itself).
+    const triedAgain = page.waitForResponse((response) => response.url().endsWith(`/transfers/${delivered.id}/receive`) && response.status() === 401);
+    let answered = false;
+    void triedAgain.then(() => (answered = true), () => undefined);
+    for (const started = Date.now(); !answered && Date.now() - started < 10_000; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      await page.evaluate(`window.dispatchEvent(new Event('online'))`);
+    }
+    await triedAgain;
+    const kept = page.getByRole('region', { name: 'Saved on this device' });
+    expect(await kept.getByText('Not recorded').count()).toBe(0);
+    expect((await received(delivered.id)).status).toBe('SENT');
+
+    await page.goto(dock.signInLinkFor('sam', ['south']));
+    await until('the receipt is recorded once Sam is back', async () => (await received(delivered.id)).status === 'RECEIVED');
+    const receipts = (await scenario.step.detail(scenario.who.sam, delivered.id)).receipts as unknown[];
+    expect(receipts).toHaveLength(1);
+  });
+
   it('asks for a note with reason OTHER, refuses to finish without one and sends it', async () => {
     const delivered = await scenario.step.sentOutletTransfer(scenario.who.ana);
     const codes = await codesOf(delivered.id);

@@ -40,6 +40,8 @@ async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Re
   const { data, error, response } = await call;
   if (!response.ok) {
     const problem = (error ?? {}) as ApiError['problem'];
+    // A token from before the session was renewed: the next write asks for the current one.
+    if (problem.code === 'CSRF_TOKEN_INVALID') csrfToken = null;
     throw new ApiError(response.status, problem.detail ?? response.statusText, problem);
   }
   return data as T;

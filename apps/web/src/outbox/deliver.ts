@@ -10,8 +10,12 @@ export type Delivery =
   /** The API said no and wrote nothing; it waits for staff to decide. */
   | { kind: 'refused'; error: ApiError };
 
-/** No network, a timeout, a rate limit or a restarting service: the same request will do later. */
-const isPassing = (error: unknown) => !(error instanceof ApiError) || error.status >= 500 || error.status === 408 || error.status === 429;
+/**
+ * No network, a timeout, a rate limit or a restarting service, or a session that ended or renewed
+ * meanwhile (the person signs in again; the CSRF token is fetched afresh): the same request will do later.
+ */
+const isPassing = (error: unknown) =>
+  !(error instanceof ApiError) || error.status >= 500 || error.status === 408 || error.status === 429 || error.status === 401 || error.problem.code === 'CSRF_TOKEN_INVALID';
 
 async function attempt(receipt: OutboxReceipt): Promise<Delivery> {
   try {

@@ -35,7 +35,7 @@ export function WaitingReceipts({ receipts, onConfirm, onDiscard }: Props) {
                 {receipt.refusal.code === 'OVER_RECEIPT_UNCONFIRMED' ? (
                   <button type="button" onClick={() => onConfirm(receipt)}>Confirm the counts and send</button>
                 ) : (
-                  <p class="muted">The transfer changed since this was counted. Check it, then count again.</p>
+                  <p class="muted">{receipt.refusal.status === 409 ? 'The transfer changed since this was counted. Check it, then count again.' : 'Check the transfer and the photos, then count again.'}</p>
                 )}
                 <button type="button" class="quiet" onClick={() => onDiscard(receipt)}>Discard this receipt</button>
               </>

@@ -25,6 +25,9 @@ const extraRow = (product: ProductMatch): Row => ({
   barcodes: product.codes.map((code) => code.code),
 });
 
+/** As the API allows (receive's `evidence`, at most 20). */
+const MAX_EVIDENCE_PER_RECEIPT = 20;
+
 /** One object for every line not yet counted, so an untouched line is not redrawn. */
 const NOTHING_COUNTED: LineCount = { count: 0 };
 
@@ -106,7 +109,11 @@ export function Receive({ transferId }: { transferId: string }) {
     }
     if (delivery.kind === 'waiting') {
       startAgain();
-      return setMessage('No connection: the receipt is saved on this device and will be sent when the network returns.');
+      return setMessage(
+        navigator.onLine
+          ? 'Not sent yet, the service did not answer: the receipt is saved on this device and will be sent again shortly.'
+          : 'No connection: the receipt is saved on this device and will be sent when the network returns.',
+      );
     }
     const lines = overLinesOf(delivery.error);
     if (lines) {
@@ -130,6 +137,9 @@ export function Receive({ transferId }: { transferId: string }) {
       ...photos.map((blob) => ({ kind: 'photo' as const, blob })),
       ...(signature ? [{ kind: 'signature' as const, blob: signature }] : []),
     ];
+    if (attachments.length > MAX_EVIDENCE_PER_RECEIPT) {
+      return setMessage(`A receipt takes at most ${MAX_EVIDENCE_PER_RECEIPT} photos and signature: remove ${attachments.length - MAX_EVIDENCE_PER_RECEIPT}.`);
+    }
     const me = whoIsSignedIn();
     if (!me) return setMessage('Sign in again to record this receipt: the counts stay on this device.');
     const receipt: OutboxReceipt = {
