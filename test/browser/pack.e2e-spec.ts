@@ -106,6 +106,7 @@ describe('packing and sending in the dock app', () => {
     });
     await page.getByRole('button', { name: 'Save packed counts' }).click();
     await until('the lost answer was reported', async () => lost === 1 && (await page.getByRole('main').getByRole('status').getAttribute('class')) === 'error');
+    await status('No answer (no connection?): the counts stay on the screen.');
     expect(await countOf('Stoneware mug')).toBe(2);
     await page.getByRole('button', { name: 'Save packed counts' }).click();
     await status('Saved: 2 units packed (PACKING).');

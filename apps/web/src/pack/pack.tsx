@@ -69,7 +69,13 @@ export function Pack({ transferId }: { transferId: string }) {
       setMessage({ text: await work() });
     } catch (error) {
       const moved = error instanceof ApiError && error.status === 409;
-      setMessage({ text: moved ? `${(error as Error).message} The transfer is shown as it is now: check the counts and try again.` : (error as Error).message, refused: true });
+      const unreachable = !(error instanceof ApiError);
+      const text = unreachable
+        ? 'No answer (no connection?): the counts stay on the screen. Press again when the network is back; whatever already reached the service is not saved twice.'
+        : moved
+          ? `${(error as Error).message} The transfer is shown as it is now: check the counts and try again.`
+          : (error as Error).message;
+      setMessage({ text, refused: true });
       setOverPack(overPackOf(error));
       if (moved) await load();
     } finally {
