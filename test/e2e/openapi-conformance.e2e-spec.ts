@@ -53,6 +53,7 @@ describe('answers conform to the OpenAPI document', () => {
       ['get', `${V1}/box-types`, await http.get('/box-types', who.ana)],
       ['get', `${V1}/box-types/{id}`, await http.get(`/box-types/${boxType.body.id}`, who.ana)],
       ['get', `${V1}/events`, await http.get('/events?limit=50', who.maria)],
+      ['get', `${V1}/approvals`, await http.get('/approvals', who.maria)],
       ['get', `${V1}/audit`, await http.get('/audit?limit=5', who.maria)],
       ['get', `${V1}/outlets/{outletId}/stock-in-transit`, await http.get(`/outlets/south/stock-in-transit`, who.maria)],
       ['get', `${V1}/transfers/{id}/events`, await http.get(`/transfers/${sent.id}/events`, who.ana)],

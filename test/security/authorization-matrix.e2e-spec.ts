@@ -235,6 +235,7 @@ describe('the authorization matrix of docs/security.md, request by request again
       true,
     ),
     'POST /api/v1/transfers/:id/notes': transferRoute((id) => ({ method: 'POST', path: `${V1}/transfers/${id}/notes`, body: { text: 'Fragile' } })),
+    'GET /api/v1/approvals': get(`${V1}/approvals`),
     'GET /api/v1/events': get(`${V1}/events`),
     'GET /api/v1/audit': { outletBound: true, call: () => ({ method: 'GET', path: `${V1}/audit?limit=200` }) },
     'GET /api/v1/outlets/:outletId/stock-in-transit': { outletBound: true, call: () => ({ method: 'GET', path: `${V1}/outlets/south/stock-in-transit` }) },

@@ -171,6 +171,7 @@ const CASES: Record<string, FuzzCase> = {
   'POST /api/v1/transfers/:id/complete': { who: ['manager'], params: transferId, body: null, target: { state: 'countedStocktake', consumes: true }, numRuns: 20 },
   'POST /api/v1/transfers/:id/notes': { who: ['manager', 'staff'], params: transferId, body: shapedBody({ text: validText(2_100) }), target: { state: 'open' }, numRuns: 40 },
   'POST /api/v1/transfers/:id/cancel': { who: ['manager'], params: transferId, body: reason, target: { state: 'open', consumes: true }, numRuns: 30 },
+  'GET /api/v1/approvals': { who: ['manager', 'staff'], numRuns: 10 },
   'GET /api/v1/events': { who: ['manager'], query: { after: fc.integer({ min: 0, max: 50 }), limit: fc.integer({ min: 1, max: 1000 }) }, numRuns: 40 },
   'GET /api/v1/audit': { who: ['manager', 'staff'], query: { ...page, actor: fc.constantFrom('ana', 'mona'), from: isoTime, to: isoTime }, numRuns: 60 },
   'GET /api/v1/outlets/:outletId/stock-in-transit': { who: ['manager', 'staff'], params: { outletId: outlet }, query: {}, numRuns: 30 },

@@ -208,3 +208,16 @@ export const transferAsOf = (id: string, asOfVersion: number) => answer(api.GET(
 
 /** Photos and signatures attached to the transfer's receipts, with their SHA-256. */
 export const transferEvidence = async (id: string): Promise<TransferEvidence[]> => (await answer(api.GET('/api/v1/transfers/{id}/evidence', { params: { path: { id } } }))).items;
+
+export type ApprovalItem = components['schemas']['ApprovalItemResponse'];
+
+/** What waits for a manager's decision, oldest first, with the figure each decision is about. */
+export const approvals = async (): Promise<ApprovalItem[]> => (await answer(api.GET('/api/v1/approvals'))).items;
+
+/** Approves a purchase order or supplier return, or completes a reviewed stocktake. */
+export const approve = (id: string, idempotencyKey: string) =>
+  answer(api.POST('/api/v1/transfers/{id}/approve', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } } }));
+
+/** Sends it back (to OPEN, or a stocktake to IN_PROGRESS) with the reason its maker will read. */
+export const reject = (id: string, reason: string, idempotencyKey: string) =>
+  answer(api.POST('/api/v1/transfers/{id}/reject', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } }, body: { reason } }));

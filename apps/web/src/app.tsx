@@ -14,6 +14,7 @@ import { SignIn } from './sign-in.js';
 /** The console's screens are fetched only by those who open them: the dock's first load stays small. */
 const SyncHealth = lazy(() => import('./console/sync-health/sync-health.js').then((module) => module.SyncHealth));
 
+const ApprovalsInbox = lazy(() => import('./console/approvals/approvals-inbox.js').then((module) => module.ApprovalsInbox));
 const History = lazy(() => import('./console/history/history.js').then((module) => module.History));
 
 type State = { kind: 'loading' } | { kind: 'signedOut'; error?: string } | { kind: 'signedIn'; session: Session };
@@ -82,6 +83,7 @@ function Screen({ path, outletId }: { path: string; outletId: string | null }) {
   if (packingId) return <Pack key={packingId} transferId={packingId} />;
   if (path === '/outbound') return <OutboundList outletId={outletId} />;
   if (path === '/console/sync') return <SyncHealth />;
+  if (path === '/console/approvals') return <ApprovalsInbox />;
   const historyOf = /^\/console\/history\/([^/]+)$/.exec(path)?.[1];
   if (historyOf) return <History key={historyOf} transferId={historyOf} />;
   return <InboundList outletId={outletId} />;

@@ -13,6 +13,7 @@ type Role = Session['actor']['roles'][number];
 const SCREENS: readonly { path: string; label: string; roles: readonly Role[] }[] = [
   { path: '/inbound', label: 'Inbound', roles: ['staff', 'manager', 'admin'] },
   { path: '/outbound', label: 'Outbound', roles: ['staff', 'manager', 'admin'] },
+  { path: '/console/approvals', label: 'Approvals', roles: ['manager'] },
   { path: '/console/sync', label: 'Sync health', roles: ['admin'] },
 ];
 

@@ -13,6 +13,7 @@ export * from './box-type/events.js';
 export * from './box-type/evolve.js';
 export * from './box-type/upcasters.js';
 export * from './box-type/validation.js';
+export * from './transfer/approval-figures.js';
 export * from './transfer/access-policy.js';
 export * from './transfer/commands.js';
 export * from './transfer/decide.js';

@@ -9,6 +9,7 @@ import { TransferEvidenceController } from './transfer-evidence.controller.js';
 import { TransferItemsController } from './transfer-items.controller.js';
 import { TransferReceiptsController } from './transfer-receipts.controller.js';
 import { TransferWorkflowController } from './transfer-workflow.controller.js';
+import { ApprovalsController } from './approvals.controller.js';
 import { TransfersController } from './transfers.controller.js';
 
 /** Commands go through the CommandPipeline; reads through the QueryBus (CqrsModule). */
@@ -16,6 +17,7 @@ import { TransfersController } from './transfers.controller.js';
   imports: [CqrsModule],
   controllers: [
     TransfersController,
+    ApprovalsController,
     TransferItemsController,
     TransferWorkflowController,
     TransferReceiptsController,

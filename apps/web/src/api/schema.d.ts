@@ -146,6 +146,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Purchase orders and supplier returns waiting for approval and stocktakes waiting for review, oldest first, each with the figure the decision is about
+         * @description Those the caller may read, at most 200. Approve or reject each with POST /transfers/{id}/approve or /reject.
+         */
+        get: operations["ApprovalsController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/transfers/{id}/items": {
         parameters: {
             query?: never;
@@ -1117,6 +1137,30 @@ export interface components {
             items: components["schemas"]["AuditEntryResponse"][];
             /** @description Pass as ?cursor= for the next page; null on the last */
             nextCursor: string | null;
+        };
+        ApprovalFiguresResponse: {
+            /**
+             * @description A purchase order's or return's total cost, or a stocktake's net variance value
+             * @enum {string}
+             */
+            measure: "TOTAL_COST" | "VARIANCE_VALUE";
+            /** @example 1250.00 */
+            value: string;
+            /**
+             * @description The threshold the deployment sets (PO_APPROVAL_THRESHOLD, STOCKTAKE_REVIEW_THRESHOLD); null for supplier returns, which always need a manager
+             * @example 1000.00
+             */
+            threshold: string | null;
+            /** @description Whether the value is where the rules call for a decision; null without a threshold */
+            beyondThreshold: boolean | null;
+        };
+        ApprovalItemResponse: {
+            transfer: components["schemas"]["TransferSummaryResponse"];
+            figures: components["schemas"]["ApprovalFiguresResponse"];
+        };
+        ApprovalListResponse: {
+            /** @description Oldest first: the one waiting longest comes first */
+            items: components["schemas"]["ApprovalItemResponse"][];
         };
         QuantityDto: {
             /** @example 10 */
@@ -2245,6 +2289,53 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ApprovalsController_inbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What waits for a manager */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalListResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the outlets you work at, do not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
