@@ -48,6 +48,12 @@ describe('the console’s sync health, live, with a dead letter retried from the
     await system.http().post(`/api/v1/transfers/${transferId}/pack`).set(manager()).send({}).expect(200);
     await system.http().post(`/api/v1/transfers/${transferId}/send`).set(manager()).send({}).expect(200);
     await until('the sync gave up on the transfer', async () => (await syncStatusOf())?.status === 'FAILED', 30_000);
+    // The relay may have made more than one job of the transfer's commands: all of them have given up before the page opens.
+    await until('the sync queue is idle', async () => {
+      const { queues } = (await system.http().get('/api/v1/admin/sync-status').set(system.as('olga', ['admin'])).expect(200)).body;
+      const queue = queues['lightspeed-sync'];
+      return queue.waiting + queue.active + queue.delayed === 0;
+    }, 30_000);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
