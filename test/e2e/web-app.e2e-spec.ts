@@ -55,4 +55,14 @@ describe('the dock app served under /app', () => {
     expect((await api.http().get('/app/assets/missing.js')).status).toBe(404);
     expect((await api.http().get('/app/assets/..%2F..%2Fpackage.json')).status).toBeGreaterThanOrEqual(400);
   });
+
+  it('starts without a build of the app, answering 404 under /app/ and serving the API as usual', async () => {
+    const bare = await openApiFixture({ WEB_APP_DIR: join(built, 'not-built') });
+    try {
+      expect((await bare.http().get('/health/live')).status).toBe(200);
+      expect((await bare.http().get('/app/sw.js')).status).toBe(404);
+    } finally {
+      await bare.close();
+    }
+  });
 });

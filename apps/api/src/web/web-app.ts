@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -15,8 +15,11 @@ const HASHED_ASSETS = { maxAge: '365d', immutable: true } as const;
  * The files the build writes beside index.html (the service worker, its registration and the web
  * manifest): their names do not change between builds, so they are served fresh every time.
  */
-const rootFilesOf = (root: string): ReadonlySet<string> =>
-  new Set(readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name !== 'index.html').map((entry) => entry.name));
+function rootFilesOf(root: string): ReadonlySet<string> {
+  // No build there (an API run from another folder, or before `npm run build`): the API still starts, and /app/ answers 404.
+  if (!existsSync(root)) return new Set();
+  return new Set(readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name !== 'index.html').map((entry) => entry.name));
+}
 
 /**
  * The dock app (apps/web, built by Vite) under /app/: its hashed assets with a year-long cache,
