@@ -191,6 +191,7 @@ describe('the dock app in Chromium', () => {
     const audit = await scenario.step.audit(scenario.who.maria, delivered.id);
     expect(audit.at(-1)).toMatchObject({ command: 'ReceiveTransfer', actor: { id: 'kim' } });
     await page.goto(dock.signInLinkFor('sam', ['south']));
+    await page.getByTestId('actor-name').filter({ hasText: 'sam' }).waitFor();
     await page.getByRole('heading', { name: 'Inbound to south' }).waitFor();
   });
 

@@ -29,6 +29,8 @@ export function App() {
   }, []);
 
   const exchange = async (token: string) => {
+    // Someone else's link on a shared device: the previous person's screens go at once, not when the new session arrives.
+    setState({ kind: 'loading' });
     try {
       setState({ kind: 'signedIn', session: await signIn(token) });
       goTo('/inbound');

@@ -15,7 +15,8 @@ export function SignatureField({ onChange }: { onChange: (signature: Blob | null
     surface.height = surface.offsetHeight * ratio;
     surface.getContext('2d')?.scale(ratio, ratio);
     const signature = new SignaturePad(surface, { backgroundColor: 'rgb(255,255,255)' });
-    signature.addEventListener('endStroke', () => surface.toBlob((blob) => changed.current(blob), 'image/png'));
+    // Read synchronously (toBlob calls back later): a receiver who lifts the pen and taps Finish at once keeps the signature.
+    signature.addEventListener('endStroke', () => changed.current(pngOf(surface)));
     pad.current = signature;
     return () => signature.off();
   }, []);
@@ -32,4 +33,9 @@ export function SignatureField({ onChange }: { onChange: (signature: Blob | null
       </button>
     </div>
   );
+}
+
+function pngOf(surface: HTMLCanvasElement): Blob {
+  const bytes = atob(surface.toDataURL('image/png').split(',')[1] as string);
+  return new Blob([Uint8Array.from(bytes, (character) => character.charCodeAt(0))], { type: 'image/png' });
 }
