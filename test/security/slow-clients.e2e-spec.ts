@@ -49,7 +49,8 @@ describe('slow and idle clients: every connection ends, and the API keeps answer
   it('a body trickled past HTTP_REQUEST_TIMEOUT_MS is cut off with a 408 problem document, and its socket closed', async () => {
     const connection = new RawConnection(port);
     connection.write(WEBHOOK_HEAD);
-    connection.trickle('payload=x&', 20);
+    // The body drips, then stalls unfinished: bounded, so no byte lands after the server has closed.
+    connection.trickle('payload=x&', 20, 10);
     expectRequestTimeout(await connection.closed);
     expect(await healthyOn(port)).toBe(200);
   });
@@ -57,7 +58,7 @@ describe('slow and idle clients: every connection ends, and the API keeps answer
   it('headers never finished are answered 408 and closed after HTTP_HEADERS_TIMEOUT_MS', async () => {
     const connection = new RawConnection(port);
     connection.write('GET /health/live HTTP/1.1\r\nHost: api\r\n');
-    connection.trickle('X-Slow: yes\r\n', 20);
+    connection.trickle('X-Slow: yes\r\n', 20, 10);
     expectRequestTimeout(await connection.closed);
   });
 

@@ -56,11 +56,16 @@ export class RawConnection {
     this.socket.write(bytes);
   }
 
-  /** Sends `bytes` one at a time, one every `everyMs`, starting over at the end; never finishes on its own. */
-  trickle(bytes: string, everyMs: number): void {
+  /**
+   * Sends `bytes` one at a time, one every `everyMs`, starting over at the end; never finishes on its own
+   * unless `upTo` bytes are given. A client that stops before the server gives up reads its answer
+   * reliably: a byte arriving after the server closed makes it reset the connection, and a reset may
+   * discard an answer the client had not read yet.
+   */
+  trickle(bytes: string, everyMs: number, upTo = Infinity): void {
     let next = 0;
     this.trickling = setInterval(() => {
-      if (this.socket.destroyed || !this.socket.writable) return clearInterval(this.trickling);
+      if (this.socket.destroyed || !this.socket.writable || next >= upTo) return clearInterval(this.trickling);
       this.socket.write(bytes[next % bytes.length]!);
       next++;
     }, everyMs);

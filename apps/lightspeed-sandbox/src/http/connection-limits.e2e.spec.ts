@@ -16,10 +16,11 @@ describe('the sandbox closes slow and surplus connections', () => {
   });
 
   it('cuts off a trickled body with a 408', async () => {
-    sandbox = await startSandbox({ http: { headersTimeoutMs: 200, requestTimeoutMs: 400 } });
+    sandbox = await startSandbox({ http: { headersTimeoutMs: 1000, requestTimeoutMs: 2000 } });
     const trickler = connection();
     trickler.write('POST /api/1.0/token HTTP/1.1\r\nHost: store\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000\r\n\r\n');
-    trickler.trickle('grant_type=refresh_token&', 20);
+    // The body drips, then stalls unfinished: bounded, so no byte lands after the sandbox has closed.
+    trickler.trickle('grant_type=refresh_token&', 20, 10);
     expect(parseAnswer(await trickler.closed).status).toBe(408);
   });
 

@@ -28,10 +28,11 @@ describe("the worker's metrics server keeps the HTTP limits of the configuration
   }
 
   it('closes a client whose headers never finish with a 408', async () => {
-    await serve({ HTTP_HEADERS_TIMEOUT_MS: '200', HTTP_REQUEST_TIMEOUT_MS: '400' });
+    await serve({ HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000' });
     const stalled = connection();
     stalled.write('GET /metrics HTTP/1.1\r\nHost: worker\r\n');
-    stalled.trickle('X-Slow: yes\r\n', 20);
+    // A slow drip that stops short of the end of the headers, well before the server gives up.
+    stalled.trickle('X-Slow: yes\r\n', 20, 10);
     expect(parseAnswer(await stalled.closed).status).toBe(408);
   });
 
