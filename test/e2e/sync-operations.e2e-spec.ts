@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkerMetricsServer } from '../../apps/worker/src/observability/worker-metrics.server.js';
+import { SyncOverviewService } from '../../apps/api/src/operations/sync-overview.service.js';
 import type { Sandbox } from '../../apps/lightspeed-sandbox/src/sandbox.js';
 import type { Role } from '../../apps/api/src/auth/actor.js';
 import { eventually, openSyncSystem, type SyncSystem } from '../support/sync-system.js';
@@ -44,6 +45,32 @@ describe('operating the Lightspeed sync (API, worker and sandbox, all real)', ()
     await post(`/transfers/${id}/pack`).expect(200);
     const sent = await post(`/transfers/${id}/send`).expect(200);
     return { id, version: sent.body.version as number };
+  };
+  /** Holds every job the retry route looks up at its state check until two requests have reached it. */
+  const bothPastTheStateCheck = async <T>(race: () => Promise<T>): Promise<T> => {
+    const queue = system.api.get(SyncOverviewService).syncQueue;
+    const getJob = queue.getJob.bind(queue);
+    let arrived = 0;
+    let release!: () => void;
+    const bothChecked = new Promise<void>((resolve) => (release = resolve));
+    queue.getJob = async (jobId) => {
+      const job = await getJob(jobId);
+      if (!job) return job;
+      const getState = job.getState.bind(job);
+      job.getState = async () => {
+        const state = await getState();
+        job.getState = getState;
+        if (++arrived === 2) release();
+        await bothChecked;
+        return state;
+      };
+      return job;
+    };
+    try {
+      return await race();
+    } finally {
+      queue.getJob = getJob;
+    }
   };
   const detail = async (id: string) => (await http().get(`/api/v1/transfers/${id}`).set(as(['auditor'])).expect(200)).body;
   const syncOf = (id: string, status: string) => eventually(() => detail(id), (body) => body.sync?.status === status);
@@ -153,8 +180,16 @@ describe('operating the Lightspeed sync (API, worker and sandbox, all real)', ()
     await http().post('/api/v1/admin/jobs/not%20an%20id/retry').set(as(['admin'])).expect(400);
 
     sandbox.faults.clear();
-    const retried = await http().post(`/api/v1/admin/jobs/${failure.jobId}/retry`).set(as(['admin'])).expect(202);
-    expect(retried.body).toMatchObject({ queue: 'lightspeed-sync', jobId: failure.jobId, transferId: id, transferRequeued: true });
+    // Two admins retry the same dead letter at once: both see it failed before either retries it.
+    const [retried, refused] = await bothPastTheStateCheck(() =>
+      Promise.all([
+        http().post(`/api/v1/admin/jobs/${failure.jobId}/retry`).set(as(['admin'])),
+        http().post(`/api/v1/admin/jobs/${failure.jobId}/retry`).set(as(['admin'])),
+      ]).then((answers) => answers.sort((a, b) => a.status - b.status)),
+    );
+    expect([retried!.status, refused!.status]).toEqual([202, 409]);
+    expect(retried!.body).toMatchObject({ queue: 'lightspeed-sync', jobId: failure.jobId, transferId: id, transferRequeued: true });
+    expect(refused!.body).toMatchObject({ code: 'JOB_NOT_FAILED', jobId: failure.jobId });
 
     const synced = await syncOf(id, 'SYNCED');
     expect(synced.sync).toMatchObject({ status: 'SYNCED', consignmentId: expect.any(String), lastError: null });

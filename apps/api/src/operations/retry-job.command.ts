@@ -43,7 +43,12 @@ export class RetryJobHandler implements ICommandHandler<RetryJobCommand> {
     // worker finishes the retry at once, its update waits for this one and wins.
     const transferRequeued = await this.database.transaction(async (client) => {
       const requeued = transferId ? await markSyncRetried(client, transferId) : false;
-      await job.retry();
+      await job.retry().catch(async (error: Error) => {
+        // Someone retried it between the check above and here: Bull's atomic move refuses the second.
+        if (!/already retried|has not failed|is locked/.test(error.message)) throw error;
+        const now = await job.getState();
+        throw new ProblemException(409, 'JOB_NOT_FAILED', `Job ${jobId} is ${now}; it was retried meanwhile`, { jobId, state: now });
+      });
       return requeued;
     });
     return { queue: queue.name, jobId: String(job.id), transferId, state: await job.getState(), transferRequeued };
