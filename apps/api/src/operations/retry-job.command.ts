@@ -32,12 +32,7 @@ export class RetryJobHandler implements ICommandHandler<RetryJobCommand> {
     if (!found) throw new ProblemException(404, 'JOB_NOT_FOUND', `No job ${jobId} on the sync queues`, { jobId });
     const { queue, job } = found;
     const state = await job.getState();
-    if (state !== 'failed') {
-      throw new ProblemException(409, 'JOB_NOT_FAILED', `Job ${jobId} is ${state}; only a failed (dead-lettered) job can be retried`, {
-        jobId,
-        state,
-      });
-    }
+    if (state !== 'failed') throw notFailed(jobId, state);
     const transferId = typeof job.data?.transferId === 'string' ? (job.data.transferId as string) : null;
     // The transfer goes back to PENDING in the same transaction that requeues the job: if the
     // worker finishes the retry at once, its update waits for this one and wins.
@@ -46,8 +41,7 @@ export class RetryJobHandler implements ICommandHandler<RetryJobCommand> {
       await job.retry().catch(async (error: Error) => {
         // Someone retried it between the check above and here: Bull's atomic move refuses the second.
         if (!/already retried|has not failed|is locked/.test(error.message)) throw error;
-        const now = await job.getState();
-        throw new ProblemException(409, 'JOB_NOT_FAILED', `Job ${jobId} is ${now}; it was retried meanwhile`, { jobId, state: now });
+        throw notFailed(jobId, await job.getState());
       });
       return requeued;
     });
@@ -61,4 +55,8 @@ export class RetryJobHandler implements ICommandHandler<RetryJobCommand> {
     }
     return null;
   }
+}
+
+function notFailed(jobId: string, state: string): ProblemException {
+  return new ProblemException(409, 'JOB_NOT_FAILED', `Job ${jobId} is ${state}; only a failed (dead-lettered) job can be retried`, { jobId, state });
 }
