@@ -14,7 +14,7 @@ import { startSystem } from './lib/system.mjs';
 
 const RESULTS = join(ROOT, 'bench/results');
 
-/** In order: sync lag needs a worker without backlog; reads, send, floor, append and rebuild reuse earlier data; commandPath seeds its own; audit runs processes of its own. */
+/** In order: sync lag needs a worker without backlog; reads, send, floor, append and rebuild reuse earlier data; commandPath seeds its own; audit and export run processes of their own. */
 const PHASES = [
   ['syncLag', './phases/sync-lag.mjs', 'syncLag'],
   ['callsPerTransfer', './phases/calls-per-transfer.mjs', 'callsPerTransfer'],
@@ -26,6 +26,7 @@ const PHASES = [
   ['append', './phases/append.mjs', 'appendComparison'],
   ['rebuild', './phases/rebuild.mjs', 'rebuild'],
   ['audit', './phases/audit.mjs', 'audit'],
+  ['export', './phases/export.mjs', 'exportAudit'],
 ];
 
 mkdirSync(RESULTS, { recursive: true });

@@ -55,6 +55,17 @@ export function reportRows(r) {
     target('audit read: search, all / by actor', `${read(a.search)} / ${a.searchByActor.entries} entries in ${a.searchByActor.seconds} s`, '', null);
     target('audit reads: API peak RSS', `${a.api.peakRssMb} MB (${a.api.rssAfterStartMb} MB after start)`, bound, within(a.api.peakRssMb));
   }
+  if (r.export) {
+    const e = r.export;
+    const flat = e.api.rssMiddleHalfMb;
+    target(`audit CSV export (${e.rows.toLocaleString('en')} entries, ${e.megabytes} MB)`, `${e.rowsPerSecond.toLocaleString('en')} rows/s (${e.seconds} s)`, '', null);
+    target(
+      'audit CSV export: API RSS',
+      `peak ${e.api.peakRssMb} MB (${e.api.rssAfterStartMb} MB after start; mid-stream ${flat ? `${flat.first} → ${flat.last} MB` : '–'})`,
+      `peak RSS < ${e.bound.rssMb} MB`,
+      e.api.peakRssMb < e.bound.rssMb,
+    );
+  }
   if (r.memory) {
     target('API peak RSS (VmHWM)', `${r.memory.api.peakMb} MB`, '< 300 MB', r.memory.api.peakMb < 300);
     target('worker peak RSS (VmHWM)', `${r.memory.worker.peakMb} MB`, '', null);

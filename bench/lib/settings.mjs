@@ -35,6 +35,8 @@ export const SETTINGS = {
   /** The large transfer whose audit trail is read, searched and rebuilt. */
   auditLines: number('BENCH_AUDIT_LINES', 2_000),
   auditCommands: number('BENCH_AUDIT_COMMANDS', 3_000),
+  /** Audit entries the export phase streams as one CSV file. */
+  exportRows: number('BENCH_EXPORT_ROWS', quick ? 5_000 : 50_000),
   floorConnections: number('BENCH_FLOOR_CONNECTIONS', 10),
   appendConcurrency: number('BENCH_APPEND_CONCURRENCY', 32),
   /** Comma-separated phase names to run (default: all). */

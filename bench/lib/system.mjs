@@ -2,7 +2,8 @@
 // sandbox + API + worker from dist/) on a fresh, uniquely named database that is dropped at the end.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,7 +24,7 @@ export function freePort() {
 }
 
 /** Every variable the services need, set explicitly (so a developer's .env does not leak in). */
-function systemEnvironment({ databaseUrl, apiPort, sandboxPort }) {
+function systemEnvironment({ databaseUrl, apiPort, sandboxPort, evidenceDir }) {
   const secret = (bytes) => randomBytes(bytes).toString('base64url');
   return {
     NODE_ENV: 'production',
@@ -64,6 +65,9 @@ function systemEnvironment({ databaseUrl, apiPort, sandboxPort }) {
     HTTP_KEEP_ALIVE_TIMEOUT_MS: '72000',
     HTTP_MAX_CONNECTIONS: '2000',
     EVIDENCE_MAX_BYTES: String(10 * 1024 * 1024),
+    // Production has no defaults: the evidence store is a scratch folder, removed with the system.
+    EVIDENCE_STORE: 'filesystem',
+    EVIDENCE_DIR: evidenceDir,
   };
 }
 
@@ -120,7 +124,8 @@ async function waitFor(what, probe, timeoutMs, exited) {
 
 export async function startSystem(logFile) {
   const databaseUrl = scratchDatabaseUrl('system');
-  const env = systemEnvironment({ databaseUrl, apiPort: await freePort(), sandboxPort: await freePort() });
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'bench-evidence-'));
+  const env = systemEnvironment({ databaseUrl, apiPort: await freePort(), sandboxPort: await freePort(), evidenceDir });
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
@@ -144,6 +149,7 @@ export async function startSystem(logFile) {
         for (const pid of [...Object.values(system.pids), child.pid]) kill(pid);
       }
       log.end();
+      rmSync(evidenceDir, { recursive: true, force: true });
       await dropDatabase(databaseUrl);
     },
   };

@@ -47,7 +47,7 @@ export async function seedLargeTransfer(db, transferId, lines, commands) {
 }
 
 /** Runs `work` while sampling a process's peak RSS (VmHWM); returns its result, seconds and that peak. */
-async function measured(pid, work) {
+export async function measured(pid, work) {
   // An exited process not yet reaped has no VmHWM: such a reading is skipped.
   const reading = () => memoryOf(pid).peakMb || 0;
   let peakMb = reading();

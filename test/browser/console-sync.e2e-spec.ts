@@ -75,6 +75,13 @@ describe('the console’s sync health, live, with a dead letter retried from the
     const letters = page.getByRole('region', { name: /Dead letters/ });
     await letters.getByRole('row', { name: new RegExp(transferId.slice(0, 8)) }).first().waitFor();
     expect(await letters.textContent()).toContain('503');
+    const budget = page.getByRole('region', { name: 'Lightspeed budget and lag' });
+    // The worker's calls (the polls, the refused creates) were spent from the store's budget, which the API reads without spending.
+    await budget.getByText(/Requests this 5-minute window: [1-9]\d* of 330/).waitFor();
+    await budget.getByRole('row', { name: /Relay \(commit → job queued\)/ }).waitFor();
+    await budget.getByRole('row', { name: /Sync \(commit → mirrored\)/ }).getByText(/1 transfers pending|nothing pending/).waitFor();
+    await page.getByRole('table', { name: 'Worker heartbeats' }).getByRole('row', { name: /s ago/ }).first().waitFor();
+    await page.getByRole('table', { name: 'Poller cursors' }).getByRole('row', { name: /products/ }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'console-sync.png'), fullPage: true });
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
   });
@@ -91,6 +98,25 @@ describe('the console’s sync health, live, with a dead letter retried from the
     await until('the transfer is mirrored', async () => (await syncStatusOf())?.status === 'SYNCED', 30_000);
     expect([...system.sandbox.store.consignments.values()].filter((consignment) => consignment.name === `CONS-${transferId}`)).toHaveLength(1);
     await letters.getByText('No job has given up.').waitFor();
+
+    // Each retry is on the transfer's history, as Olga's.
+    await page.goto(`${origin}/app/#/console/history/${transferId}`);
+    await page.getByText('RetrySync').first().waitFor();
+    expect(await page.getByRole('main').textContent()).toContain('Olga Ops');
+  });
+
+  it('links admins to the queues’ own board, read-only, behind the same session', async () => {
+    await page.goto(`${origin}/app/#/console/sync`);
+    await page.getByRole('link', { name: 'the queue board' }).click();
+    await page.waitForURL(/\/api\/v1\/admin\/queues\/$/);
+    expect(await page.title()).toBe('Consignments queues');
+    await page.getByText('lightspeed-sync').first().waitFor();
+    // A write from the page is refused: the session's writes need its CSRF token, and the board takes none (an admin's bearer write is a 405).
+    const retry = await page.evaluate(async () => {
+      const answer = await fetch('api/queues/lightspeed-sync/retry/failed', { method: 'PUT' });
+      return [answer.status, ((await answer.json()) as { code: string }).code];
+    });
+    expect(retry).toEqual([403, 'CSRF_TOKEN_INVALID']);
   });
 
   it('shows the sync health to admins only', async () => {

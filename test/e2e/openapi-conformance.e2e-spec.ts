@@ -73,6 +73,20 @@ describe('answers conform to the OpenAPI document', () => {
     expect(answers.map(([, , answer]) => answer.status).every((status) => status >= 200 && status < 300)).toBe(true);
   });
 
+  it('the CSV exports are the documented text/csv, and their refusals the documented Problem', async () => {
+    const check = await checker();
+    const { http, who } = scenario;
+    await scenario.step.createOutletTransfer(who.ana);
+    for (const path of ['/exports/transfers', '/exports/audit'] as const) {
+      const csv = expectStatus(await http.get(`${path}?outletId=north`, who.maria), 200);
+      expect(check('get', `${V1}${path}`, 200, csv.headers['content-type']!, csv.text)).toEqual([]);
+      const invalid = expectStatus(await http.get(`${path}?outletId=`, who.maria), 400);
+      expect(check('get', `${V1}${path}`, 400, invalid.headers['content-type']!, invalid.body)).toEqual([]);
+    }
+    const refused = expectStatus(await http.get('/exports/audit?outletId=east', who.ana), 403);
+    expect(check('get', `${V1}/exports/audit`, 403, refused.headers['content-type']!, refused.body)).toEqual([]);
+  });
+
   it('refuses an answer the document does not allow: the checker can fail', async () => {
     const check = await checker();
     expect(check('get', `${V1}/transfers/{id}`, 404, 'application/problem+json', { status: 404 })).not.toEqual([]);

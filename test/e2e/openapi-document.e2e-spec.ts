@@ -4,8 +4,8 @@ import { openApiFixture, type ApiFixture } from '../support/api-fixture.js';
 import { HTTP_METHODS, openApiPath, type OpenApiDocument } from '../support/openapi-answers.js';
 import { listRoutes, routeName } from '../support/route-table.js';
 
-/** Routes Fastify serves beside the Nest router's: the docs themselves, the dock app's files, CORS preflights. */
-const NOT_NEST_ROUTES = /^(OPTIONS |[A-Z]+ \/api\/docs|[A-Z]+ \/app(\/|$))/;
+/** Routes Fastify serves beside the Nest router's: the docs themselves, the dock app's files, the queue board (bull-board's UI), CORS preflights. */
+const NOT_NEST_ROUTES = /^(OPTIONS |[A-Z]+ \/api\/docs|[A-Z]+ \/app(\/|$)|[A-Z]+ \/api\/v1\/admin\/queues(\/|\*|$))/;
 
 describe('the OpenAPI document served at /api/docs-json', () => {
   let api: ApiFixture;

@@ -190,6 +190,12 @@ describe('operating the Lightspeed sync (API, worker and sandbox, all real)', ()
     expect([retried!.status, refused!.status]).toEqual([202, 409]);
     expect(retried!.body).toMatchObject({ queue: 'lightspeed-sync', jobId: failure.jobId, transferId: id, transferRequeued: true });
     expect(refused!.body).toMatchObject({ code: 'JOB_NOT_FAILED', jobId: failure.jobId });
+    // The retry is on the transfer's audit trail, once, with who asked: the refused one recorded nothing.
+    const retriesOf = async () =>
+      ((await http().get(`/api/v1/transfers/${id}/audit`).set(as(['auditor'])).expect(200)).body.items as any[])
+        .filter((entry) => entry.command === 'RetrySync')
+        .map((entry) => [entry.actor.id, entry.toVersion, entry.correlationId === retried!.headers['x-correlation-id']]);
+    expect(await retriesOf()).toEqual([['user-admin', retried!.body.recordedAtVersion, true]]);
 
     const synced = await syncOf(id, 'SYNCED');
     expect(synced.sync).toMatchObject({ status: 'SYNCED', consignmentId: expect.any(String), lastError: null });
@@ -202,8 +208,17 @@ describe('operating the Lightspeed sync (API, worker and sandbox, all real)', ()
       const retriedOther = await http().post(`/api/v1/admin/jobs/${other.jobId}/retry`).set(as(['admin'])).expect(202);
       expect(retriedOther.body).toMatchObject({ jobId: other.jobId, transferId: id });
     }
+    expect(await retriesOf()).toHaveLength(1 + failures.slice(1).length);
     const after = await eventually<any>(adminStatus, (body) => idle(body) && body.queues['lightspeed-sync'].failed === 0);
     expect(after.transfers.FAILED).toBe(0);
+    // The figures ops read beside the queues: the store's budget this window, and how far behind each stage runs.
+    // (The window may have ended since the last call, so how much of it is used is not known here; the store-throttle spec pins it.)
+    expect(after.lightspeedBudget).toMatchObject({ limit: 330, used: expect.any(Number), windowSeconds: 300, pausedUntil: null });
+    expect(after.lightspeedBudget.used).toBeLessThanOrEqual(330);
+    expect(after.lag.sync.syncedLastHour).toBeGreaterThanOrEqual(1);
+    expect(after.lag.sync.medianSeconds).toBeGreaterThanOrEqual(0);
+    expect(after.lag.relay.lastQueuedAfterSeconds).toBeGreaterThanOrEqual(0);
+    expect(after.lag.relay.lastMovedAt).toEqual(expect.any(String));
     expect(after.recentFailures.some((candidate: { transferId: string }) => candidate.transferId === id)).toBe(false);
     expect((await detail(id)).sync).toMatchObject({ status: 'SYNCED', lastError: null });
     expect([...sandbox.store.consignments.values()].filter((consignment) => consignment.name === `CONS-${id}`)).toHaveLength(1);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ConfigService } from '@nestjs/config';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import { STATUSES, TRANSFER_TYPES, VARIANCE_REASONS } from '#domain';
+import { STATUSES, TRANSFER_COMMAND_TYPES, TRANSFER_TYPES, VARIANCE_REASONS } from '#domain';
 import { TRANSFER_SORTS } from '#persistence';
 import { signatureHeader } from '../../apps/lightspeed-sandbox/src/webhooks/sign-body.js';
 import {
@@ -68,6 +68,19 @@ const newTransfer = fc.oneof(
   shapedBody({ id: fc.uuid(), type: fc.constant('STOCKTAKE'), outletId: fc.oneof(outlet, text), ...common }),
 );
 const isoTime = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((date) => date.toISOString());
+/** A command name as entries record it, or one that is none. */
+const auditCommand = fc.constantFrom(...TRANSFER_COMMAND_TYPES, 'DropTables');
+/** The filters of GET /transfers, which its CSV export shares. */
+const transferFilters = {
+  type: fc.subarray([...TRANSFER_TYPES]).map((types) => types.join(',')),
+  status: fc.subarray([...STATUSES]).map((statuses) => statuses.join(',')),
+  outletId: outlet,
+  supplierId: fc.constant('acme'),
+  updatedSince: isoTime,
+  sort: fc.constantFrom(...TRANSFER_SORTS),
+};
+/** The filters of GET /audit, which its CSV export shares. */
+const auditFilters = { actor: fc.constantFrom('ana', 'mona'), from: isoTime, to: isoTime, command: auditCommand, outletId: outlet };
 const page = { limit: fc.integer({ min: 1, max: 200 }), cursor: craftedCursor };
 const transferId = { id: fc.constant(TARGET) };
 const lineOfTarget = { id: fc.constant(TARGET), productId };
@@ -111,15 +124,7 @@ const CASES: Record<string, FuzzCase> = {
   },
   'GET /api/v1/transfers': {
     who: ['manager', 'staff'],
-    query: {
-      ...page,
-      type: fc.subarray([...TRANSFER_TYPES]).map((types) => types.join(',')),
-      status: fc.subarray([...STATUSES]).map((statuses) => statuses.join(',')),
-      outletId: outlet,
-      supplierId: fc.constant('acme'),
-      updatedSince: isoTime,
-      sort: fc.constantFrom(...TRANSFER_SORTS),
-    },
+    query: { ...page, ...transferFilters },
     numRuns: 60,
   },
   'GET /api/v1/transfers/:id': { who: ['manager', 'staff'], params: transferId, query: { asOfVersion: fc.integer({ min: 1, max: 3 }) }, target: { state: 'open' }, numRuns: 40 },
@@ -173,7 +178,9 @@ const CASES: Record<string, FuzzCase> = {
   'POST /api/v1/transfers/:id/cancel': { who: ['manager'], params: transferId, body: reason, target: { state: 'open', consumes: true }, numRuns: 30 },
   'GET /api/v1/approvals': { who: ['manager', 'staff'], numRuns: 10 },
   'GET /api/v1/events': { who: ['manager'], query: { after: fc.integer({ min: 0, max: 50 }), limit: fc.integer({ min: 1, max: 1000 }) }, numRuns: 40 },
-  'GET /api/v1/audit': { who: ['manager', 'staff'], query: { ...page, actor: fc.constantFrom('ana', 'mona'), from: isoTime, to: isoTime }, numRuns: 60 },
+  'GET /api/v1/audit': { who: ['manager', 'staff'], query: { ...page, ...auditFilters }, numRuns: 60 },
+  'GET /api/v1/exports/transfers': { who: ['manager', 'staff'], query: transferFilters, numRuns: 30 },
+  'GET /api/v1/exports/audit': { who: ['manager', 'staff'], query: auditFilters, numRuns: 30 },
   'GET /api/v1/outlets/:outletId/stock-in-transit': { who: ['manager', 'staff'], params: { outletId: outlet }, query: {}, numRuns: 30 },
   'GET /api/v1/outlets': { who: ['staff'], query: {}, numRuns: 10 },
   'GET /api/v1/suppliers': { who: ['staff'], query: {}, numRuns: 10 },
@@ -188,6 +195,19 @@ const CASES: Record<string, FuzzCase> = {
   'DELETE /api/v1/session': { who: ['staff'], numRuns: 10 },
   'GET /api/v1/admin/sync-history': { who: ['admin'], query: { minutes: fc.integer({ min: 1, max: 1440 }) }, numRuns: 25 },
   'GET /api/v1/admin/sync-status': { who: ['admin'], query: { windowMinutes: fc.integer({ min: 1, max: 1440 }), failures: fc.integer({ min: 1, max: 200 }) }, numRuns: 25 },
+  'GET /api/v1/admin/queues': { who: ['admin'], numRuns: 5 },
+  'GET /api/v1/admin/queues/': { who: ['admin'], numRuns: 5 },
+  'GET /api/v1/admin/queues/*': {
+    who: ['admin'],
+    params: { '*': fc.constantFrom('', 'api/queues', 'api/redis/stats', 'queue/lightspeed-sync', 'api/queues/lightspeed-sync/1', 'static/js/missing.js') },
+    numRuns: 30,
+  },
+  ...Object.fromEntries(
+    (['POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method) => [
+      `${method} /api/v1/admin/queues/*`,
+      { who: ['admin'], params: { '*': fc.constantFrom('api/queues/lightspeed-sync/retry/failed', 'api/queues/pause') }, body: null, numRuns: 8 } satisfies FuzzCase,
+    ]),
+  ),
   'POST /api/v1/admin/jobs/:id/retry': { who: ['admin'], params: { id: fc.string({ minLength: 1, maxLength: 20 }) }, body: null, numRuns: 25 },
   'GET /api/v1/box-types': { who: ['staff', 'admin'], query: { includeRetired: fc.boolean() }, numRuns: 20 },
   'GET /api/v1/box-types/:id': { who: ['staff'], params: boxTypeId, query: {}, numRuns: 20 },

@@ -9,6 +9,7 @@ import type { Role } from '../../apps/api/src/auth/actor.js';
 import { issueToken } from '../../apps/api/src/auth/issue-token.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from './test-database.js';
+import { freePort } from './private-redis.js';
 import { testEnvironment } from './test-environment.js';
 
 /** Polls until `done` holds (or time runs out) and returns the last value, for the assertion to judge. */
@@ -47,6 +48,9 @@ export interface SyncSystem {
 export async function openSyncSystem(options: SyncSystemOptions = {}): Promise<SyncSystem> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const env = testEnvironment(testDatabase.url, options.env);
+  // The sandbox's address is known before anything starts: the API reads the store's budget under it, as the worker spends it.
+  const sandboxPort = await freePort();
+  env.LIGHTSPEED_BASE_URL = `http://127.0.0.1:${sandboxPort}`;
   const api = await createApp({ ignoreEnvFile: true, env });
   let webhookUrl: string | undefined;
   if (options.webhooks) {
@@ -55,13 +59,12 @@ export async function openSyncSystem(options: SyncSystemOptions = {}): Promise<S
   }
   const sandbox = await startSandbox({
     ...options.sandbox,
-    port: 0,
+    port: sandboxPort,
     clientId: env.LIGHTSPEED_CLIENT_ID,
     clientSecret: env.LIGHTSPEED_CLIENT_SECRET,
     refreshToken: env.LIGHTSPEED_REFRESH_TOKEN,
     ...(webhookUrl ? { webhook: { url: webhookUrl, retryBaseMs: 50, ...options.sandbox?.webhook } } : {}),
   });
-  // The API reads LIGHTSPEED_BASE_URL only through the worker; the worker starts after the sandbox.
   env.LIGHTSPEED_BASE_URL = sandbox.url;
   let worker: INestApplicationContext | null = null;
   if (options.worker ?? true) {

@@ -18,6 +18,9 @@ import { buildOpenApiDocument } from './http/openapi/openapi-document.js';
 import { answerClientError, answerRouterError } from './http/problem-details.filter.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { countRefusedConnections, instrumentHttp } from './metrics/http-metrics.js';
+import { queueBoard } from './operations/queue-board.js';
+import { SyncOverviewService } from './operations/sync-overview.service.js';
+import { TokenVerifier } from './auth/token-verifier.js';
 import { serveWebApp } from './web/web-app.js';
 
 export const GLOBAL_PREFIX = 'api/v1';
@@ -125,6 +128,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   await secureHttp(app);
   const config = app.get<ConfigService<EnvironmentVariables, true>>(ConfigService);
   await app.register(serveWebApp(config.get('WEB_APP_DIR', { infer: true }) ?? 'dist/web'));
+  await app.register(queueBoard(app.get(SyncOverviewService).queues, app.get(TokenVerifier)));
   configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

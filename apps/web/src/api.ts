@@ -221,3 +221,25 @@ export const approve = (id: string, idempotencyKey: string) =>
 /** Sends it back (to OPEN, or a stocktake to IN_PROGRESS) with the reason its maker will read. */
 export const reject = (id: string, reason: string, idempotencyKey: string) =>
   answer(api.POST('/api/v1/transfers/{id}/reject', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } }, body: { reason } }));
+
+/** The filters GET /transfers takes (and GET /exports/transfers, by the same names). */
+export type TransferFilters = Pick<NonNullable<paths['/api/v1/transfers']['get']['parameters']['query']>, 'type' | 'status' | 'outletId' | 'supplierId' | 'updatedSince'>;
+export type TransferPage = components['schemas']['TransferPageResponse'];
+
+/** One page of transfers matching `filters`, most recently changed first; `cursor` is the previous page's nextCursor. */
+export const transferPage = (filters: TransferFilters, cursor?: string): Promise<TransferPage> =>
+  answer(api.GET('/api/v1/transfers', { params: { query: { ...filters, sort: '-updatedAt', limit: 50, ...(cursor ? { cursor } : {}) } } }));
+
+/** The filters GET /audit takes (and GET /exports/audit, by the same names). */
+export type AuditFilters = Pick<NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>, 'actor' | 'from' | 'to' | 'command' | 'outletId'>;
+export type AuditPage = components['schemas']['AuditPageResponse'];
+
+/** One page of audit entries across transfers, oldest first. */
+export const auditPage = (filters: AuditFilters, cursor?: string): Promise<AuditPage> =>
+  answer(api.GET('/api/v1/audit', { params: { query: { ...filters, limit: 50, ...(cursor ? { cursor } : {}) } } }));
+
+export type FeedPage = components['schemas']['EventFeedResponse'];
+export type FeedEvent = FeedPage['items'][number];
+
+/** The events after position `after`, in commit order. */
+export const eventPage = (after: number): Promise<FeedPage> => answer(api.GET('/api/v1/events', { params: { query: { after, limit: 50 } } }));

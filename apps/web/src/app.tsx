@@ -16,6 +16,10 @@ const SyncHealth = lazy(() => import('./console/sync-health/sync-health.js').the
 
 const ApprovalsInbox = lazy(() => import('./console/approvals/approvals-inbox.js').then((module) => module.ApprovalsInbox));
 const History = lazy(() => import('./console/history/history.js').then((module) => module.History));
+const Transfers = lazy(() => import('./console/transfers/transfers.js').then((module) => module.Transfers));
+const TransferDetail = lazy(() => import('./console/transfer-detail/transfer-detail.js').then((module) => module.TransferDetail));
+const AuditSearch = lazy(() => import('./console/audit/audit-search.js').then((module) => module.AuditSearch));
+const EventFeed = lazy(() => import('./console/events/event-feed.js').then((module) => module.EventFeed));
 
 type State = { kind: 'loading' } | { kind: 'signedOut'; error?: string } | { kind: 'signedIn'; session: Session };
 
@@ -71,14 +75,14 @@ export function App() {
       <OutboxStatus />
       <SendingWhenOnline actorId={state.session.actor.id} />
       <Suspense fallback={<main class="page"><p aria-busy="true">Loading…</p></main>}>
-        <Screen path={path} outletId={state.session.actor.outlets[0] ?? null} />
+        <Screen path={path} outletId={state.session.actor.outlets[0] ?? null} isManager={state.session.actor.roles.includes('manager')} />
       </Suspense>
     </>
   );
 }
 
 /** The screen a route names; anything else shows what is inbound. */
-function Screen({ path, outletId }: { path: string; outletId: string | null }) {
+function Screen({ path, outletId, isManager }: { path: string; outletId: string | null; isManager: boolean }) {
   const receivingId = /^\/transfers\/([^/]+)$/.exec(path)?.[1];
   if (receivingId) return <Receive key={receivingId} transferId={receivingId} />;
   const packingId = /^\/pack\/([^/]+)$/.exec(path)?.[1];
@@ -88,6 +92,11 @@ function Screen({ path, outletId }: { path: string; outletId: string | null }) {
   if (path === '/console/approvals') return <ApprovalsInbox />;
   const historyOf = /^\/console\/history\/([^/]+)$/.exec(path)?.[1];
   if (historyOf) return <History key={historyOf} transferId={historyOf} />;
+  if (path === '/console/transfers') return <Transfers />;
+  const detailOf = /^\/console\/transfers\/([^/]+)$/.exec(path)?.[1];
+  if (detailOf) return <TransferDetail key={detailOf} transferId={detailOf} canDecide={isManager} />;
+  if (path === '/console/audit') return <AuditSearch />;
+  if (path === '/console/events') return <EventFeed />;
   return <InboundList outletId={outletId} />;
 }
 

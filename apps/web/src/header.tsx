@@ -15,6 +15,9 @@ const SCREENS: readonly { path: string; label: string; roles: readonly Role[] }[
   { path: '/outbound', label: 'Outbound', roles: ['staff', 'manager', 'admin'] },
   { path: '/console/approvals', label: 'Approvals', roles: ['manager'] },
   { path: '/console/sync', label: 'Sync health', roles: ['admin'] },
+  { path: '/console/transfers', label: 'Transfers', roles: ['manager', 'auditor', 'admin'] },
+  { path: '/console/audit', label: 'Audit', roles: ['manager', 'auditor', 'admin'] },
+  { path: '/console/events', label: 'Events', roles: ['manager', 'auditor', 'admin'] },
 ];
 
 export function Header({ session, path, onSignOut }: Props) {

@@ -16,6 +16,7 @@ export * from './box-type/validation.js';
 export * from './transfer/approval-figures.js';
 export * from './transfer/access-policy.js';
 export * from './transfer/commands.js';
+export { TRANSFER_COMMAND_TYPES } from './transfer/command-registry.js';
 export * from './transfer/decide.js';
 export * from './transfer/events.js';
 export * from './transfer/event-catalogue.js';

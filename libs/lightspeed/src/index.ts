@@ -13,7 +13,7 @@ export * from './errors.js';
 export * from './http/lightspeed-call.js';
 export type { LightspeedHttpOptions, RetryOptions } from './http/request-pipeline.js';
 export { parseRetryAfter } from './http/retry-after.js';
-export { DEFAULT_INBOUND_RESERVE_PERCENT, StoreThrottle, type BudgetLane, type RateLimit, type StoreThrottleOptions } from './http/store-throttle.js';
+export { DEFAULT_INBOUND_RESERVE_PERCENT, StoreThrottle, storeKey, storeKeyPrefix, type BudgetLane, type BudgetUse, type RateLimit, type StoreThrottleOptions } from './http/store-throttle.js';
 export { DEFAULT_USER_AGENT } from './http/user-agent.js';
 export * from './idempotency-key.js';
 export * from './status-map.js';

@@ -34,6 +34,7 @@ export * from './outbox/parked-transfers.js';
 export * from './outbox/sync-wanted.js';
 export * from './sync-state/transfer-sync-state.js';
 export * from './sync-state/sync-overview.js';
+export * from './sync-state/sync-lag.js';
 export * from './lightspeed-credentials/lightspeed-credential-rows.js';
 export * from './lightspeed-shadow/catalogue.query.js';
 export * from './lightspeed-shadow/line-barcodes.js';

@@ -1,5 +1,6 @@
-import type { PipeTransform } from '@nestjs/common';
+import { applyDecorators, type PipeTransform } from '@nestjs/common';
 import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { canonicalId } from '#domain';
 
 /**
@@ -8,6 +9,15 @@ import { canonicalId } from '#domain';
  */
 export function CanonicalId(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? canonicalId(value) : value));
+}
+
+/**
+ * An id of something Lightspeed or the retailer names (an outlet, a product, a supplier): a
+ * non-empty string of at most 100 characters, canonical as above. The decorators are listed in
+ * the reverse of the order they would be stacked, so the checks run as they always have.
+ */
+export function ExternalId(): PropertyDecorator {
+  return applyDecorators(CanonicalId(), MaxLength(100), IsNotEmpty(), IsString());
 }
 
 /** The same for an id in the path that is not necessarily a UUID (outlets, products). */

@@ -1,7 +1,8 @@
-import { Controller, ForbiddenException, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import type { FastifyRequest } from 'fastify';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { mayPerform } from '../auth/access-policy.js';
 import type { Actor } from '../auth/actor.js';
@@ -75,11 +76,14 @@ export class AdminController {
 
   @Post('jobs/:id/retry')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Retry a dead-lettered job; its transfer goes back to PENDING' })
+  @ApiOperation({
+    summary: 'Retry a dead-lettered job; its transfer goes back to PENDING',
+    description: "Audited: the transfer's history records a RetrySync command by the caller (its SyncRetried event), committed with the requeue.",
+  })
   @ApiAnswers({ status: 202, type: RetriedJobResponse, description: 'The job is back on its queue' }, [400, 401, 403, 404, 409, 429, 503])
-  retry(@Param() params: JobIdParams, @CurrentActor() actor: Actor) {
+  retry(@Param() params: JobIdParams, @CurrentActor() actor: Actor, @Req() request: FastifyRequest) {
     requireAdmin(actor);
-    return this.commands.execute(new RetryJobCommand(params.id));
+    return this.commands.execute(new RetryJobCommand(params.id, actor, request.id));
   }
 
   @Post('relay/parked/:transferId/release')

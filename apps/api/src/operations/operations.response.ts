@@ -3,7 +3,8 @@ import type { ReleasedTransfer } from './release-parked-transfer.command.js';
 import type { RetriedJob } from './retry-job.command.js';
 import { STATUSES, TRANSFER_TYPES, type Status, type TransferType } from '#domain';
 import type { AttemptCounts, HeartbeatReport, MinuteAttempts, WorkerHeartbeat } from '#observability';
-import type { AttentionNeeded, InboundSyncOverview, SetAsideEvent, SyncStatusCounts, TransferDivergence } from '#persistence';
+import type { BudgetUse } from '#lightspeed';
+import type { AttentionNeeded, InboundSyncOverview, SetAsideEvent, SyncLag, SyncStatusCounts, TransferDivergence } from '#persistence';
 import { LightspeedDivergenceResponse } from '../transfers/responses/transfer.response.js';
 import type { JobFailure, QueueCounts, RelayReport, SyncHistoryReport, SyncRates, SyncStatusReport } from './sync-overview.service.js';
 
@@ -130,6 +131,37 @@ export class RelayReportResponse implements Omit<RelayReport, 'failingSince'> {
   @ApiProperty({ type: [SetAsideEventResponse], description: 'The newest of them, newest first' }) setAsideEvents!: SetAsideEventResponse[];
 }
 
+export class BudgetUseResponse implements BudgetUse {
+  @ApiProperty({ description: 'Requests the service may send to the store per window (LIGHTSPEED_RATE_LIMIT)' }) limit!: number;
+  @ApiProperty({ description: 'Requests sent in the current window, by every worker' }) used!: number;
+  @ApiProperty({ example: 300 }) windowSeconds!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When the budget is whole again; null when no request opened a window' })
+  resetsAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: "When a pause after Lightspeed's 429 ends; null when not paused" })
+  pausedUntil!: string | null;
+}
+
+export class RelayLagResponse {
+  @ApiProperty({ description: 'Committed events the relay has not read yet (counted up to 10,000)' }) waitingEvents!: number;
+  @ApiProperty({ description: 'Seconds the oldest of them has waited since its commit; 0 when none waits' }) oldestWaitingSeconds!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Commit → job queued, in seconds, for the newest event the relay has read' })
+  lastQueuedAfterSeconds!: number | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastMovedAt!: string | null;
+}
+
+export class MirrorLagResponse {
+  @ApiProperty({ description: 'Transfers whose newest change Lightspeed does not mirror yet' }) pendingTransfers!: number;
+  @ApiProperty({ description: 'Seconds since the commit of the oldest change still pending; 0 when none is' }) oldestPendingSeconds!: number;
+  @ApiProperty({ description: 'Transfers mirrored in the last hour' }) syncedLastHour!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Commit → mirrored, in seconds, median over the last hour' }) medianSeconds!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Commit → mirrored, in seconds, longest over the last hour' }) maxSeconds!: number | null;
+}
+
+export class SyncLagResponse implements SyncLag {
+  @ApiProperty({ type: RelayLagResponse, description: 'Commit → sync job queued' }) relay!: RelayLagResponse;
+  @ApiProperty({ type: MirrorLagResponse, description: 'Commit → mirrored in Lightspeed' }) sync!: MirrorLagResponse;
+}
+
 @ApiExtraModels(AttemptCountsResponse, QueueCountsResponse)
 export class SyncStatusResponse implements SyncStatusReport {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
@@ -144,6 +176,9 @@ export class SyncStatusResponse implements SyncStatusReport {
   @ApiProperty({ type: HeartbeatReportResponse }) workers!: HeartbeatReportResponse;
   /** The report's Date is sent as its ISO string. */
   @ApiProperty({ type: RelayReportResponse }) relay!: SyncStatusReport['relay'];
+  @ApiProperty({ type: BudgetUseResponse, nullable: true, description: "The store's request budget in the current 5-minute window" })
+  lightspeedBudget!: BudgetUseResponse | null;
+  @ApiProperty({ type: SyncLagResponse }) lag!: SyncLagResponse;
 }
 
 export class RetriedJobResponse implements RetriedJob {
@@ -152,6 +187,8 @@ export class RetriedJobResponse implements RetriedJob {
   @ApiProperty({ type: String, nullable: true }) transferId!: string | null;
   @ApiProperty({ example: 'waiting' }) state!: string;
   @ApiProperty({ description: "Whether the transfer's sync state went from FAILED back to PENDING" }) transferRequeued!: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: "The transfer's version whose SyncRetried event records the retry; null for a job of no transfer" })
+  recordedAtVersion!: number | null;
 }
 
 export class ReleasedTransferResponse implements ReleasedTransfer {

@@ -2,19 +2,23 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, JobCounts, Queue } from 'bull';
+import type { Redis } from 'ioredis';
 import type { EnvironmentVariables } from '#config';
+import { StoreThrottle, storeKeyPrefix, type BudgetUse } from '#lightspeed';
 import { INBOUND_QUEUE_NAME, readAttempts, readAttemptsByMinute, readHeartbeats, SYNC_QUEUE_NAME, SYNC_RELAY_NAME, type AttemptCounts, type HeartbeatReport, type MinuteAttempts } from '#observability';
 import {
   Database,
   inboundSyncOverview,
   listSetAside,
   loadRelayHealth,
+  readSyncLag,
   syncStatusCounts,
   transfersNeedingAttention,
   type AttentionNeeded,
   type InboundSyncOverview,
   type RelayHealth,
   type SetAsideEvent,
+  type SyncLag,
   type SyncStatusCounts,
 } from '#persistence';
 
@@ -64,6 +68,9 @@ export interface SyncStatusReport {
   inbound: InboundSyncOverview;
   workers: HeartbeatReport;
   relay: RelayReport;
+  /** The store's request budget in the current window (shared by every worker); null when no limit is set. */
+  lightspeedBudget: BudgetUse | null;
+  lag: SyncLag;
 }
 
 export function withTimeout<T>(work: Promise<T>, what: string, ms = DEPENDENCY_TIMEOUT_MS): Promise<T> {
@@ -98,6 +105,8 @@ export interface SyncHistoryReport {
 @Injectable()
 export class SyncOverviewService {
   private readonly queuePrefix: string;
+  /** The workers' view of the store's budget, read here without spending any. */
+  private readonly store: StoreThrottle;
 
   constructor(
     @InjectQueue(SYNC_QUEUE_NAME) readonly syncQueue: Queue,
@@ -106,6 +115,11 @@ export class SyncOverviewService {
     config: ConfigService<EnvironmentVariables, true>,
   ) {
     this.queuePrefix = config.get('QUEUE_PREFIX', { infer: true });
+    this.store = new StoreThrottle({
+      redis: syncQueue.client as unknown as Redis,
+      keyPrefix: storeKeyPrefix(this.queuePrefix, config.get('LIGHTSPEED_BASE_URL', { infer: true })),
+      rateLimit: { requests: config.get('LIGHTSPEED_RATE_LIMIT', { infer: true }) },
+    });
   }
 
   get queues(): Queue[] {
@@ -114,7 +128,7 @@ export class SyncOverviewService {
 
   async report(windowMinutes: number, failureLimit: number): Promise<SyncStatusReport> {
     const now = Date.now();
-    const [queues, transfers, rates, recentFailures, needsAttention, inbound, workers, relay] = await Promise.all([
+    const [queues, transfers, rates, recentFailures, needsAttention, inbound, workers, relay, lightspeedBudget, lag] = await Promise.all([
       this.queueCounts(),
       this.transferCounts(),
       this.rates(windowMinutes, now),
@@ -123,8 +137,10 @@ export class SyncOverviewService {
       withTimeout(this.database.withClient((client) => inboundSyncOverview(client)), 'PostgreSQL'),
       this.workers(now),
       this.relayReport(failureLimit),
+      withTimeout(this.store.budgetUse(now), 'Redis'),
+      withTimeout(this.database.withClient((client) => readSyncLag(client, SYNC_RELAY_NAME)), 'PostgreSQL'),
     ]);
-    return { generatedAt: new Date(now).toISOString(), queues, transfers, rates, recentFailures, needsAttention, inbound, workers, relay };
+    return { generatedAt: new Date(now).toISOString(), queues, transfers, rates, recentFailures, needsAttention, inbound, workers, relay, lightspeedBudget, lag };
   }
 
   /** Job attempts per queue and minute over the last `minutes`, oldest first: what the console charts. */

@@ -10,6 +10,7 @@ import { canonicalIdParam } from '../http/canonical-id.js';
 import { sendJsonPieces } from '../http/json-stream.js';
 import { AuditSearchQueryDto, EventFeedQueryDto } from './dto/list-query.dto.js';
 import { toEventResource } from './event-resource.js';
+import { auditSearch } from './read-filters.js';
 import { GetStockInTransitQuery, ReadEventFeedQuery, SearchAuditQuery } from './queries/transfer-queries.js';
 import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
 import { AuditPageResponse, EventFeedResponse, OutletStockInTransitResponse } from './responses/history.response.js';
@@ -36,19 +37,12 @@ export class HistoryController {
 
   @Get('audit')
   @ApiOperation({
-    summary: 'Audit entries across transfers by actor and time range, oldest first',
+    summary: 'Audit entries across transfers by actor, time range, command and outlet, oldest first',
     description: 'A page ends at `limit` entries or about 1 MB, whichever is first; go on with `cursor=<nextCursor>`.',
   })
   @ApiAnswers({ type: AuditPageResponse, description: 'A page of audit entries' }, [400, 401, 403, 429])
   async search(@Query() query: AuditSearchQueryDto, @CurrentActor() actor: Actor, @Res() reply: FastifyReply) {
-    requireRole(actor, 'read');
-    const scope = readScope(actor);
-    const search = {
-      ...(query.actor ? { actorId: query.actor } : {}),
-      ...(query.from ? { from: new Date(query.from) } : {}),
-      ...(query.to ? { to: new Date(query.to) } : {}),
-      ...(scope ? { visibleToOutlets: scope } : {}),
-    };
+    const search = auditSearch(query, actor);
     const page = { limit: query.limit, maxBytes: AUDIT_PAGE_MAX_BYTES, ...(query.cursor ? { cursor: query.cursor } : {}) };
     await sendJsonPieces(reply, await this.queries.execute(new SearchAuditQuery(search, page)));
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { readScope, requireAccess, requireRole } from '../auth/access-policy.js';
+import { requireAccess, requireRole } from '../auth/access-policy.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { AUDIT_PAGE_MAX_BYTES } from '#persistence';
@@ -14,6 +14,7 @@ import { CreateTransferDto } from './dto/create-transfer.dto.js';
 import { AsOfQueryDto, ListTransfersQueryDto, PageQueryDto } from './dto/list-query.dto.js';
 import { toCreateCommand } from './dto/to-domain.js';
 import { toEventResource } from './event-resource.js';
+import { transferListFilter } from './read-filters.js';
 import { GetTransferAuditQuery, GetTransferEventsQuery, GetTransferQuery, ListTransfersQuery } from './queries/transfer-queries.js';
 import { TransferResponses } from './transfer-responses.decorator.js';
 import { ApiAnswers } from '../http/openapi/api-answers.decorator.js';
@@ -41,20 +42,8 @@ export class TransfersController {
   @ApiOperation({ summary: 'List transfers (filters, sort, cursor pagination)' })
   @ApiAnswers({ type: TransferPageResponse, description: 'A page of transfers, each with its sync state' }, [400, 401, 403, 429])
   list(@Query() query: ListTransfersQueryDto, @CurrentActor() actor: Actor) {
-    requireRole(actor, 'read');
-    const scope = readScope(actor);
     return this.queries.execute(
-      new ListTransfersQuery({
-        ...(query.type ? { types: query.type } : {}),
-        ...(query.status ? { statuses: query.status } : {}),
-        ...(query.outletId ? { outletId: query.outletId } : {}),
-        ...(query.supplierId ? { supplierId: query.supplierId } : {}),
-        ...(query.updatedSince ? { updatedSince: new Date(query.updatedSince) } : {}),
-        ...(scope ? { visibleToOutlets: scope } : {}),
-        ...(query.cursor ? { cursor: query.cursor } : {}),
-        sort: query.sort,
-        limit: query.limit,
-      }),
+      new ListTransfersQuery({ ...transferListFilter(query, actor), ...(query.cursor ? { cursor: query.cursor } : {}), limit: query.limit }),
     );
   }
 

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CommandHttp } from '../http/command-http.js';
 import { COMMAND_ROUTES } from './commands/command-routes.js';
 import { TransferCommandService } from './commands/transfer-command-service.js';
+import { ExportsController } from './exports.controller.js';
 import { HistoryController } from './history.controller.js';
 import { TRANSFER_QUERY_HANDLERS } from './queries/transfer-query.handlers.js';
 import { TransferEvidenceController } from './transfer-evidence.controller.js';
@@ -23,6 +24,7 @@ import { TransfersController } from './transfers.controller.js';
     TransferReceiptsController,
     TransferEvidenceController,
     HistoryController,
+    ExportsController,
     ...COMMAND_ROUTES,
   ],
   providers: [CommandHttp, TransferCommandService, ...TRANSFER_QUERY_HANDLERS],

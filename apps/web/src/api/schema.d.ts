@@ -439,7 +439,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Audit entries across transfers by actor and time range, oldest first
+         * Audit entries across transfers by actor, time range, command and outlet, oldest first
          * @description A page ends at `limit` entries or about 1 MB, whichever is first; go on with `cursor=<nextCursor>`.
          */
         get: operations["HistoryController_search"];
@@ -460,6 +460,40 @@ export interface paths {
         };
         /** What has been sent to the outlet and not yet received, by product */
         get: operations["HistoryController_stockInTransit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every transfer GET /transfers would list with these filters, as CSV (no paging) */
+        get: operations["ExportsController_transfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every audit entry GET /audit would find with these filters, oldest first, as CSV (no paging) */
+        get: operations["ExportsController_audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -531,7 +565,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry a dead-lettered job; its transfer goes back to PENDING */
+        /**
+         * Retry a dead-lettered job; its transfer goes back to PENDING
+         * @description Audited: the transfer's history records a RetrySync command by the caller (its SyncRetried event), committed with the requeue.
+         */
         post: operations["AdminController_retry"];
         delete?: never;
         options?: never;
@@ -1412,6 +1449,52 @@ export interface components {
             /** @description The newest of them, newest first */
             setAsideEvents: components["schemas"]["SetAsideEventResponse"][];
         };
+        BudgetUseResponse: {
+            /** @description Requests the service may send to the store per window (LIGHTSPEED_RATE_LIMIT) */
+            limit: number;
+            /** @description Requests sent in the current window, by every worker */
+            used: number;
+            /** @example 300 */
+            windowSeconds: number;
+            /**
+             * Format: date-time
+             * @description When the budget is whole again; null when no request opened a window
+             */
+            resetsAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a pause after Lightspeed's 429 ends; null when not paused
+             */
+            pausedUntil: string | null;
+        };
+        RelayLagResponse: {
+            /** @description Committed events the relay has not read yet (counted up to 10,000) */
+            waitingEvents: number;
+            /** @description Seconds the oldest of them has waited since its commit; 0 when none waits */
+            oldestWaitingSeconds: number;
+            /** @description Commit → job queued, in seconds, for the newest event the relay has read */
+            lastQueuedAfterSeconds: number | null;
+            /** Format: date-time */
+            lastMovedAt: string | null;
+        };
+        MirrorLagResponse: {
+            /** @description Transfers whose newest change Lightspeed does not mirror yet */
+            pendingTransfers: number;
+            /** @description Seconds since the commit of the oldest change still pending; 0 when none is */
+            oldestPendingSeconds: number;
+            /** @description Transfers mirrored in the last hour */
+            syncedLastHour: number;
+            /** @description Commit → mirrored, in seconds, median over the last hour */
+            medianSeconds: number | null;
+            /** @description Commit → mirrored, in seconds, longest over the last hour */
+            maxSeconds: number | null;
+        };
+        SyncLagResponse: {
+            /** @description Commit → sync job queued */
+            relay: components["schemas"]["RelayLagResponse"];
+            /** @description Commit → mirrored in Lightspeed */
+            sync: components["schemas"]["MirrorLagResponse"];
+        };
         SyncStatusResponse: {
             /** Format: date-time */
             generatedAt: string;
@@ -1428,6 +1511,9 @@ export interface components {
             inbound: components["schemas"]["InboundSyncResponse"];
             workers: components["schemas"]["HeartbeatReportResponse"];
             relay: components["schemas"]["RelayReportResponse"];
+            /** @description The store's request budget in the current 5-minute window */
+            lightspeedBudget: components["schemas"]["BudgetUseResponse"] | null;
+            lag: components["schemas"]["SyncLagResponse"];
         };
         MinuteAttemptsResponse: {
             /**
@@ -1458,6 +1544,8 @@ export interface components {
             state: string;
             /** @description Whether the transfer's sync state went from FAILED back to PENDING */
             transferRequeued: boolean;
+            /** @description The transfer's version whose SyncRetried event records the retry; null for a job of no transfer */
+            recordedAtVersion: number | null;
         };
         ReleasedTransferResponse: {
             /** Format: uuid */
@@ -4032,15 +4120,19 @@ export interface operations {
     HistoryController_search: {
         parameters: {
             query?: {
-                limit?: number;
-                /** @description nextCursor of the previous page */
-                cursor?: string;
                 /** @description Actor id (the token subject) */
                 actor?: string;
                 /** @description ISO-8601, inclusive */
                 from?: string;
                 /** @description ISO-8601, exclusive */
                 to?: string;
+                /** @description The command, as entries record it */
+                command?: "CreateTransfer" | "AddItem" | "ChangeItemQuantity" | "RemoveItem" | "RecordPackedQuantity" | "MarkPacked" | "SubmitTransfer" | "ApproveTransfer" | "RejectTransfer" | "SendTransfer" | "ReceiveTransfer" | "CorrectReceipt" | "RecordCount" | "CompleteStocktake" | "CancelTransfer" | "RecordExternalChange" | "AddTransferNote" | "RetrySync";
+                /** @description Entries of transfers from or to this outlet */
+                outletId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -4113,6 +4205,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OutletStockInTransitResponse"];
+                };
+            };
+            /** @description Invalid request (problem+json naming each bad field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the outlets you work at, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ExportsController_transfers: {
+        parameters: {
+            query?: {
+                /** @description One or more, comma-separated */
+                type?: ("OUTLET_TRANSFER" | "PURCHASE_ORDER" | "SUPPLIER_RETURN" | "STOCKTAKE")[];
+                /** @description One or more, comma-separated */
+                status?: ("OPEN" | "PACKING" | "PACKED" | "PENDING_APPROVAL" | "APPROVED" | "SENT" | "RECEIVING" | "RECEIVED" | "IN_PROGRESS" | "PENDING_REVIEW" | "COMPLETED" | "CANCELLED")[];
+                /** @description Transfers from or to this outlet */
+                outletId?: string;
+                supplierId?: string;
+                /** @description ISO-8601 time; only transfers changed at or after it */
+                updatedSince?: string;
+                sort?: "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV attachment: a header row, then one row per transfer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request (problem+json naming each bad field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the outlets you work at, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ExportsController_audit: {
+        parameters: {
+            query?: {
+                /** @description Actor id (the token subject) */
+                actor?: string;
+                /** @description ISO-8601, inclusive */
+                from?: string;
+                /** @description ISO-8601, exclusive */
+                to?: string;
+                /** @description The command, as entries record it */
+                command?: "CreateTransfer" | "AddItem" | "ChangeItemQuantity" | "RemoveItem" | "RecordPackedQuantity" | "MarkPacked" | "SubmitTransfer" | "ApproveTransfer" | "RejectTransfer" | "SendTransfer" | "ReceiveTransfer" | "CorrectReceipt" | "RecordCount" | "CompleteStocktake" | "CancelTransfer" | "RecordExternalChange" | "AddTransferNote" | "RetrySync";
+                /** @description Entries of transfers from or to this outlet */
+                outletId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV attachment: a header row, then one row per audit entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Invalid request (problem+json naming each bad field) */

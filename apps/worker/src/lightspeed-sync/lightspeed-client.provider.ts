@@ -7,6 +7,8 @@ import {
   LightspeedClient,
   OAuthTokenProvider,
   PersonalTokenProvider,
+  storeKey,
+  storeKeyPrefix,
   type CallObserver,
   type LightspeedClientOptions,
 } from '#lightspeed';
@@ -21,11 +23,6 @@ export const LIGHTSPEED_CALL_OBSERVER = Symbol('LightspeedCallObserver');
  * inbound lane, which leaves LIGHTSPEED_INBOUND_RESERVE_PERCENT of each window to the outbound sync.
  */
 export class InboundLightspeedClient extends LightspeedClient {}
-
-/** The store's key in Redis and in lightspeed_credentials: its host, e.g. shop.retail.lightspeed.app. */
-export function storeKey(baseUrl: string): string {
-  return new URL(baseUrl).host;
-}
 
 /** Closes the limiter's Redis connection with the process. */
 @Injectable()
@@ -90,7 +87,7 @@ function clientOptions(
     baseUrl,
     tokens,
     redis,
-    keyPrefix: `${config.get('QUEUE_PREFIX', { infer: true })}:lightspeed:${store}`,
+    keyPrefix: storeKeyPrefix(config.get('QUEUE_PREFIX', { infer: true }), baseUrl),
     rateLimit: { requests: config.get('LIGHTSPEED_RATE_LIMIT', { infer: true }) },
     ...(onCall ? { onCall } : {}),
   };

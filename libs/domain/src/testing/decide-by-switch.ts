@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/domain-error.js';
 import { decideAddTransferNote } from '../transfer/commands/add-transfer-note/decide.js';
+import { decideRetrySync } from '../transfer/commands/retry-sync/decide.js';
 import { decideAddItem } from '../transfer/commands/add-item/decide.js';
 import { decideApproveTransfer } from '../transfer/commands/approve-transfer/decide.js';
 import { decideCancelTransfer } from '../transfer/commands/cancel-transfer/decide.js';
@@ -46,6 +47,7 @@ function decideEvents(state: TransferState | null, command: TransferCommand, con
   }
   if (!state) throw new DomainError('TRANSFER_NOT_FOUND', 'No such transfer', {});
   if (command.type === 'AddTransferNote') return decideAddTransferNote(state, command, context);
+  if (command.type === 'RetrySync') return decideRetrySync(state, command);
   if (replayedVersion(state, command, context) !== null) return [];
   const row = requireTransition(state.type, state.status, transitionBySwitch(command));
   checkGuards(row.guards ?? [], state, context.rules);
@@ -83,7 +85,7 @@ function decideEvents(state: TransferState | null, command: TransferCommand, con
   }
 }
 
-function transitionBySwitch(command: Exclude<TransferCommand, { type: 'CreateTransfer' | 'AddTransferNote' }>): Transition {
+function transitionBySwitch(command: Exclude<TransferCommand, { type: 'CreateTransfer' | 'AddTransferNote' | 'RetrySync' }>): Transition {
   switch (command.type) {
     case 'AddItem':
       return 'addItem';

@@ -39,8 +39,8 @@ const SENDING_WORK: TransferAction[] = [
 ];
 
 describe('who may act on a transfer, and at which outlet', () => {
-  it('covers every action of the transition table, plus reading, creating and adding a note', () => {
-    expect(Object.keys(ACCESS_TABLE).sort()).toEqual(['read', 'create', ...TRANSITIONS, 'addNote'].sort());
+  it('covers every action of the transition table, plus reading, creating, adding a note and retrying the sync', () => {
+    expect(Object.keys(ACCESS_TABLE).sort()).toEqual(['read', 'create', ...TRANSITIONS, 'addNote', 'retrySync'].sort());
   });
 
   it('decides each role with its own scope: staff of C who also audit may read an A → B transfer but not cancel or receive it', () => {
@@ -82,11 +82,11 @@ describe('who may act on a transfer, and at which outlet', () => {
     expect(allowed(subject(['staff'], ['A']), COUNT_AT_B)).toEqual([]);
   });
 
-  it('lets managers and admins act at every outlet, managers alone approve, reject and correct, auditors only read', () => {
+  it('lets managers and admins act at every outlet, managers alone approve, reject and correct, admins alone retry the sync, auditors only read', () => {
     const anywhere = (roles: Role[]) => allowed(subject(roles, ['elsewhere']), A_TO_B);
     const workflow = TRANSFER_ACTIONS.filter((action) => ACCESS_TABLE[action].staff !== undefined);
     expect(anywhere(['manager'])).toEqual(([...workflow, 'approve', 'reject', 'correctReceipt'] as TransferAction[]).sort(byTableOrder));
-    expect(anywhere(['admin'])).toEqual(workflow);
+    expect(anywhere(['admin'])).toEqual(([...workflow, 'retrySync'] as TransferAction[]).sort(byTableOrder));
     expect(anywhere(['auditor'])).toEqual(['read']);
     expect(anywhere(['staff', 'manager'])).toEqual(anywhere(['manager']));
   });

@@ -33,6 +33,10 @@ import { decideMarkPacked } from './commands/mark-packed/decide.js';
 import { RECEIVE_TRANSFER_ACCESS } from './commands/receive-transfer/access.js';
 import { receiveTransferAction } from './commands/receive-transfer/command.js';
 import { decideReceiveTransfer } from './commands/receive-transfer/decide.js';
+import { RETRY_SYNC_ACCESS } from './commands/retry-sync/access.js';
+import { RETRY_SYNC_ACTION } from './commands/retry-sync/command.js';
+import { decideRetrySync } from './commands/retry-sync/decide.js';
+import { SYNC_RETRIED } from './commands/retry-sync/event.js';
 import { RECORD_COUNT_ACCESS } from './commands/record-count/access.js';
 import { RECORD_COUNT_ACTION } from './commands/record-count/command.js';
 import { decideRecordCount } from './commands/record-count/decide.js';
@@ -89,10 +93,11 @@ export const COMMAND_DEFINITIONS = [
     events: [TRANSFER_NOTE_ADDED],
     decide: decideAddTransferNote,
   }),
+  annotation({ type: 'RetrySync', action: RETRY_SYNC_ACTION, access: RETRY_SYNC_ACCESS, events: [SYNC_RETRIED], decide: decideRetrySync }),
 ] as const satisfies readonly CommandDefinition[];
 
 /** The events the commands' own folders define, as the registry lists them. */
-export const REGISTERED_EVENT_DEFINITIONS: readonly EventDefinition[] = COMMAND_DEFINITIONS.flatMap((definition) => definition.events);
+export const REGISTERED_EVENT_DEFINITIONS: readonly EventDefinition[] = (COMMAND_DEFINITIONS as readonly CommandDefinition[]).flatMap((definition) => definition.events);
 /** The actions of commands that annotate a transfer without a transition (they have access rows of their own). */
 export type AnnotationAction = Extract<(typeof COMMAND_DEFINITIONS)[number], { kind: 'annotation' }>['action'];
 export const ANNOTATION_ACTIONS: readonly AnnotationAction[] = (COMMAND_DEFINITIONS as readonly CommandDefinition[]).flatMap((definition) =>
@@ -119,3 +124,6 @@ export const COMMAND_ACCESS_ROWS: Readonly<Partial<Record<TransferAction, Action
   {},
   ...COMMAND_DEFINITIONS.map((definition) => definition.access),
 );
+
+/** The name of every transfer command, as the audit trail records it (`command`). */
+export const TRANSFER_COMMAND_TYPES: readonly TransferCommand['type'][] = COMMAND_DEFINITIONS.map((definition) => definition.type);

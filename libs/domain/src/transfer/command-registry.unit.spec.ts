@@ -27,6 +27,7 @@ const EVERY_COMMAND_TYPE: Readonly<Record<TransferCommandType, true>> = {
   CancelTransfer: true,
   RecordExternalChange: true,
   AddTransferNote: true,
+  RetrySync: true,
 };
 
 const actionsOwnedBy = (definition: CommandDefinition) => Object.keys(definition.access);

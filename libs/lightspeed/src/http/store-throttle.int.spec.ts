@@ -59,4 +59,25 @@ describe('the shared budget of a store: outbound sync before inbound refreshes',
     expect(await turnsBeforeWaiting(throttle(store, 'outbound', 50))).toBe(4);
     expect(() => throttle(store, 'inbound', 100)).toThrow(RangeError);
   });
+
+  it('tells ops the budget used in the current window without spending any, and any pause', async () => {
+    const store = freshPrefix(prefix);
+    const outbound = throttle(store, 'outbound');
+    expect(await outbound.budgetUse()).toEqual({ limit: 8, used: 0, windowSeconds: 300, resetsAt: null, pausedUntil: null });
+    for (let turn = 0; turn < 3; turn++) await outbound.waitForTurn();
+    const now = Date.now();
+    const read = await throttle(store, 'inbound').budgetUse(now);
+    expect(read).toEqual({ limit: 8, used: 3, windowSeconds: 300, resetsAt: expect.any(String), pausedUntil: null });
+    expect(Date.parse(read!.resetsAt!) - now).toBeGreaterThan(290_000);
+    expect(Date.parse(read!.resetsAt!) - now).toBeLessThanOrEqual(300_000);
+    // Reading spent nothing: the same figure again, and the rest of the window is still there to take.
+    expect((await outbound.budgetUse())?.used).toBe(3);
+    expect(await turnsBeforeWaiting(outbound)).toBe(5);
+    expect((await outbound.budgetUse())?.used).toBe(8);
+
+    await outbound.pause(60_000);
+    const paused = Date.parse((await outbound.budgetUse())!.pausedUntil!);
+    expect(paused - Date.now()).toBeGreaterThan(55_000);
+    await expect(new StoreThrottle({ redis, keyPrefix: store }).budgetUse()).resolves.toBeNull();
+  });
 });

@@ -8,6 +8,17 @@ export interface RateLimit {
   windowMs?: number;
 }
 
+/** The store's request budget in the current window, as every client of the store shares it. */
+export interface BudgetUse {
+  limit: number;
+  used: number;
+  windowSeconds: number;
+  /** When the current window ends and the budget is whole again; null when no request opened one. */
+  resetsAt: string | null;
+  /** When a pause (a 429's Retry-After) ends; null when the store is not paused. */
+  pausedUntil: string | null;
+}
+
 /**
  * Who spends the budget: the outbound sync (mirroring transfers, which people wait for) or
  * inbound refreshes (webhook reads, polls, which can always come a little later).
@@ -33,6 +44,16 @@ export interface StoreThrottleOptions {
 }
 
 const BUDGET_KEY = 'requests';
+
+/** The store's key in Redis and in lightspeed_credentials: its host, e.g. shop.retail.lightspeed.app. */
+export function storeKey(baseUrl: string): string {
+  return new URL(baseUrl).host;
+}
+
+/** Where a store's budget and pause live in Redis: every process of the service (worker, API) finds them there. */
+export function storeKeyPrefix(queuePrefix: string, baseUrl: string): string {
+  return `${queuePrefix}:lightspeed:${storeKey(baseUrl)}`;
+}
 
 // Extends the pause, never shortens it: a later 429 with an earlier Retry-After must not lift it.
 const EXTEND_PAUSE = `
@@ -98,6 +119,19 @@ export class StoreThrottle {
         await this.sleep(rejection.msBeforeNext + Math.floor(Math.random() * 25));
       }
     }
+  }
+
+  /** The budget used in the current window, read without spending any; null when no rate limit is set. */
+  async budgetUse(now = Date.now()): Promise<BudgetUse | null> {
+    if (!this.limiter) return null;
+    const [held, pausedFor, pausedUntil] = await Promise.all([this.limiter.get(BUDGET_KEY), this.pausedForMs(), this.pausedUntil()]);
+    return {
+      limit: this.limiter.points,
+      used: Math.min(held?.consumedPoints ?? 0, this.limiter.points),
+      windowSeconds: this.limiter.duration,
+      resetsAt: held ? new Date(now + held.msBeforeNext).toISOString() : null,
+      pausedUntil: pausedFor > 0 ? (pausedUntil?.toISOString() ?? new Date(now + pausedFor).toISOString()) : null,
+    };
   }
 
   /** Pauses every client of this store for `ms` (or longer, if a longer pause is already set). */

@@ -23,6 +23,11 @@ export interface CommandContext {
   idempotency?: { key: string; requestHash: string };
   /** From If-Match: refuse with a VersionConflictError unless the aggregate is still at this version. */
   expectedVersion?: number;
+  /**
+   * Work that stands or falls with the command's events: it runs in their transaction once they are
+   * written (only when the command appended some), and if it throws, nothing is recorded.
+   */
+  alongside?: (client: SqlClient) => Promise<void>;
 }
 
 export interface CommandResult<Answer> {
@@ -152,6 +157,7 @@ export class CommandPipeline {
     const view = aggregate.view(after);
     const committed = { id, version: version + events.length };
     if (!(await writeCommit(client, aggregate, { before, after, events }, view, idempotency, committed))) throw new IdempotencyRaceError();
+    await context.alongside?.(client);
     return { ...committed, view: aggregate.answer(view, input.facts), replayed: false, changed: true };
   }
 

@@ -34,6 +34,10 @@ export interface AuditSearch {
   actorId?: string;
   from?: Date;
   to?: Date;
+  /** The command's name as recorded, e.g. ReceiveTransfer. */
+  command?: string;
+  /** Only entries on transfers from or to this outlet. */
+  outletId?: string;
   /** Only entries on transfers touching one of these outlets; undefined means all. */
   visibleToOutlets?: string[];
 }
@@ -69,13 +73,44 @@ export function transferAuditPage(database: Database, transferId: string, page: 
   return auditPage(database, TRANSFER_KEYSET, page, (param) => [`a.transfer_id = ${param(transferId)}::uuid`]);
 }
 
-/** Entries across transfers in time order, filtered by actor, time range and outlets, as a page of JSON. */
+/** Entries across transfers in time order, filtered by actor, time range, command and outlets, as a page of JSON. */
 export function searchAuditPage(database: Database, search: AuditSearch, page: AuditPageRequest): AsyncGenerator<string> {
-  return auditPage(database, SEARCH_KEYSET, page, (param) => {
+  return auditPage(database, SEARCH_KEYSET, page, searchFilters(search));
+}
+
+/** Entries fetched per query by `searchAuditEntries`. */
+const EXPORT_BATCH_ROWS = 500;
+
+/**
+ * Every entry the search finds, oldest first, fetched in keyset batches each on a connection of its
+ * own: however many there are, the process holds one batch, and a reader that stops holds no connection.
+ */
+export async function* searchAuditEntries(database: Database, search: AuditSearch): AsyncGenerator<AuditEntry> {
+  let position: (string | number)[] | undefined;
+  for (;;) {
+    const { rows, fetched } = await fetchEntries(database, SEARCH_KEYSET, searchFilters(search), position, EXPORT_BATCH_ROWS, Number.MAX_SAFE_INTEGER);
+    for (const row of rows) {
+      yield JSON.parse(row.entry) as AuditEntry;
+      position = row.key;
+    }
+    if (fetched < EXPORT_BATCH_ROWS) return;
+  }
+}
+
+function searchFilters(search: AuditSearch): (param: Param) => string[] {
+  return (param) => {
     const where: string[] = [];
     if (search.actorId) where.push(`a.actor_id = ${param(search.actorId)}`);
     if (search.from) where.push(`a.occurred_at >= ${param(search.from.toISOString())}::timestamptz`);
     if (search.to) where.push(`a.occurred_at < ${param(search.to.toISOString())}::timestamptz`);
+    if (search.command) where.push(`a.command_name = ${param(search.command)}`);
+    if (search.outletId) {
+      const outlet = param(search.outletId);
+      where.push(
+        `EXISTS (SELECT 1 FROM transfer_read_model t WHERE t.id = a.transfer_id
+           AND (t.source_outlet_id = ${outlet} OR t.destination_outlet_id = ${outlet}))`,
+      );
+    }
     if (search.visibleToOutlets) {
       const outlets = param(search.visibleToOutlets);
       where.push(
@@ -84,7 +119,7 @@ export function searchAuditPage(database: Database, search: AuditSearch, page: A
       );
     }
     return where;
-  });
+  };
 }
 
 type Param = (value: unknown) => string;

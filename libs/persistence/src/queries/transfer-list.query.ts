@@ -1,4 +1,5 @@
 import type { Status, TransferType } from '#domain';
+import type { Database } from '../database/database.js';
 import type { SqlClient } from '../database/sql-client.js';
 import type { TransferView } from '../projections/transfer-view.js';
 import { decodeCursor, encodeCursor } from './keyset-cursor.js';
@@ -80,4 +81,21 @@ export async function findTransferView(client: SqlClient, transferId: string): P
     values: [transferId],
   });
   return rows[0]?.document ?? null;
+}
+
+/** Transfers fetched per query by `allTransfers`. */
+const EXPORT_BATCH_ROWS = 500;
+
+/**
+ * Every transfer the filter finds, in its sort order, fetched in keyset batches each on a connection
+ * of its own: the process holds one batch, and a reader that stops holds no connection.
+ */
+export async function* allTransfers(database: Database, filter: Omit<TransferListFilter, 'limit' | 'cursor'>): AsyncGenerator<TransferSummary> {
+  let cursor: string | null = null;
+  do {
+    const batch: Omit<TransferListFilter, 'cursor'> = { ...filter, limit: EXPORT_BATCH_ROWS };
+    const page: TransferPage = await database.withClient((client) => listTransfers(client, cursor ? { ...batch, cursor } : batch));
+    yield* page.items;
+    cursor = page.nextCursor;
+  } while (cursor);
 }

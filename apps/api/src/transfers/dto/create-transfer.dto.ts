@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -12,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TRANSFER_TYPES, type TransferType } from '#domain';
-import { CanonicalId } from '../../http/canonical-id.js';
+import { CanonicalId, ExternalId } from '../../http/canonical-id.js';
 import { ItemDto } from './item.dto.js';
 
 export const MAX_LINES = 1000;
@@ -30,34 +29,22 @@ export class CreateTransferDto {
 
   @ApiPropertyOptional({ description: 'OUTLET_TRANSFER and SUPPLIER_RETURN: the sending outlet' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @CanonicalId()
+  @ExternalId()
   sourceOutletId?: string;
 
   @ApiPropertyOptional({ description: 'OUTLET_TRANSFER and PURCHASE_ORDER: the receiving outlet' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @CanonicalId()
+  @ExternalId()
   destinationOutletId?: string;
 
   @ApiPropertyOptional({ description: 'STOCKTAKE: the outlet being counted' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @CanonicalId()
+  @ExternalId()
   outletId?: string;
 
   @ApiPropertyOptional({ description: 'PURCHASE_ORDER and SUPPLIER_RETURN' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @CanonicalId()
+  @ExternalId()
   supplierId?: string;
 
   @ApiPropertyOptional({ example: 'PO-2026-0042' })

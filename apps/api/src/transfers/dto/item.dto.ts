@@ -1,15 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_QUANTITY } from '#domain';
-import { CanonicalId } from '../../http/canonical-id.js';
+import { ExternalId } from '../../http/canonical-id.js';
 import { IsMoney } from './is-money.decorator.js';
 
 export class ItemDto {
   @ApiProperty({ example: '0a1b2c3d-product' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @CanonicalId()
+  @ExternalId()
   productId!: string;
 
   @ApiPropertyOptional({ example: 'TSHIRT-RED-M' })

@@ -1,9 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { STATUSES, TRANSFER_TYPES, type Status, type TransferType } from '#domain';
+import { STATUSES, TRANSFER_COMMAND_TYPES, TRANSFER_TYPES, type Status, type TransferType } from '#domain';
 import { TRANSFER_SORTS, type TransferSort } from '#persistence';
-import { CanonicalId } from '../../http/canonical-id.js';
+import { ExternalId } from '../../http/canonical-id.js';
 
 /** Stream versions are PostgreSQL integers; a larger one is a 400, not an out-of-range error. */
 const MAX_VERSION = 2_147_483_647;
@@ -43,18 +43,12 @@ export class ListTransfersQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Transfers from or to this outlet' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @CanonicalId()
+  @ExternalId()
   outletId?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @CanonicalId()
+  @ExternalId()
   supplierId?: string;
 
   @ApiPropertyOptional({ description: 'ISO-8601 time; only transfers changed at or after it', example: '2026-11-01T00:00:00Z' })
@@ -96,7 +90,11 @@ export class EventFeedQueryDto {
   limit: number = 100;
 }
 
-export class AuditSearchQueryDto extends PageQueryDto {
+/** The filters of `GET /transfers` without paging: an export holds every matching transfer. */
+export class ExportTransfersQueryDto extends OmitType(ListTransfersQueryDto, ['limit', 'cursor'] as const) {}
+
+/** The filters of the audit search, shared by `GET /audit` and its CSV export. */
+export class AuditFiltersQueryDto {
   @ApiPropertyOptional({ description: 'Actor id (the token subject)' })
   @IsOptional()
   @IsString()
@@ -113,4 +111,16 @@ export class AuditSearchQueryDto extends PageQueryDto {
   @IsOptional()
   @IsDateString({ strict: true })
   to?: string;
+
+  @ApiPropertyOptional({ enum: TRANSFER_COMMAND_TYPES, description: 'The command, as entries record it', example: 'ReceiveTransfer' })
+  @IsOptional()
+  @IsIn(TRANSFER_COMMAND_TYPES)
+  command?: string;
+
+  @ApiPropertyOptional({ description: 'Entries of transfers from or to this outlet' })
+  @IsOptional()
+  @ExternalId()
+  outletId?: string;
 }
+
+export class AuditSearchQueryDto extends IntersectionType(AuditFiltersQueryDto, PageQueryDto) {}

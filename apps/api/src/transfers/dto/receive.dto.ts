@@ -18,15 +18,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_EVIDENCE_PER_RECEIPT, MAX_QUANTITY, VARIANCE_REASONS, type VarianceReason } from '#domain';
-import { CanonicalId } from '../../http/canonical-id.js';
+import { ExternalId } from '../../http/canonical-id.js';
 import { MAX_LINES } from './create-transfer.dto.js';
 
 export class ReceiptLineDto {
   @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @CanonicalId()
+  @ExternalId()
   productId!: string;
 
   @ApiProperty({ description: 'Counted in this delivery (receive) or the corrected total (correction)', minimum: 0 })
@@ -58,10 +55,7 @@ export class EvidenceAttachmentDto {
 
   @ApiPropertyOptional({ description: 'The line the photo shows; left out for evidence of the whole delivery (a signature)' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @CanonicalId()
+  @ExternalId()
   productId?: string;
 }
 

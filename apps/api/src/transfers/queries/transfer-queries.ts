@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type {
+  AuditEntry,
   AuditPageRequest,
   ScannableTransferView,
   AuditSearch,
@@ -69,6 +70,20 @@ export class SearchAuditQuery extends Query<AsyncGenerator<string>> {
     readonly search: AuditSearch,
     readonly page: AuditPageRequest,
   ) {
+    super();
+  }
+}
+
+/** Every transfer the filter finds, in its sort order, read in batches as they are asked for. */
+export class ExportTransfersQuery extends Query<AsyncGenerator<TransferSummary>> {
+  constructor(readonly filter: Omit<TransferListFilter, 'limit' | 'cursor'>) {
+    super();
+  }
+}
+
+/** Every audit entry the search finds, oldest first, read in batches as they are asked for. */
+export class ExportAuditQuery extends Query<AsyncGenerator<AuditEntry>> {
+  constructor(readonly search: AuditSearch) {
     super();
   }
 }

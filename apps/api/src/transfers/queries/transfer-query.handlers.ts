@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '#domain';
 import {
+  allTransfers,
   barcodesOfProducts,
   checkpointAt,
   Database,
@@ -9,6 +10,7 @@ import {
   loadTransfer,
   readAll,
   readStream,
+  searchAuditEntries,
   searchAuditPage,
   stockInTransitTo,
   syncSummaries,
@@ -22,6 +24,8 @@ import {
 } from '#persistence';
 import { RequestValidationError } from '../../http/request-validation.error.js';
 import {
+  ExportAuditQuery,
+  ExportTransfersQuery,
   GetStockInTransitQuery,
   GetTransferAuditQuery,
   GetTransferEventsQuery,
@@ -132,6 +136,22 @@ export class SearchAuditHandler implements IQueryHandler<SearchAuditQuery> {
   }
 }
 
+@QueryHandler(ExportTransfersQuery)
+export class ExportTransfersHandler implements IQueryHandler<ExportTransfersQuery> {
+  constructor(private readonly database: Database) {}
+  async execute({ filter }: ExportTransfersQuery) {
+    return allTransfers(this.database, filter);
+  }
+}
+
+@QueryHandler(ExportAuditQuery)
+export class ExportAuditHandler implements IQueryHandler<ExportAuditQuery> {
+  constructor(private readonly database: Database) {}
+  async execute({ search }: ExportAuditQuery) {
+    return searchAuditEntries(this.database, search);
+  }
+}
+
 @QueryHandler(GetStockInTransitQuery)
 export class GetStockInTransitHandler implements IQueryHandler<GetStockInTransitQuery> {
   constructor(private readonly database: Database) {}
@@ -157,5 +177,7 @@ export const TRANSFER_QUERY_HANDLERS = [
   ReadEventFeedHandler,
   GetTransferAuditHandler,
   SearchAuditHandler,
+  ExportTransfersHandler,
+  ExportAuditHandler,
   GetStockInTransitHandler,
 ];

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { transfer, transferAudit, transferEvidence, type AuditEntry, type TransferDetail, type TransferEvidence } from '../../api.js';
 import { AsOf } from './as-of.js';
+import { EvidenceList } from './evidence-list.js';
 import { Timeline } from './timeline.js';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; now: TransferDetail; entries: AuditEntry[]; evidence: TransferEvidence[] };
@@ -25,23 +26,7 @@ export function History({ transferId }: { transferId: string }) {
       {version !== null && <AsOf transferId={transferId} latest={now.version} version={version} onVersion={setVersion} />}
       <h2>Commands</h2>
       <Timeline entries={entries} onVersion={setVersion} />
-      <section aria-labelledby="evidence-title">
-        <h2 id="evidence-title">Evidence ({evidence.length})</h2>
-        {evidence.length === 0 && <p class="muted">No receipt has photos or a signature.</p>}
-        <ul class="evidence-list">
-          {evidence.map((item) => (
-            <li key={item.evidenceId}>
-              {item.kind === 'PHOTO' ? <img src={item.href} alt={`Photo of ${item.productId ?? 'the delivery'}`} width={96} height={96} /> : <img src={item.href} alt="Receiver's signature" width={160} height={60} />}
-              <span>
-                {item.kind.toLowerCase()}
-                {item.productId ? ` of ${item.productId}` : ''}, receipt {item.receipt.receiptId.slice(0, 8)} (version {item.receipt.version})
-                <br />
-                <code>SHA-256 {item.sha256}</code>
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <EvidenceList evidence={evidence} />
     </main>
   );
 }

@@ -1,7 +1,9 @@
 import { syncHistory, syncStatus } from '../../api.js';
+import { DataTable } from '../data-table.js';
 import { usePolling } from '../use-polling.js';
 import { AttemptsChart } from './attempts-chart.js';
 import { DeadLetters } from './dead-letters.js';
+import { LightspeedFigures } from './lightspeed-figures.js';
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 const since = (at: string | null) => (at ? new Date(at).toLocaleString() : 'never');
@@ -38,6 +40,7 @@ export function SyncHealth() {
             </p>
           </section>
           {history.value && <AttemptsChart history={history.value} />}
+          <LightspeedFigures report={report} />
           <section aria-labelledby="attention-title">
             <h2 id="attention-title">Needs attention ({report.needsAttention.length})</h2>
             {report.needsAttention.length === 0 && <p class="muted">Nothing waits for an operator.</p>}
@@ -55,10 +58,23 @@ export function SyncHealth() {
             <p>
               Newest webhook: {since(report.inbound.lastWebhookAt)} ({report.inbound.webhooksLastHour} in the last hour, {report.inbound.webhookErrors} with errors). The poller last found something {since(report.inbound.pollerLastMovedAt)}.
             </p>
+            {report.inbound.pollerCursors.length > 0 && (
+              <DataTable label="Poller cursors" columns={['Resource', 'Read up to version', 'Last moved']} rows={report.inbound.pollerCursors}>
+                {(cursor) => <tr key={cursor.resource}><th scope="row">{cursor.resource}</th><td>{cursor.version}</td><td>{since(cursor.updatedAt)}</td></tr>}
+              </DataTable>
+            )}
           </section>
           <section aria-labelledby="workers-title">
             <h2 id="workers-title">Workers ({report.workers.workers})</h2>
-            <p>{report.workers.stale ? 'No worker has reported lately: check that one runs.' : `Newest heartbeat ${report.workers.newestAgeSeconds ?? '—'} s ago.`}</p>
+            <p>{report.workers.stale ? 'No worker has reported lately: check that one runs.' : `Newest heartbeat ${report.workers.newestAgeSeconds?.toFixed(0) ?? '—'} s ago.`}</p>
+            {report.workers.heartbeats.length > 0 && (
+              <DataTable label="Worker heartbeats" columns={['Worker', 'Started', 'Last heartbeat']} rows={report.workers.heartbeats}>
+                {(beat) => <tr key={beat.id}><th scope="row">{beat.id}</th><td>{since(beat.startedAt)}</td><td>{beat.ageSeconds.toFixed(0)} s ago</td></tr>}
+              </DataTable>
+            )}
+            <p>
+              Every job in detail: <a href="/api/v1/admin/queues/">the queue board</a> (read-only; retry dead letters here, so each retry is recorded).
+            </p>
           </section>
         </>
       )}
