@@ -34,6 +34,7 @@ const shared = {
     '^#lightspeed$': '<rootDir>/libs/lightspeed/src/index.ts',
     '^#observability$': '<rootDir>/libs/observability/src/index.ts',
     '^#evidence$': '<rootDir>/libs/evidence/src/index.ts',
+    '^#freight$': '<rootDir>/libs/freight/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };
@@ -57,6 +58,11 @@ export default {
     },
   ],
   testTimeout: 30_000,
+  // Jest's default on a 2-core CI box is one worker: a single process that grows past 5 GB and slows every
+  // suite after it. Two workers, each recycled once idle above 1 GB, halve the wall time (see
+  // docs/toolchain.md). Every integration file has its own database and queue prefix, so files may overlap.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1GB',
   coverageProvider: 'v8',
   collectCoverageFrom: [
     'apps/**/src/**/*.ts',
