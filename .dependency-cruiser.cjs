@@ -34,9 +34,11 @@ module.exports = {
     },
     libsOnly('persistence-imports-domain-and-config', 'libs/persistence', ['domain', 'config']),
     libsOnly('lightspeed-imports-domain', 'libs/lightspeed', ['domain']),
+    libsOnly('freight-imports-domain', 'libs/freight', ['domain']),
     libsOnly('config-imports-no-library', 'libs/config', []),
     libsOnly('observability-imports-no-library', 'libs/observability', []),
     libsOnly('sandbox-imports-no-library', 'apps/lightspeed-sandbox', []),
+    libsOnly('carrier-sandbox-imports-no-library', 'apps/carrier-sandbox', []),
     libsOnly('evidence-imports-no-library', 'libs/evidence', []),
     libsOnly('web-app-imports-no-library', 'apps/web', []),
     {
@@ -47,7 +49,7 @@ module.exports = {
     },
     {
       name: 'apps-never-import-each-other',
-      comment: 'api, worker and lightspeed-sandbox share code only through libs/',
+      comment: 'api, worker, lightspeed-sandbox and carrier-sandbox share code only through libs/',
       severity: 'error',
       from: { path: '^apps/([^/]+)/', pathNot: TEST_CODE },
       to: { path: '^apps/', pathNot: '^apps/$1/' },

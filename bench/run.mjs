@@ -14,7 +14,7 @@ import { startSystem } from './lib/system.mjs';
 
 const RESULTS = join(ROOT, 'bench/results');
 
-/** In order: sync lag needs a worker without backlog; reads, send, floor, append and rebuild reuse earlier data; commandPath seeds its own; audit and export run processes of their own. */
+/** In order: sync lag needs a worker without backlog; reads, send, floor, append and rebuild reuse earlier data; commandPath seeds its own; audit and export run processes of their own; packing is pure computation. */
 const PHASES = [
   ['syncLag', './phases/sync-lag.mjs', 'syncLag'],
   ['callsPerTransfer', './phases/calls-per-transfer.mjs', 'callsPerTransfer'],
@@ -27,6 +27,7 @@ const PHASES = [
   ['rebuild', './phases/rebuild.mjs', 'rebuild'],
   ['audit', './phases/audit.mjs', 'audit'],
   ['export', './phases/export.mjs', 'exportAudit'],
+  ['packing', './phases/packing.mjs', 'packing'],
 ];
 
 mkdirSync(RESULTS, { recursive: true });

@@ -38,6 +38,13 @@ export const DEFAULTS = {
   LIGHTSPEED_REFRESH_TOKEN: () => randomBytes(32).toString('base64url'),
   LIGHTSPEED_TOKEN_KEY: () => randomBytes(32).toString('base64'),
   LIGHTSPEED_RATE_LIMIT: () => '330',
+  // The local Starshipit sandbox (apps/carrier-sandbox) and the service share these; point them at
+  // https://api.starshipit.com with real keys to go live.
+  START_CARRIER_SANDBOX: () => 'true',
+  STARSHIPIT_BASE_URL: () => 'http://127.0.0.1:4020',
+  STARSHIPIT_API_KEY: () => randomBytes(16).toString('hex'),
+  STARSHIPIT_SUBSCRIPTION_KEY: () => randomBytes(16).toString('hex'),
+  STARSHIPIT_WEBHOOK_SECRET: () => randomBytes(32).toString('base64url'),
 };
 
 export function ensureEnvFile(file = ENV_FILE) {

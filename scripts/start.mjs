@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One command from a fresh checkout to a running system: ensure .env and the database, build, migrate,
-// seed an empty box-type catalogue, then run the API, the worker (and the Lightspeed sandbox) side by
-// side under scripts/supervisor.mjs:
+// seed an empty box-type catalogue, then run the API, the worker (and the Lightspeed and Starshipit
+// sandboxes) side by side under scripts/supervisor.mjs:
 // a service that dies is restarted with backoff while the others keep running, and given up on (with
 // everything stopped) if it keeps dying. Ctrl-C or SIGTERM (to this process or its group) stops all.
 import { spawn } from 'node:child_process';
@@ -51,6 +51,15 @@ function sandboxEnv() {
 }
 
 /**
+ * The carrier sandbox listens where STARSHIPIT_BASE_URL points, with the same keys and webhook secret.
+ * Its tracking webhooks go to CARRIER_SANDBOX_WEBHOOK_URL only when that is set (the env passes through).
+ */
+function carrierSandboxEnv() {
+  const carrier = new URL(process.env.STARSHIPIT_BASE_URL);
+  return { CARRIER_SANDBOX_HOST: carrier.hostname, CARRIER_SANDBOX_PORT: carrier.port || '80' };
+}
+
+/**
  * The sandbox keeps its store in memory: a restarted sandbox knows only the configured refresh
  * token, so tokens the service rotated with the previous one are void. Forget them; the worker
  * starts again from LIGHTSPEED_REFRESH_TOKEN. (A real store keeps its tokens, and this never runs.)
@@ -81,16 +90,19 @@ try {
   // A fresh local catalogue gets the seed box types (once: a catalogue that holds any is left alone).
   if (!stopping) await run('seed box types', [join(ROOT, 'dist/apps/api/src/cli/seed-box-types.js')]);
   const sandbox = process.env.START_SANDBOX === 'true';
+  const carrierSandbox = process.env.START_CARRIER_SANDBOX !== 'false';
   if (!stopping && sandbox) await forgetSandboxTokens();
   if (!stopping) {
     console.log(
       `start: API on http://${process.env.HOST}:${process.env.PORT} (docs at /api/docs; the dock app at http://localhost:${process.env.PORT}/app/), worker, ` +
-        (sandbox ? `Lightspeed sandbox on ${process.env.LIGHTSPEED_BASE_URL}` : `Lightspeed at ${process.env.LIGHTSPEED_BASE_URL}`),
+        (sandbox ? `Lightspeed sandbox on ${process.env.LIGHTSPEED_BASE_URL}` : `Lightspeed at ${process.env.LIGHTSPEED_BASE_URL}`) +
+        (carrierSandbox ? `, Starshipit sandbox on ${process.env.STARSHIPIT_BASE_URL}` : ''),
     );
     supervisor = supervise(
       [
         // A restarted sandbox has forgotten the tokens rotated with the previous one, like a first start.
         ...(sandbox ? [{ name: 'lightspeed-sandbox', args: service('lightspeed-sandbox'), env: sandboxEnv(), beforeStart: forgetSandboxTokens }] : []),
+        ...(carrierSandbox ? [{ name: 'carrier-sandbox', args: service('carrier-sandbox'), env: carrierSandboxEnv() }] : []),
         { name: 'api', args: service('api') },
         { name: 'worker', args: service('worker') },
       ],

@@ -66,6 +66,18 @@ export function reportRows(r) {
       e.api.peakRssMb < e.bound.rssMb,
     );
   }
+  if (r.packing) {
+    for (const [offered, sizes] of [['cartons and satchels', r.packing.cartonsAndSatchels], ['with the pallet', r.packing.withPallet]]) {
+      for (const size of sizes) {
+        target(
+          `suggested packing, ${size.lines} lines (${size.meanUnits} units), ${offered}`,
+          `boxes ÷ lower bound ${size.meanBoxesOverBound} (worst ${size.worstBoxesOverBound}) · median ${size.medianMs} ms, max ${size.maxMs} ms`,
+          size.lines === 200 ? `median < ${r.packing.targetMs} ms` : '',
+          size.lines === 200 ? size.medianMs < r.packing.targetMs : null,
+        );
+      }
+    }
+  }
   if (r.memory) {
     target('API peak RSS (VmHWM)', `${r.memory.api.peakMb} MB`, '< 300 MB', r.memory.api.peakMb < 300);
     target('worker peak RSS (VmHWM)', `${r.memory.worker.peakMb} MB`, '', null);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { expectProblem, expectStatus, useScenario } from '../support/transfers-client.js';
+import { expectProblem, expectStatus, useScenario, feedEvents } from '../support/transfers-client.js';
 
 const CARTON = { name: 'Carton M', innerLengthMm: 400, innerWidthMm: 300, innerHeightMm: 250, tareWeightG: 450, maxWeightG: 16_000 };
 const fields = (problem: Record<string, any>) => (problem.errors as { field: string }[]).map((error) => error.field).sort();
@@ -127,8 +127,8 @@ describe('box types', () => {
       expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
       const winner = responses.find((response) => response.status === 201)?.body;
       expect(expectStatus(await scenario.http.get(`/box-types/${id}`, scenario.who.alex), 200).body).toEqual(winner);
-      const { items } = expectStatus(await scenario.http.get(`/events?limit=1000`, scenario.who.alex), 200).body;
-      expect(items.filter((event: { boxTypeId?: string }) => event.boxTypeId === id).map((event: { type: string; version: number }) => [event.type, event.version])).toEqual([
+      const ofBoxType = await feedEvents(scenario.http, scenario.who.alex, (event: { boxTypeId?: string }) => event.boxTypeId === id, 1);
+      expect(ofBoxType.map((event: { type: string; version: number }) => [event.type, event.version])).toEqual([
         ['BoxTypeDefined', 1],
       ]);
     });
@@ -137,8 +137,7 @@ describe('box types', () => {
   it('shows box-type events in the global feed, with who did what', async () => {
     const { id } = (await define({ name: 'Fed carton' })).body;
     await scenario.http.post(`/box-types/${id}/retire`, scenario.who.alex);
-    const { items } = expectStatus(await scenario.http.get('/events?limit=1000', scenario.who.audrey), 200).body;
-    const ofBoxType = items.filter((event: { boxTypeId?: string }) => event.boxTypeId === id);
+    const ofBoxType = await feedEvents(scenario.http, scenario.who.audrey, (event: { boxTypeId?: string }) => event.boxTypeId === id, 2);
     expect(ofBoxType).toEqual([
       expect.objectContaining({ boxTypeId: id, version: 1, type: 'BoxTypeDefined', data: expect.objectContaining({ boxTypeId: id, name: 'Fed carton', definedBy: 'alex' }) }),
       expect.objectContaining({ boxTypeId: id, version: 2, type: 'BoxTypeRetired', data: { retiredBy: 'alex' }, metadata: expect.objectContaining({ commandName: 'RetireBoxType' }) }),

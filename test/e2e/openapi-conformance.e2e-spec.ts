@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
+import { Database } from '#persistence';
 import { answerChecker, type OpenApiDocument } from '../support/openapi-answers.js';
 import { issueToken } from '../../apps/api/src/auth/issue-token.js';
 import { expectStatus, MUGS, useScenario, V1 } from '../support/transfers-client.js';
@@ -57,6 +58,7 @@ describe('answers conform to the OpenAPI document', () => {
       ['get', `${V1}/audit`, await http.get('/audit?limit=5', who.maria)],
       ['get', `${V1}/outlets/{outletId}/stock-in-transit`, await http.get(`/outlets/south/stock-in-transit`, who.maria)],
       ['get', `${V1}/transfers/{id}/events`, await http.get(`/transfers/${sent.id}/events`, who.ana)],
+      ['get', `${V1}/transfers/{id}/packing-suggestion`, await http.get(`/transfers/${sent.id}/packing-suggestion`, who.ana)],
       ['get', `${V1}/outlets`, await http.get('/outlets', who.ana)],
       ['get', `${V1}/suppliers`, await http.get('/suppliers', who.ana)],
       ['get', `${V1}/products`, await http.get('/products?q=mug', who.ana)],
@@ -85,6 +87,53 @@ describe('answers conform to the OpenAPI document', () => {
     }
     const refused = expectStatus(await http.get('/exports/audit?outletId=east', who.ana), 403);
     expect(check('get', `${V1}/exports/audit`, 403, refused.headers['content-type']!, refused.body)).toEqual([]);
+  });
+
+  it('the product-dimensions routes answer as documented, their refusals included', async () => {
+    const check = await checker();
+    const { http, who, api } = scenario;
+    const csv = await api.http().post(`${V1}/products/dimensions/import`).set(who.maria).set('Content-Type', 'text/csv').send('sku,length_mm,width_mm,height_mm,weight_g\nNOPE-1,1,1,1,1\n');
+    const answers = [
+      ['get', `${V1}/products/missing-dimensions`, 200, await http.get('/products/missing-dimensions?limit=5', who.ana)],
+      ['post', `${V1}/products/dimensions/import`, 200, csv],
+      ['post', `${V1}/products/dimensions/import`, 400, await api.http().post(`${V1}/products/dimensions/import`).set(who.maria).set('Content-Type', 'text/csv').send('sku\n')],
+      ['put', `${V1}/products/{productId}/dimensions`, 404, await http.put('/products/no-such-product/dimensions', who.maria, { lengthMm: 1, widthMm: 1, heightMm: 1, weightG: 1 })],
+      ['put', `${V1}/products/{productId}/dimensions`, 403, await http.put('/products/no-such-product/dimensions', who.ana, { lengthMm: 1, widthMm: 1, heightMm: 1, weightG: 1 })],
+      ['get', `${V1}/products/{productId}/dimensions`, 404, await http.get('/products/no-such-product/dimensions', who.ana)],
+      ['delete', `${V1}/products/{productId}/dimensions`, 404, await http.delete('/products/no-such-product/dimensions', who.maria)],
+      ['get', `${V1}/transfers/{id}/freight-quotes`, 422, await http.get(`/transfers/${(await scenario.step.createOutletTransfer(who.ana)).id}/freight-quotes`, who.ana)],
+    ] as const;
+    expect(answers.map(([, , status, answer]) => answer.status)).toEqual(answers.map(([, , status]) => status));
+    expect(csv.body.refused).toHaveLength(1);
+    const faults = answers.flatMap(([method, path, , answer]) =>
+      check(method, path, answer.status, answer.headers['content-type'] ?? '', answer.body).map((error) => `${method} ${path} ${answer.status}: ${error.instancePath} ${error.message}`),
+    );
+    expect(faults).toEqual([]);
+  });
+
+  it('the shipping-address routes answer as documented, their refusals included', async () => {
+    const check = await checker();
+    const { http, who, api } = scenario;
+    await api.app.get(Database).withClient(async (client) => {
+      await client.query(`INSERT INTO lightspeed_outlets (id, name, version) VALUES ('o-conformance', 'Conformance', 1) ON CONFLICT DO NOTHING`);
+    });
+    const dock = { contactName: 'Nora North', street: '12 Dock Road', postCode: '3070', countryCode: 'AU', company: null };
+    const answers = [
+      ['put', `${V1}/outlets/{outletId}/address`, 200, await http.put('/outlets/o-conformance/address', who.alex, dock)],
+      ['get', `${V1}/outlets/{outletId}/address`, 200, await http.get('/outlets/o-conformance/address', who.ana)],
+      ['put', `${V1}/outlets/{outletId}/address`, 400, await http.put('/outlets/o-conformance/address', who.alex, { ...dock, countryCode: 'XX' })],
+      ['put', `${V1}/outlets/{outletId}/address`, 403, await http.put('/outlets/o-conformance/address', who.maria, dock)],
+      ['delete', `${V1}/outlets/{outletId}/address`, 200, await http.delete('/outlets/o-conformance/address', who.alex)],
+      ['get', `${V1}/outlets/{outletId}/address`, 404, await http.get('/outlets/o-conformance/address', who.ana)],
+      ['put', `${V1}/suppliers/{supplierId}/address`, 404, await http.put('/suppliers/no-such-supplier/address', who.alex, dock)],
+      ['get', `${V1}/suppliers/{supplierId}/address`, 404, await http.get('/suppliers/no-such-supplier/address', who.ana)],
+      ['delete', `${V1}/suppliers/{supplierId}/address`, 404, await http.delete('/suppliers/no-such-supplier/address', who.alex)],
+    ] as const;
+    expect(answers.map(([, , status, answer]) => answer.status)).toEqual(answers.map(([, , status]) => status));
+    const faults = answers.flatMap(([method, path, , answer]) =>
+      check(method, path, answer.status, answer.headers['content-type'] ?? '', answer.body).map((error) => `${method} ${path} ${answer.status}: ${error.instancePath} ${error.message}`),
+    );
+    expect(faults).toEqual([]);
   });
 
   it('refuses an answer the document does not allow: the checker can fail', async () => {

@@ -56,9 +56,11 @@ const ORDER_BY: Record<(typeof PROJECTION_TABLES)[number], string> = {
   audit_trail: 'stream_id, from_version',
   transfer_evidence: 'transfer_id, receipt_id, evidence_id',
   box_type_read_model: 'id',
+  product_dimensions: 'product_id',
+  shipping_addresses: 'party_kind, party_id',
 };
 
-/** The read models (read model, stock in transit, audit trail, receipt evidence, box types) equal their rebuild from the events, row for row. */
+/** The read models (read model, stock in transit, audit trail, receipt evidence, box types, product dimensions, shipping addresses) equal their rebuild from the events, row for row. */
 export async function readModelsEqualRebuild(system: FaultSystem): Promise<InvariantResult> {
   const dataSource = new DataSource({ type: 'postgres', url: system.databaseUrl });
   await dataSource.initialize();

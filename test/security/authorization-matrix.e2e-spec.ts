@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ConfigService } from '@nestjs/config';
 import type { Response } from 'supertest';
 import { signatureHeader } from '../../apps/lightspeed-sandbox/src/webhooks/sign-body.js';
+import { signBody as starshipitSignature } from '../../apps/carrier-sandbox/src/webhooks/sign-body.js';
 import { MATRIX_COLUMNS, readRouteMatrix, type MatrixColumn, type Outcome } from '../support/route-matrix-doc.js';
 import { listRoutes, routeName } from '../support/route-table.js';
 import { MUGS, openScenario, TEA, type Auth, type Scenario } from '../support/transfers-client.js';
@@ -35,11 +36,31 @@ interface RouteCase {
   refusedCode?: string;
   /** The code of a 404 cell's problem document: what the route says of something the caller may not see. */
   hiddenCode?: string;
+  /** A signed route's signature headers for a body (Lightspeed's X-Signature when not given), and what a signed call answers (202 when not given). */
+  sign?: (body: string) => Record<string, string>;
+  signedStatus?: number;
 }
+
+/** The secret the matrix's API checks Starshipit's tracking webhooks with. */
+const STARSHIPIT_WEBHOOK_SECRET = 'matrix-starshipit-webhook-secret';
 
 const V1 = '/api/v1';
 const CARTON = { innerLengthMm: 400, innerWidthMm: 300, innerHeightMm: 250, tareWeightG: 450, maxWeightG: 16_000 };
 const CORS_ORIGIN = 'https://cis.example.com';
+const MATRIX_BOX = '0b0b0b0b-0000-4000-8000-00000000b0c5';
+const BOOKING = { serviceCode: 'CPOLE', serviceName: 'Overnight', quotedPriceCents: 1_250, currency: 'NZD' };
+
+/** Any role reads a party's shipping address; an admin alone keeps it. Not outlet-bound: no outlet's staff may write it either. */
+function addressRoutes(parties: 'outlets' | 'suppliers', id: string): Record<string, RouteCase> {
+  const address = { contactName: 'Matrix dock', street: '1 Matrix Road', postCode: '3000', countryCode: 'AU' };
+  const path = `${V1}/${parties}/${id}/address`;
+  const param = parties === 'outlets' ? ':outletId' : ':supplierId';
+  return {
+    [`GET /api/v1/${parties}/${param}/address`]: { outletBound: false, call: () => ({ method: 'GET', path }), allowedStatus: 404 },
+    [`PUT /api/v1/${parties}/${param}/address`]: { outletBound: false, call: () => ({ method: 'PUT', path, body: address }), allowedStatus: 404 },
+    [`DELETE /api/v1/${parties}/${param}/address`]: { outletBound: false, call: () => ({ method: 'DELETE', path }), allowedStatus: 404 },
+  };
+}
 
 describe('the authorization matrix of docs/security.md, request by request against the real API', () => {
   const matrix = readRouteMatrix();
@@ -47,11 +68,13 @@ describe('the authorization matrix of docs/security.md, request by request again
   let tokens: Record<MatrixColumn, Auth | null>;
   /** An outlet transfer north → south, OPEN: the transfer the reads and the filtered lists look for. */
   let shared: string;
+  /** The carton the box routes pack in (a box type of the catalogue). */
+  let boxTypeId: string;
   let counter = 0;
   const next = () => ++counter;
 
   beforeAll(async () => {
-    scenario = await openScenario({ listen: true });
+    scenario = await openScenario({ listen: true, env: { STARSHIPIT_WEBHOOK_SECRET } });
     const { api, step, who } = scenario;
     tokens = {
       'no token': null,
@@ -67,6 +90,7 @@ describe('the authorization matrix of docs/security.md, request by request again
       admin: api.as('adam', ['admin'], ['east']),
     };
     shared = (await step.createOutletTransfer(who.ana)).id;
+    boxTypeId = (await scenario.http.post('/box-types', who.alex, { ...CARTON, name: 'Matrix box carton' })).body.id as string;
   });
 
   afterAll(async () => {
@@ -98,6 +122,25 @@ describe('the authorization matrix of docs/security.md, request by request again
     await step.receive(who.sam, transferId, { final: false, lines: [{ productId: MUGS, receivedQuantity: 1 }], evidence: [{ evidenceId: response.body.id, productId: MUGS }] });
     return transferId;
   });
+  /** An open transfer with one empty box on it (MATRIX_BOX, a carton of the catalogue), packed by Ana. */
+  const boxed = async () => {
+    const id = (await scenario.step.createOutletTransfer(scenario.who.ana)).id as string;
+    expect((await scenario.http.post(`/transfers/${id}/boxes`, scenario.who.ana, { boxId: MATRIX_BOX, boxTypeId })).status).toBe(201);
+    return id;
+  };
+  const withBox = once(boxed);
+  /** The same with a mug in the box, for a call that takes it out (or removes the box). */
+  const withMugInBox = async () => {
+    const id = await boxed();
+    expect((await scenario.http.post(`/transfers/${id}/boxes/${MATRIX_BOX}/items`, scenario.who.ana, { productId: MUGS, quantity: 1 })).status).toBe(200);
+    return id;
+  };
+  /** A transfer whose one box holds a mug, with a booking asked for (by Ana), for a call that cancels it. */
+  const withBooking = async () => {
+    const id = await withMugInBox();
+    expect((await scenario.http.post(`/transfers/${id}/shipment/booking`, scenario.who.ana, BOOKING)).status).toBe(202);
+    return id;
+  };
   const get = (path: string): RouteCase => ({ outletBound: false, call: () => ({ method: 'GET', path }) });
   const transferRoute = (call: (id: string) => Call, prepare: () => Promise<string> = sharedTransfer, consumes = false): RouteCase => ({
     outletBound: true,
@@ -154,6 +197,18 @@ describe('the authorization matrix of docs/security.md, request by request again
         body: new URLSearchParams({ payload: JSON.stringify({ id: `matrix-${next()}`, type: 'OUTLET', status: 'SENT', version: 1 }) }).toString(),
       }),
     },
+    // A tracking update about an order of no transfer's: acknowledged (200) once signed.
+    'POST /webhooks/starshipit': {
+      outletBound: false,
+      call: () => ({
+        method: 'POST',
+        path: '/webhooks/starshipit',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ order_number: `MATRIX-${next()}`, tracking_number: 'TRK', tracking_status: 'InTransit', last_updated_date: '2026-12-01T00:00:00Z' }),
+      }),
+      sign: (body) => ({ 'X-Starshipit-Signature': starshipitSignature(body, STARSHIPIT_WEBHOOK_SECRET) }),
+      signedStatus: 200,
+    },
     'POST /api/v1/transfers': {
       outletBound: true,
       call: () => ({
@@ -166,6 +221,11 @@ describe('the authorization matrix of docs/security.md, request by request again
     'GET /api/v1/transfers/:id': transferRoute((id) => ({ method: 'GET', path: `${V1}/transfers/${id}` })),
     'GET /api/v1/transfers/:id/events': transferRoute((id) => ({ method: 'GET', path: `${V1}/transfers/${id}/events` })),
     'GET /api/v1/transfers/:id/audit': transferRoute((id) => ({ method: 'GET', path: `${V1}/transfers/${id}/audit` })),
+    'GET /api/v1/transfers/:id/packing-suggestion': transferRoute((id) => ({ method: 'GET', path: `${V1}/transfers/${id}/packing-suggestion` })),
+    // The matrix's products have no dimensions: getting past the access check shows as PARCELS_UNKNOWN.
+    // The shared transfer has no boxes: getting past the access check shows as NOTHING_BOXED.
+    'GET /api/v1/transfers/:id/boxes/labels': { ...transferRoute((id) => ({ method: 'GET', path: `${V1}/transfers/${id}/boxes/labels` })), allowedStatus: 422 },
+    'GET /api/v1/transfers/:id/freight-quotes': { ...transferRoute((id) => ({ method: 'GET', path: `${V1}/transfers/${id}/freight-quotes` })), allowedStatus: 422 },
     'POST /api/v1/transfers/:id/items': transferRoute((id) => ({
       method: 'POST',
       path: `${V1}/transfers/${id}/items`,
@@ -235,6 +295,27 @@ describe('the authorization matrix of docs/security.md, request by request again
       true,
     ),
     'POST /api/v1/transfers/:id/notes': transferRoute((id) => ({ method: 'POST', path: `${V1}/transfers/${id}/notes`, body: { text: 'Fragile' } })),
+    'POST /api/v1/transfers/:id/boxes': transferRoute((id) => ({ method: 'POST', path: `${V1}/transfers/${id}/boxes`, body: { boxId: randomUUID(), boxTypeId } })),
+    'POST /api/v1/transfers/:id/boxes/:boxId/items': transferRoute(
+      (id) => ({ method: 'POST', path: `${V1}/transfers/${id}/boxes/${MATRIX_BOX}/items`, body: { productId: MUGS, quantity: 1 } }),
+      withBox,
+    ),
+    'POST /api/v1/transfers/:id/boxes/:boxId/items/take-out': transferRoute(
+      (id) => ({ method: 'POST', path: `${V1}/transfers/${id}/boxes/${MATRIX_BOX}/items/take-out`, body: { productId: MUGS, quantity: 1 } }),
+      withMugInBox,
+      true,
+    ),
+    'PUT /api/v1/transfers/:id/boxes/:boxId/weight': transferRoute(
+      (id) => ({ method: 'PUT', path: `${V1}/transfers/${id}/boxes/${MATRIX_BOX}/weight`, body: { weightG: 2_000 } }),
+      withBox,
+    ),
+    'DELETE /api/v1/transfers/:id/boxes/:boxId': transferRoute((id) => ({ method: 'DELETE', path: `${V1}/transfers/${id}/boxes/${MATRIX_BOX}` }), withMugInBox, true),
+    'POST /api/v1/transfers/:id/shipment/booking': transferRoute((id) => ({ method: 'POST', path: `${V1}/transfers/${id}/shipment/booking`, body: BOOKING }), withMugInBox, true),
+    'POST /api/v1/transfers/:id/shipment/cancellation': transferRoute(
+      (id) => ({ method: 'POST', path: `${V1}/transfers/${id}/shipment/cancellation`, body: { reason: 'Wrong service' } }),
+      withBooking,
+      true,
+    ),
     'GET /api/v1/approvals': get(`${V1}/approvals`),
     'GET /api/v1/events': get(`${V1}/events`),
     'GET /api/v1/audit': { outletBound: true, call: () => ({ method: 'GET', path: `${V1}/audit?limit=200` }) },
@@ -285,6 +366,27 @@ describe('the authorization matrix of docs/security.md, request by request again
     'POST /api/v1/box-types': boxTypeRoute(() => ({ method: 'POST', path: `${V1}/box-types`, body: { ...CARTON, name: `Matrix carton ${next()}` } })),
     'PUT /api/v1/box-types/:id': boxTypeRoute((id) => ({ method: 'PUT', path: `${V1}/box-types/${id}`, body: { ...CARTON, name: `Matrix carton ${next()}` } })),
     'POST /api/v1/box-types/:id/retire': boxTypeRoute((id) => ({ method: 'POST', path: `${V1}/box-types/${id}/retire` }), true),
+    // The matrix's catalogue holds no products: getting past the role check shows as the product's 404.
+    'GET /api/v1/products/missing-dimensions': get(`${V1}/products/missing-dimensions?limit=5`),
+    'GET /api/v1/products/:productId/dimensions': { ...get(`${V1}/products/${MUGS}/dimensions`), allowedStatus: 404 },
+    'PUT /api/v1/products/:productId/dimensions': {
+      outletBound: false,
+      call: () => ({ method: 'PUT', path: `${V1}/products/${MUGS}/dimensions`, body: { lengthMm: 100, widthMm: 80, heightMm: 120, weightG: 300 + next() } }),
+      allowedStatus: 404,
+    },
+    'DELETE /api/v1/products/:productId/dimensions': { outletBound: false, call: () => ({ method: 'DELETE', path: `${V1}/products/${MUGS}/dimensions` }), allowedStatus: 404 },
+    'POST /api/v1/products/dimensions/import': {
+      outletBound: false,
+      call: () => ({
+        method: 'POST',
+        path: `${V1}/products/dimensions/import`,
+        headers: { 'Content-Type': 'text/csv' },
+        body: `sku,length_mm,width_mm,height_mm,weight_g\nMATRIX-${next()},100,80,120,300\n`,
+      }),
+    },
+    // Nor any outlet or supplier with an address: past the role check, a read is the address's 404, a write the party's.
+    ...addressRoutes('outlets', 'south'),
+    ...addressRoutes('suppliers', 'acme'),
     'POST /api/v1/admin/relay/parked/:transferId/release': {
       outletBound: false,
       call: () => ({ method: 'POST', path: `${V1}/admin/relay/parked/${randomUUID()}/release` }),
@@ -341,8 +443,10 @@ describe('the authorization matrix of docs/security.md, request by request again
         const unsigned = refusalFaults(response, 401, 'INVALID_SIGNATURE', before, await writeFingerprint(scenario.api));
         const signedCall = routeCase.call(target);
         const secret = scenario.api.app.get(ConfigService).get<string>('LIGHTSPEED_CLIENT_SECRET') as string;
-        const signed = await send({ ...signedCall, headers: { ...signedCall.headers, 'X-Signature': signatureHeader(String(signedCall.body), secret) } }, auth);
-        return [...unsigned, ...(signed.status === 202 ? [] : [`signed: expected 202, got ${describeAnswer(signed)}`])];
+        const sign = routeCase.sign ?? ((body: string) => ({ 'X-Signature': signatureHeader(body, secret) }));
+        const signed = await send({ ...signedCall, headers: { ...signedCall.headers, ...sign(String(signedCall.body)) } }, auth);
+        const expected = routeCase.signedStatus ?? 202;
+        return [...unsigned, ...(signed.status === expected ? [] : [`signed: expected ${expected}, got ${describeAnswer(signed)}`])];
       }
       case 'filtered': {
         const faults = allowedFaults(response, routeCase);

@@ -102,6 +102,10 @@ describe('the browser session and its CSRF token', () => {
         api.http().post(`${V1}/transfers/${transfer.id}/cancel`).send({ reason: 'forged' }),
         api.http().delete(`${V1}/transfers/${transfer.id}/items/${MUGS}`),
         api.http().post(`${V1}/admin/jobs/some-job/retry`),
+        api.http().post(`${V1}/products/dimensions/import`).set('Content-Type', 'text/csv').send('sku,length_mm,width_mm,height_mm,weight_g\nMUG,1,1,1,1\n'),
+        api.http().delete(`${V1}/products/${MUGS}/dimensions`),
+        api.http().put(`${V1}/outlets/north/address`).send({ contactName: 'Forged', street: '1 Forged Road', postCode: '3000', countryCode: 'AU' }),
+        api.http().delete(`${V1}/suppliers/acme/address`),
         api.http().delete(`${V1}/session`),
       ];
       for (const write of writes) {

@@ -5,6 +5,7 @@ import type { Response } from 'supertest';
 import { STATUSES, TRANSFER_COMMAND_TYPES, TRANSFER_TYPES, VARIANCE_REASONS } from '#domain';
 import { TRANSFER_SORTS } from '#persistence';
 import { signatureHeader } from '../../apps/lightspeed-sandbox/src/webhooks/sign-body.js';
+import { signBody as starshipitSignature } from '../../apps/carrier-sandbox/src/webhooks/sign-body.js';
 import {
   craftedCursor,
   encodeComponent,
@@ -49,6 +50,8 @@ interface FuzzCase {
 }
 
 const V1 = '/api/v1';
+/** The secret the fuzzed API checks Starshipit's tracking webhooks with. */
+const STARSHIPIT_WEBHOOK_SECRET = 'fuzz-starshipit-webhook-secret';
 const quantity = fc.integer({ min: 0, max: 12 });
 const productId = fc.constantFrom(MUGS, TEA, 'SPOON-03');
 const anyProductId = fc.oneof(productId, validText(100));
@@ -84,6 +87,8 @@ const auditFilters = { actor: fc.constantFrom('ana', 'mona'), from: isoTime, to:
 const page = { limit: fc.integer({ min: 1, max: 200 }), cursor: craftedCursor };
 const transferId = { id: fc.constant(TARGET) };
 const lineOfTarget = { id: fc.constant(TARGET), productId };
+/** A box of the target: mostly none (404 BOX_NOT_FOUND), or an id that is no UUID (400). */
+const boxOfTarget = { id: fc.constant(TARGET), boxId: fc.oneof(fc.uuid(), text) };
 const publicGet: FuzzCase = { who: ['anonymous'], query: {}, numRuns: 8 };
 const millimetres = fc.integer({ min: 1, max: 2_000 });
 const boxTypeSpec = {
@@ -96,6 +101,22 @@ const boxTypeSpec = {
 };
 /** Box types are not transfers: a path's id is any UUID (mostly none defined: 404), or hostile. */
 const boxTypeId = { id: fc.uuid() };
+/** A product's measurement; the fuzzed catalogue is empty, so a valid one is a 404 PRODUCT_NOT_FOUND. */
+const measurement = { lengthMm: millimetres, widthMm: millimetres, heightMm: millimetres, weightG: fc.integer({ min: 1, max: 1_000_000 }) };
+/** A shipping address: fields within their limits or not, countries real or not. */
+const shippingAddress = {
+  contactName: validText(100),
+  company: validText(100),
+  street: validText(100),
+  suburb: validText(100),
+  city: validText(100),
+  state: validText(100),
+  postCode: validText(10),
+  countryCode: fc.constantFrom('AU', 'NZ', 'au', 'XX', 'AUS'),
+  phone: validText(30),
+  email: fc.constantFrom('dock@north.example', 'not-an-email'),
+  deliveryInstructions: validText(100),
+};
 
 const CASES: Record<string, FuzzCase> = {
   'OPTIONS *': { who: ['anonymous'], params: { '*': fc.constantFrom('api/v1/transfers', 'health/live') }, numRuns: 10 },
@@ -117,6 +138,12 @@ const CASES: Record<string, FuzzCase> = {
   'GET /app/*': { ...publicGet, params: { '*': fc.constantFrom('inbound', 'sign-in', 'assets/missing.js', 'assets/../index.html') } },
   // Signed with the real secret: the fuzzing is of what a signed delivery may hold.
   'POST /webhooks/lightspeed': { who: ['anonymous'], numRuns: 40 },
+  // Signed, so the body is what is tried: tracking updates of any shape, about orders of no transfer's.
+  'POST /webhooks/starshipit': {
+    who: ['anonymous'],
+    body: shapedBody({ order_number: fc.oneof(text, fc.uuid().map((id) => `TR-${id}-v1`)), tracking_number: text, tracking_status: fc.constantFrom('InTransit', 'Delivered', 'Exception', 'Nonsense'), last_updated_date: isoTime }),
+    numRuns: 40,
+  },
   'POST /api/v1/transfers': {
     who: ['manager', 'staff'],
     body: newTransfer,
@@ -130,6 +157,15 @@ const CASES: Record<string, FuzzCase> = {
   'GET /api/v1/transfers/:id': { who: ['manager', 'staff'], params: transferId, query: { asOfVersion: fc.integer({ min: 1, max: 3 }) }, target: { state: 'open' }, numRuns: 40 },
   'GET /api/v1/transfers/:id/events': { who: ['manager'], params: transferId, query: {}, target: { state: 'open' }, numRuns: 20 },
   'GET /api/v1/transfers/:id/audit': { who: ['manager'], params: transferId, query: page, target: { state: 'open' }, numRuns: 20 },
+  'GET /api/v1/transfers/:id/boxes/labels': { who: ['staff'], params: transferId, query: {}, target: { state: 'open' }, numRuns: 10 },
+  'GET /api/v1/transfers/:id/freight-quotes': { who: ['staff', 'manager'], params: transferId, query: {}, target: { state: 'open' }, numRuns: 15 },
+  'GET /api/v1/transfers/:id/packing-suggestion': {
+    who: ['staff', 'manager'],
+    params: transferId,
+    query: { boxTypeIds: fc.oneof(fc.uuid(), fc.array(fc.uuid(), { maxLength: 3 }).map((ids) => ids.join(',')), fc.string({ maxLength: 40 })) },
+    target: { state: 'open' },
+    numRuns: 25,
+  },
   'GET /api/v1/transfers/:id/evidence': { who: ['staff', 'manager'], params: transferId, query: {}, target: { state: 'open' }, numRuns: 20 },
   'POST /api/v1/transfers/:id/items': {
     who: ['manager', 'staff'],
@@ -175,6 +211,25 @@ const CASES: Record<string, FuzzCase> = {
   },
   'POST /api/v1/transfers/:id/complete': { who: ['manager'], params: transferId, body: null, target: { state: 'countedStocktake', consumes: true }, numRuns: 20 },
   'POST /api/v1/transfers/:id/notes': { who: ['manager', 'staff'], params: transferId, body: shapedBody({ text: validText(2_100) }), target: { state: 'open' }, numRuns: 40 },
+  'POST /api/v1/transfers/:id/boxes': {
+    who: ['manager', 'staff'],
+    params: transferId,
+    body: shapedBody({ boxId: fc.uuid(), boxTypeId: fc.oneof(fc.uuid(), text), label: validText(70) }),
+    target: { state: 'open' },
+    numRuns: 40,
+  },
+  'POST /api/v1/transfers/:id/boxes/:boxId/items': { who: ['manager', 'staff'], params: boxOfTarget, body: shapedBody({ productId, quantity }), target: { state: 'open' }, numRuns: 30 },
+  'POST /api/v1/transfers/:id/boxes/:boxId/items/take-out': { who: ['manager', 'staff'], params: boxOfTarget, body: shapedBody({ productId, quantity }), target: { state: 'open' }, numRuns: 30 },
+  'PUT /api/v1/transfers/:id/boxes/:boxId/weight': { who: ['manager', 'staff'], params: boxOfTarget, body: shapedBody({ weightG: fc.integer({ min: -10, max: 20_000_000 }) }), target: { state: 'open' }, numRuns: 30 },
+  'DELETE /api/v1/transfers/:id/boxes/:boxId': { who: ['manager', 'staff'], params: boxOfTarget, target: { state: 'open' }, numRuns: 20 },
+  'POST /api/v1/transfers/:id/shipment/booking': {
+    who: ['manager', 'staff'],
+    params: transferId,
+    body: shapedBody({ serviceCode: validText(110), serviceName: validText(210), quotedPriceCents: fc.integer({ min: -10, max: 1_000_000 }), currency: fc.constantFrom('NZD', 'nzd', 'NZDX', null) }),
+    target: { state: 'open' },
+    numRuns: 30,
+  },
+  'POST /api/v1/transfers/:id/shipment/cancellation': { who: ['manager', 'staff'], params: transferId, body: reason, target: { state: 'open' }, numRuns: 20 },
   'POST /api/v1/transfers/:id/cancel': { who: ['manager'], params: transferId, body: reason, target: { state: 'open', consumes: true }, numRuns: 30 },
   'GET /api/v1/approvals': { who: ['manager', 'staff'], numRuns: 10 },
   'GET /api/v1/events': { who: ['manager'], query: { after: fc.integer({ min: 0, max: 50 }), limit: fc.integer({ min: 1, max: 1000 }) }, numRuns: 40 },
@@ -214,6 +269,18 @@ const CASES: Record<string, FuzzCase> = {
   'POST /api/v1/box-types': { who: ['admin', 'manager'], body: shapedBody({ id: fc.uuid(), ...boxTypeSpec }), numRuns: 50 },
   'PUT /api/v1/box-types/:id': { who: ['admin'], params: boxTypeId, body: shapedBody(boxTypeSpec), numRuns: 30 },
   'POST /api/v1/box-types/:id/retire': { who: ['admin'], params: boxTypeId, body: null, numRuns: 20 },
+  'GET /api/v1/products/missing-dimensions': { who: ['staff'], query: { limit: fc.integer({ min: 1, max: 200 }), after: craftedCursor }, numRuns: 30 },
+  'GET /api/v1/products/:productId/dimensions': { who: ['staff'], params: { productId: anyProductId }, query: {}, numRuns: 20 },
+  'PUT /api/v1/products/:productId/dimensions': { who: ['manager', 'admin'], params: { productId: anyProductId }, body: shapedBody(measurement), numRuns: 30 },
+  'DELETE /api/v1/products/:productId/dimensions': { who: ['manager'], params: { productId: anyProductId }, numRuns: 15 },
+  // A JSON body is no CSV (415); what a CSV may hold is tried in the product-dimensions spec.
+  'POST /api/v1/products/dimensions/import': { who: ['manager', 'admin'], body: shapedBody({ sku: validText(40) }), numRuns: 15 },
+  'GET /api/v1/outlets/:outletId/address': { who: ['staff'], params: { outletId: fc.oneof(outlet, validText(100)) }, query: {}, numRuns: 15 },
+  'PUT /api/v1/outlets/:outletId/address': { who: ['admin'], params: { outletId: fc.oneof(outlet, validText(100)) }, body: shapedBody(shippingAddress), numRuns: 30 },
+  'DELETE /api/v1/outlets/:outletId/address': { who: ['admin'], params: { outletId: fc.oneof(outlet, validText(100)) }, numRuns: 15 },
+  'GET /api/v1/suppliers/:supplierId/address': { who: ['staff'], params: { supplierId: fc.oneof(fc.constant('acme'), validText(100)) }, query: {}, numRuns: 15 },
+  'PUT /api/v1/suppliers/:supplierId/address': { who: ['admin'], params: { supplierId: fc.oneof(fc.constant('acme'), validText(100)) }, body: shapedBody(shippingAddress), numRuns: 30 },
+  'DELETE /api/v1/suppliers/:supplierId/address': { who: ['admin'], params: { supplierId: fc.oneof(fc.constant('acme'), validText(100)) }, numRuns: 15 },
   'POST /api/v1/admin/relay/parked/:transferId/release': {
     who: ['admin'],
     params: { transferId: fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 })) },
@@ -236,7 +303,7 @@ describe('fuzzing every route: hostile paths, queries and bodies never get a 5xx
   let secret: string;
 
   beforeAll(async () => {
-    scenario = await openScenario({ listen: true });
+    scenario = await openScenario({ listen: true, env: { STARSHIPIT_WEBHOOK_SECRET } });
     const { api } = scenario;
     auths = {
       anonymous: null,
@@ -296,6 +363,7 @@ describe('fuzzing every route: hostile paths, queries and bodies never get a 5xx
     const body = isWebhook ? webhookBody() : method === 'GET' || method === 'DELETE' || method === 'OPTIONS' ? fc.constant(undefined) : hostileBody(fuzz.body ?? null).map(toJsonText);
     const headersFor = (body: string | undefined): Record<string, string> => {
       if (isWebhook) return { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Signature': signatureHeader(body ?? '', secret) };
+      if (route === 'POST /webhooks/starshipit') return { 'Content-Type': 'application/json', 'X-Starshipit-Signature': starshipitSignature(body ?? '', STARSHIPIT_WEBHOOK_SECRET) };
       if (method === 'OPTIONS') return { Origin: 'https://cis.example.com', 'Access-Control-Request-Method': 'POST' };
       return body === undefined ? {} : { 'Content-Type': 'application/json' };
     };

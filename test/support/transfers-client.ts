@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import type { Response, Test } from 'supertest';
 import { openApiFixture, type ApiFixture } from './api-fixture.js';
+import { eventually } from './eventually.js';
 
 export const V1 = '/api/v1';
 
@@ -201,4 +202,14 @@ export function useScenario(options: Parameters<typeof openScenario>[0] = {}): S
     await scenario.api?.close();
   });
   return scenario;
+}
+
+/**
+ * The global feed's events that `match`, read until `count` of them have appeared. The feed is
+ * gap-safe: it holds back events committed after the oldest transaction still open in the cluster,
+ * which may be another test file's, so a write can take a moment to show.
+ */
+export async function feedEvents(http: Client, auth: Auth, match: (event: Record<string, any>) => boolean, count: number): Promise<any[]> {
+  const read = async () => (expectStatus(await http.get('/events?limit=1000', auth), 200).body.items as Record<string, any>[]).filter(match);
+  return eventually(read, (events) => events.length >= count);
 }

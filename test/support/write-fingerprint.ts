@@ -3,7 +3,7 @@ import type { ApiFixture } from './api-fixture.js';
 
 /**
  * What a request can have written, summed up: events, read models, audit entries, remembered
- * Idempotency-Key answers, webhook deliveries and evidence. Equal before and after means nothing was written.
+ * Idempotency-Key answers, webhook deliveries, evidence, products' dimensions and shipping addresses. Equal before and after means nothing was written.
  */
 export function writeFingerprint(api: ApiFixture): Promise<Record<string, string>> {
   return api.app.get(Database).withClient(async (client) => {
@@ -14,7 +14,9 @@ export function writeFingerprint(api: ApiFixture): Promise<Record<string, string
              (SELECT count(*) || '/' || coalesce(sum(quantity), 0) FROM stock_in_transit) AS "inTransit",
              (SELECT count(*) FROM idempotency_keys)::text AS "idempotencyKeys",
              (SELECT count(*) FROM webhook_deliveries)::text AS "webhookDeliveries",
-             (SELECT count(*) FROM evidence)::text AS evidence`);
+             (SELECT count(*) FROM evidence)::text AS evidence,
+             (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM product_dimensions) AS "productDimensions",
+             (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM shipping_addresses) AS "shippingAddresses"`);
     return rows[0] as Record<string, string>;
   });
 }

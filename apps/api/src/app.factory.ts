@@ -27,8 +27,12 @@ export const GLOBAL_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
 /** Lightspeed's deliveries: signed, form-encoded, and retried by Lightspeed on its own schedule. */
 const WEBHOOK_ROUTE = '/webhooks/lightspeed';
+/** Starshipit's tracking deliveries: signed JSON, retried by Starshipit until it gets a 200. */
+const CARRIER_WEBHOOK_ROUTE = '/webhooks/starshipit';
 /** Photo and signature uploads: the one route that takes multipart bodies. */
 const EVIDENCE_UPLOAD_ROUTE = `/${GLOBAL_PREFIX}/evidence`;
+/** Imports of products' dimensions: the one route that takes text/csv bodies. */
+const DIMENSIONS_IMPORT_ROUTE = `/${GLOBAL_PREFIX}/products/dimensions/import`;
 
 export type CreateAppOptions = AppModuleOptions;
 
@@ -39,9 +43,9 @@ export function configureApp(app: NestFastifyApplication): void {
   SwaggerModule.setup(DOCS_PATH, app, buildOpenApiDocument(app), { jsonDocumentUrl: `${DOCS_PATH}-json` });
 }
 
-/** Every route under /api/v1 but the probes, the metrics and Lightspeed's webhook. */
+/** Every route under /api/v1 but the probes, the metrics and the webhooks of Lightspeed and Starshipit. */
 export function applyGlobalPrefix(app: INestApplication): void {
-  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: ['health/live', 'health/ready', 'health/sync', 'metrics', 'webhooks/lightspeed'] });
+  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: ['health/live', 'health/ready', 'health/sync', 'metrics', 'webhooks/lightspeed', 'webhooks/starshipit'] });
 }
 
 /**
@@ -80,7 +84,7 @@ async function secureHttp(app: NestFastifyApplication): Promise<void> {
     keyPrefix: config.get('QUEUE_PREFIX', { infer: true }),
     max: config.get('RATE_LIMIT_MAX', { infer: true }),
     windowSeconds: config.get('RATE_LIMIT_WINDOW_SECONDS', { infer: true }),
-    ownBucketRoutes: [WEBHOOK_ROUTE],
+    ownBucketRoutes: [WEBHOOK_ROUTE, CARRIER_WEBHOOK_ROUTE],
   });
 }
 
@@ -122,7 +126,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, request.id);
   });
-  registerInputLimits(fastify, [WEBHOOK_ROUTE], [EVIDENCE_UPLOAD_ROUTE]);
+  registerInputLimits(fastify, [WEBHOOK_ROUTE], [EVIDENCE_UPLOAD_ROUTE], [DIMENSIONS_IMPORT_ROUTE]);
   await registerMultipart(app);
   instrumentHttp(fastify);
   await secureHttp(app);

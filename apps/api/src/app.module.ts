@@ -15,6 +15,9 @@ import { requestValidationPipe } from './http/request-validation.pipe.js';
 import { TransfersModule } from './transfers/transfers.module.js';
 import { BoxTypesModule } from './box-types/box-types.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
+import { ProductDimensionsModule } from './product-dimensions/product-dimensions.module.js';
+import { FreightModule } from './freight/freight.module.js';
+import { ShippingAddressesModule } from './shipping-addresses/shipping-addresses.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OperationsModule } from './operations/operations.module.js';
@@ -57,6 +60,9 @@ export class AppModule {
         WebhooksModule,
         CatalogueModule,
         BoxTypesModule,
+        ProductDimensionsModule,
+        FreightModule,
+        ShippingAddressesModule,
         EvidenceModule,
         MetricsModule,
       ],

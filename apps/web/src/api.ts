@@ -243,3 +243,78 @@ export type FeedEvent = FeedPage['items'][number];
 
 /** The events after position `after`, in commit order. */
 export const eventPage = (after: number): Promise<FeedPage> => answer(api.GET('/api/v1/events', { params: { query: { after, limit: 50 } } }));
+
+export type ProductMeasurement = components['schemas']['ProductMeasurementDto'];
+export type ProductDimensions = components['schemas']['ProductDimensionsResponse'];
+export type UnmeasuredProduct = components['schemas']['UnmeasuredProductResponse'];
+export type UnmeasuredProductPage = components['schemas']['UnmeasuredProductPageResponse'];
+export type DimensionsImportReport = components['schemas']['DimensionsImportReportResponse'];
+
+/** One page of catalogue products with no dimensions yet, by name; `after` is the previous page's nextCursor. */
+export const missingDimensionsPage = (after?: string): Promise<UnmeasuredProductPage> =>
+  answer(api.GET('/api/v1/products/missing-dimensions', { params: { query: { limit: 50, ...(after ? { after } : {}) } } }));
+
+/** A product's dimensions, or null when it has none (never set, or cleared). */
+export async function productDimensions(productId: string): Promise<ProductDimensions | null> {
+  try {
+    return await answer(api.GET('/api/v1/products/{productId}/dimensions', { params: { path: { productId } } }));
+  } catch (error) {
+    if (error instanceof ApiError && error.problem.code === 'PRODUCT_DIMENSIONS_NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/** States a product's whole measurement (managers and admins); the same values again change nothing. */
+export const setProductDimensions = (productId: string, body: ProductMeasurement): Promise<ProductDimensions> =>
+  answer(api.PUT('/api/v1/products/{productId}/dimensions', { params: { path: { productId } }, body }));
+
+/** Clears a product's dimensions: it is listed as missing them again. */
+export const clearProductDimensions = (productId: string): Promise<ProductDimensions> =>
+  answer(api.DELETE('/api/v1/products/{productId}/dimensions', { params: { path: { productId } } }));
+
+/** Sends a CSV of measurements as text/csv (with the session's CSRF token, as every write); answers the report row by row. */
+export const importDimensionsCsv = (csv: string): Promise<DimensionsImportReport> =>
+  answer(
+    api.POST('/api/v1/products/dimensions/import', {
+      body: csv,
+      bodySerializer: (body) => body,
+      headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+    }),
+  );
+
+/** What a refusal says: its detail, and each bad field's messages (which name the bounds). */
+export const refusalText = (error: unknown): string => {
+  if (!(error instanceof ApiError)) return (error as Error).message;
+  const fields = (error.problem.errors ?? []).flatMap((entry) => entry.messages);
+  return fields.length ? `${error.message}: ${fields.join('; ')}` : error.message;
+};
+
+export type BoxType = components['schemas']['BoxTypeResponse'];
+export type TransferBox = components['schemas']['TransferBoxResponse'];
+export type PackingSuggestion = components['schemas']['PackingSuggestionResponse'];
+
+/** The box types offered for packing, by name. */
+export const boxTypes = async (): Promise<BoxType[]> => (await answer(api.GET('/api/v1/box-types'))).items;
+
+/** Which boxes the transfer's goods could go in, from the products' dimensions. */
+export const packingSuggestion = (id: string): Promise<PackingSuggestion> =>
+  answer(api.GET('/api/v1/transfers/{id}/packing-suggestion', { params: { path: { id } } }));
+
+/** Adds a box; `boxId` is chosen here, so a retry names the same box. */
+export const addBox = (id: string, body: components['schemas']['AddBoxDto']): Promise<TransferDetail> =>
+  answer(api.POST('/api/v1/transfers/{id}/boxes', { params: { path: { id } }, body }));
+
+export const putInBox = (id: string, boxId: string, productId: string, quantity: number): Promise<TransferDetail> =>
+  answer(api.POST('/api/v1/transfers/{id}/boxes/{boxId}/items', { params: { path: { id, boxId } }, body: { productId, quantity } }));
+
+export const takeOutOfBox = (id: string, boxId: string, productId: string, quantity: number): Promise<TransferDetail> =>
+  answer(api.POST('/api/v1/transfers/{id}/boxes/{boxId}/items/take-out', { params: { path: { id, boxId } }, body: { productId, quantity } }));
+
+export const weighBox = (id: string, boxId: string, weightG: number): Promise<TransferDetail> =>
+  answer(api.PUT('/api/v1/transfers/{id}/boxes/{boxId}/weight', { params: { path: { id, boxId } }, body: { weightG } }));
+
+export const removeBox = (id: string, boxId: string): Promise<TransferDetail> =>
+  answer(api.DELETE('/api/v1/transfers/{id}/boxes/{boxId}', { params: { path: { id, boxId } } }));
+
+/** The labels PDF, one page per box: opened in a tab, the session cookie authenticates it. */
+export const boxLabelsUrl = (id: string): string => `/api/v1/transfers/${encodeURIComponent(id)}/boxes/labels`;

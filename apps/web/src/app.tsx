@@ -20,6 +20,7 @@ const Transfers = lazy(() => import('./console/transfers/transfers.js').then((mo
 const TransferDetail = lazy(() => import('./console/transfer-detail/transfer-detail.js').then((module) => module.TransferDetail));
 const AuditSearch = lazy(() => import('./console/audit/audit-search.js').then((module) => module.AuditSearch));
 const EventFeed = lazy(() => import('./console/events/event-feed.js').then((module) => module.EventFeed));
+const ProductDimensions = lazy(() => import('./console/dimensions/product-dimensions.js').then((module) => module.ProductDimensions));
 
 type State = { kind: 'loading' } | { kind: 'signedOut'; error?: string } | { kind: 'signedIn'; session: Session };
 
@@ -75,14 +76,15 @@ export function App() {
       <OutboxStatus />
       <SendingWhenOnline actorId={state.session.actor.id} />
       <Suspense fallback={<main class="page"><p aria-busy="true">Loading…</p></main>}>
-        <Screen path={path} outletId={state.session.actor.outlets[0] ?? null} isManager={state.session.actor.roles.includes('manager')} />
+        <Screen path={path} outletId={state.session.actor.outlets[0] ?? null} roles={state.session.actor.roles} />
       </Suspense>
     </>
   );
 }
 
 /** The screen a route names; anything else shows what is inbound. */
-function Screen({ path, outletId, isManager }: { path: string; outletId: string | null; isManager: boolean }) {
+function Screen({ path, outletId, roles }: { path: string; outletId: string | null; roles: Session['actor']['roles'] }) {
+  const isManager = roles.includes('manager');
   const receivingId = /^\/transfers\/([^/]+)$/.exec(path)?.[1];
   if (receivingId) return <Receive key={receivingId} transferId={receivingId} />;
   const packingId = /^\/pack\/([^/]+)$/.exec(path)?.[1];
@@ -97,7 +99,18 @@ function Screen({ path, outletId, isManager }: { path: string; outletId: string 
   if (detailOf) return <TransferDetail key={detailOf} transferId={detailOf} canDecide={isManager} />;
   if (path === '/console/audit') return <AuditSearch />;
   if (path === '/console/events') return <EventFeed />;
+  if (path === '/console/dimensions') return isManager || roles.includes('admin') ? <ProductDimensions /> : <NotYours screen="Product sizes" who="managers and admins" />;
   return <InboundList outletId={outletId} />;
+}
+
+/** A screen opened by its address by someone whose roles it is not for. */
+function NotYours({ screen, who }: { screen: string; who: string }) {
+  return (
+    <main class="page">
+      <h1>{screen}</h1>
+      <p class="error" role="alert">This screen is for {who}; your roles do not include it.</p>
+    </main>
+  );
 }
 
 /** Mounted while someone is signed in: the API takes receipts only from a session. */

@@ -18,6 +18,7 @@ const SCREENS: readonly { path: string; label: string; roles: readonly Role[] }[
   { path: '/console/transfers', label: 'Transfers', roles: ['manager', 'auditor', 'admin'] },
   { path: '/console/audit', label: 'Audit', roles: ['manager', 'auditor', 'admin'] },
   { path: '/console/events', label: 'Events', roles: ['manager', 'auditor', 'admin'] },
+  { path: '/console/dimensions', label: 'Product sizes', roles: ['manager', 'admin'] },
 ];
 
 export function Header({ session, path, onSignOut }: Props) {

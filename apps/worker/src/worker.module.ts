@@ -5,6 +5,7 @@ import { INBOUND_QUEUE } from '#lightspeed';
 import { configImports, type ConfigImportOptions, type EnvironmentVariables } from '#config';
 import { ObservabilityModule } from '#observability';
 import { PersistenceModule, typeOrmImport } from '#persistence';
+import { BookingRunnerService } from './freight/booking-runner.service.js';
 import { LightspeedInboundProcessor } from './lightspeed-inbound/lightspeed-inbound.processor.js';
 import { LIGHTSPEED_PROVIDERS } from './lightspeed-sync/lightspeed-client.provider.js';
 import { SyncRelayRunner } from './lightspeed-sync/sync-relay.runner.js';
@@ -51,7 +52,7 @@ export class WorkerModule {
         PersistenceModule,
         ObservabilityModule,
       ],
-      providers: [PurgeIdempotencyKeysProcessor, ...LIGHTSPEED_PROVIDERS, TransferSyncProcessor, SyncRelayRunner, LightspeedInboundProcessor, WorkerHeartbeatService, WorkerMetricsServer],
+      providers: [PurgeIdempotencyKeysProcessor, ...LIGHTSPEED_PROVIDERS, TransferSyncProcessor, SyncRelayRunner, BookingRunnerService, LightspeedInboundProcessor, WorkerHeartbeatService, WorkerMetricsServer],
     };
   }
 }

@@ -206,6 +206,51 @@ export const VARIABLES = {
     devDefault: undefined,
     optional: true,
   },
+  STARSHIPIT_BASE_URL: {
+    help: 'where Starshipit is reached: https://api.starshipit.com, or the local carrier sandbox; with STARSHIPIT_API_KEY and STARSHIPIT_SUBSCRIPTION_KEY it turns freight on (e.g. STARSHIPIT_BASE_URL=http://127.0.0.1:4020)',
+    devDefault: undefined,
+    optional: true,
+  },
+  STARSHIPIT_API_KEY: {
+    help: "the Starshipit account's API key (Settings > API); without it, STARSHIPIT_SUBSCRIPTION_KEY and STARSHIPIT_BASE_URL, quotes and bookings answer 503 FREIGHT_NOT_CONFIGURED",
+    devDefault: undefined,
+    optional: true,
+  },
+  STARSHIPIT_SUBSCRIPTION_KEY: {
+    help: "the Starshipit subscription key (Settings > API), which sets the account's rate tier",
+    devDefault: undefined,
+    optional: true,
+  },
+  STARSHIPIT_WEBHOOK_SECRET: {
+    help: 'the secret Starshipit signs tracking webhooks with (X-Starshipit-Signature); without it every tracking webhook is refused',
+    devDefault: undefined,
+    optional: true,
+  },
+  STARSHIPIT_RATE_LIMIT: {
+    help: "calls per second this service makes to Starshipit: 2 on a Developer subscription, up to 20 on Production; default 2 (e.g. STARSHIPIT_RATE_LIMIT=2)",
+    devDefault: undefined,
+    optional: true,
+  },
+  FREIGHT_QUOTE_TTL_SECONDS: {
+    help: 'how long a carrier quote is reused for the same origin, destination and parcels, in seconds; default 900 (e.g. FREIGHT_QUOTE_TTL_SECONDS=900)',
+    devDefault: undefined,
+    optional: true,
+  },
+  FREIGHT_RUNNER_INTERVAL_MS: {
+    help: 'how often the worker looks for shipments to book or cancel at the carrier, in ms; default 5000 (e.g. FREIGHT_RUNNER_INTERVAL_MS=5000)',
+    devDefault: undefined,
+    optional: true,
+  },
+  FREIGHT_TRACKING_POLL_INTERVAL_MS: {
+    help: 'how often the worker asks the carrier about booked shipments still on their way, for what tracking webhooks missed, in ms; default 900000 (e.g. FREIGHT_TRACKING_POLL_INTERVAL_MS=900000)',
+    devDefault: undefined,
+    optional: true,
+  },
+  FREIGHT_UNRECEIVED_AFTER_HOURS: {
+    help: 'how long after the carrier reports a shipment delivered it may stay unreceived before it is flagged to the destination and ops, in hours; default 24 (e.g. FREIGHT_UNRECEIVED_AFTER_HOURS=24)',
+    devDefault: undefined,
+    optional: true,
+  },
 } as const satisfies Record<string, { help: string; devDefault: string | undefined; optional?: true; onlyWith?: { EVIDENCE_STORE: string } }>;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -410,6 +455,55 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'])
   EVIDENCE_S3_FORCE_PATH_STYLE?: 'true' | 'false';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/)
+  STARSHIPIT_BASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  STARSHIPIT_API_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  STARSHIPIT_SUBSCRIPTION_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  STARSHIPIT_WEBHOOK_SECRET?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  STARSHIPIT_RATE_LIMIT?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 3600)
+  FREIGHT_QUOTE_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  FREIGHT_RUNNER_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1_000)
+  @Max(24 * 3_600_000)
+  FREIGHT_TRACKING_POLL_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
+  FREIGHT_UNRECEIVED_AFTER_HOURS?: number;
 }
 
 const SECRETS = new Set<string>([
@@ -419,6 +513,9 @@ const SECRETS = new Set<string>([
   'LIGHTSPEED_PERSONAL_TOKEN',
   'LIGHTSPEED_TOKEN_KEY',
   'EVIDENCE_S3_SECRET_ACCESS_KEY',
+  'STARSHIPIT_API_KEY',
+  'STARSHIPIT_SUBSCRIPTION_KEY',
+  'STARSHIPIT_WEBHOOK_SECRET',
 ]);
 
 export class ConfigValidationError extends Error {

@@ -13,7 +13,48 @@ export * from './box-type/events.js';
 export * from './box-type/evolve.js';
 export * from './box-type/upcasters.js';
 export * from './box-type/validation.js';
+export * from './packing/shapes.js';
+export * from './packing/lower-bound.js';
+export * from './packing/filling-box.js';
+export * from './packing/suggest-packing.js';
+export * from './product-dimensions/authorize.js';
+export * from './product-dimensions/commands.js';
+export * from './product-dimensions/decide.js';
+export * from './product-dimensions/events.js';
+export * from './product-dimensions/evolve.js';
+export * from './product-dimensions/product-dimensions.js';
+export * from './product-dimensions/product-dimensions-decider.js';
+export * from './product-dimensions/upcasters.js';
+export * from './product-dimensions/validation.js';
+export * from './shipping-address/authorize.js';
+export * from './shipping-address/commands.js';
+export * from './shipping-address/country-codes.js';
+export * from './shipping-address/decide.js';
+export * from './shipping-address/events.js';
+export * from './shipping-address/evolve.js';
+export * from './shipping-address/shipping-address.js';
+export * from './shipping-address/shipping-address-decider.js';
+export * from './shipping-address/upcasters.js';
+export * from './shipping-address/validation.js';
 export * from './transfer/approval-figures.js';
+export { BOXED_TYPES, BOXING_STATUSES, MAX_BOX_LABEL_LENGTH, boxedQuantity, type BoxActor, type BoxItem, type BoxTypeSnapshot, type TransferBox } from './transfer/boxes.js';
+export {
+  MAX_ORDER_NUMBER_LENGTH,
+  TRACKING_STATUSES,
+  bookingOrderNumber,
+  boxWeightG,
+  freightCostCents,
+  partiesOf,
+  readableBookingOrderNumber,
+  transferOfOrderNumber,
+  type Shipment,
+  type ShipmentHistoryEntry,
+  type ShipmentStatus,
+  type ShipmentTrackingEvent,
+  type ShipmentTrackingStatus,
+  type TrackingSource,
+} from './transfer/shipment.js';
+export { CANCELLATION_OUTCOMES, type CancellationOutcome } from './transfer/commands/record-booking-cancelled/command.js';
 export * from './transfer/access-policy.js';
 export * from './transfer/commands.js';
 export { TRANSFER_COMMAND_TYPES } from './transfer/command-registry.js';

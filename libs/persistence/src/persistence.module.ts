@@ -5,6 +5,8 @@ import { parseMoney, type TransferRules } from '#domain';
 import { BoxTypeAggregate } from './box-types/box-type-aggregate.js';
 import { CommandPipeline } from './commands/command-pipeline.js';
 import { Database } from './database/database.js';
+import { ProductDimensionsAggregate } from './product-dimensions/product-dimensions-aggregate.js';
+import { ShippingAddressAggregate } from './shipping-addresses/shipping-address-aggregate.js';
 import { TransferAggregate } from './transfers/transfer-aggregate.js';
 
 export const TRANSFER_RULES = Symbol('TransferRules');
@@ -27,7 +29,9 @@ export function transferRulesFrom(config: ConfigService): TransferRules {
     { provide: CommandPipeline, useFactory: (database: Database) => new CommandPipeline(database), inject: [Database] },
     { provide: TransferAggregate, useFactory: (rules: TransferRules) => new TransferAggregate(rules), inject: [TRANSFER_RULES] },
     { provide: BoxTypeAggregate, useValue: new BoxTypeAggregate() },
+    { provide: ProductDimensionsAggregate, useValue: new ProductDimensionsAggregate() },
+    { provide: ShippingAddressAggregate, useValue: new ShippingAddressAggregate() },
   ],
-  exports: [Database, CommandPipeline, TransferAggregate, BoxTypeAggregate, TRANSFER_RULES],
+  exports: [Database, CommandPipeline, TransferAggregate, BoxTypeAggregate, ProductDimensionsAggregate, ShippingAddressAggregate, TRANSFER_RULES],
 })
 export class PersistenceModule {}

@@ -84,7 +84,7 @@ describe('npm run projections:rebuild', () => {
   afterAll(() => dropTestDatabase(testDatabase));
 
   it('reports what it replayed', async () => {
-    expect(await rebuildCommand(testDatabase.url)).toMatch(/^projections:rebuild: 7 events → 1 transfers, 7 audit entries, 0 box types in [\d.]+ s/);
+    expect(await rebuildCommand(testDatabase.url)).toMatch(/^projections:rebuild: 7 events → 1 transfers, 7 audit entries, 0 box types, 0 measured products, 0 shipping addresses in [\d.]+ s/);
   });
 });
 

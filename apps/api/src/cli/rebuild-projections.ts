@@ -12,7 +12,7 @@ export async function rebuildCommand(databaseUrl: string): Promise<string> {
     const skipped = report.skippedStreams.length
       ? `; skipped ${report.skippedStreams.length} stream(s) whose id is not a canonical transfer id: ${report.skippedStreams.join(', ')}`
       : '';
-    return `projections:rebuild: ${report.events} events → ${report.transfers} transfers, ${report.auditRows} audit entries, ${report.boxTypes} box types in ${report.seconds.toFixed(2)} s (${rate} events/s)${skipped}`;
+    return `projections:rebuild: ${report.events} events → ${report.transfers} transfers, ${report.auditRows} audit entries, ${report.boxTypes} box types, ${report.measuredProducts} measured products, ${report.shippingAddresses} shipping addresses in ${report.seconds.toFixed(2)} s (${rate} events/s)${skipped}`;
   } finally {
     await close();
   }

@@ -18,7 +18,8 @@ import { readUpload } from './read-upload.js';
 
 const REFUSAL_STATUS = { UNSUPPORTED_MEDIA_TYPE: 415, UNSAFE_SVG: 422, MALFORMED_METADATA: 422 } as const;
 
-const EVIDENCE_MEDIA_TYPES = [...new Set([...ALLOWED_MEDIA_TYPES.PHOTO, ...ALLOWED_MEDIA_TYPES.SIGNATURE])];
+/** What may be uploaded, and the carrier labels the booking worker keeps. */
+const EVIDENCE_MEDIA_TYPES = [...new Set([...ALLOWED_MEDIA_TYPES.PHOTO, ...ALLOWED_MEDIA_TYPES.SIGNATURE, 'application/pdf'])];
 
 const NOT_FOUND = 'No such evidence, or none the caller may read: its uploader, or a reader of a transfer it is attached to (EVIDENCE_NOT_FOUND)';
 

@@ -2,6 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ProblemException } from './problem.exception.js';
 import { RequestValidationError, type FieldError } from './request-validation.error.js';
 
+/** The largest CSV an import takes (some thousands of rows); a larger body is a 413. */
+export const CSV_IMPORT_MAX_BYTES = 256 * 1024;
+
 /** Far deeper than any request the API defines (a line inside a body is three levels down). */
 export const MAX_NESTING = 32;
 
@@ -48,13 +51,20 @@ function unsupported(detail: string): ProblemException {
 
 /**
  * The API speaks JSON in UTF-8 (RFC 8259) only; form bodies are taken only by `formRoutes`
- * (Lightspeed's webhook) and multipart bodies only by `multipartRoutes` (evidence uploads), so an
+ * (Lightspeed's webhook), multipart bodies only by `multipartRoutes` (evidence uploads) and CSV
+ * (text/csv, read as a string of at most CSV_IMPORT_MAX_BYTES) only by `csvRoutes` (imports), so an
  * HTML form can never drive a command. Then, before any route's own validation, params, query and
  * body are checked by findUnacceptableInput.
  */
-export function registerInputLimits(fastify: FastifyInstance, formRoutes: readonly string[], multipartRoutes: readonly string[] = []): void {
+export function registerInputLimits(
+  fastify: FastifyInstance,
+  formRoutes: readonly string[],
+  multipartRoutes: readonly string[] = [],
+  csvRoutes: readonly string[] = [],
+): void {
   // Without its parser a text/plain body is a 415, not a string handed to validation.
   fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_IMPORT_MAX_BYTES }, (_request, body, done) => done(null, body));
   fastify.addHook('preParsing', async (request, _reply, payload) => {
     const contentType = request.headers['content-type'];
     if (contentType === undefined || !hasBody(request)) return payload;
@@ -68,6 +78,9 @@ export function registerInputLimits(fastify: FastifyInstance, formRoutes: readon
       throw unsupported('Bodies must be application/json');
     }
     if (mediaType === 'multipart/form-data' && !multipartRoutes.includes(route)) {
+      throw unsupported('Bodies must be application/json');
+    }
+    if (mediaType === 'text/csv' && !csvRoutes.includes(route)) {
       throw unsupported('Bodies must be application/json');
     }
     return payload;

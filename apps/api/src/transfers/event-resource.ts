@@ -1,10 +1,20 @@
-import { BOX_TYPE_STREAM_PREFIX } from '#domain';
+import { BOX_TYPE_STREAM_PREFIX, partyOfKey, PRODUCT_DIMENSIONS_STREAM_PREFIX, SHIPPING_ADDRESS_STREAM_PREFIX } from '#domain';
 import { TRANSFER_STREAM_PREFIX, type StoredEvent } from '#persistence';
 
-/** The aggregate an event is of, named as its routes name it: `transferId` or `boxTypeId`. */
-function aggregateOf(streamId: string): { transferId: string } | { boxTypeId: string } {
+type AggregateName = { transferId: string } | { boxTypeId: string } | { productId: string } | { outletId: string } | { supplierId: string };
+
+/**
+ * The aggregate an event is of, named as its routes name it: `transferId`, `boxTypeId`, `productId`
+ * (a product's dimensions), or `outletId` or `supplierId` (a shipping address).
+ */
+function aggregateOf(streamId: string): AggregateName {
   const boxTypePrefix = `${BOX_TYPE_STREAM_PREFIX}-`;
   if (streamId.startsWith(boxTypePrefix)) return { boxTypeId: streamId.slice(boxTypePrefix.length) };
+  const dimensionsPrefix = `${PRODUCT_DIMENSIONS_STREAM_PREFIX}-`;
+  if (streamId.startsWith(dimensionsPrefix)) return { productId: streamId.slice(dimensionsPrefix.length) };
+  const addressPrefix = `${SHIPPING_ADDRESS_STREAM_PREFIX}-`;
+  const party = streamId.startsWith(addressPrefix) ? partyOfKey(streamId.slice(addressPrefix.length)) : null;
+  if (party) return party.kind === 'outlet' ? { outletId: party.id } : { supplierId: party.id };
   return { transferId: streamId.slice(TRANSFER_STREAM_PREFIX.length) };
 }
 

@@ -522,6 +522,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transfers/{id}/boxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a box to an outlet transfer or supplier return before it is sent (the sending side: its staff, managers, admins)
+         * @description The box type is read from the catalogue (404 BOX_TYPE_NOT_FOUND, 422 BOX_TYPE_RETIRED) and the box keeps a copy of it. The same boxId sent again with the same box type and label is already done; otherwise 409 BOX_ID_CONFLICT. A label already on another box is 409 DUPLICATE_BOX_LABEL; a transfer already sent, 409 BOXES_FROZEN; a purchase order or stocktake, 422 BOXES_NOT_SHIPPED.
+         */
+        post: operations["AddBoxRoute_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/boxes/{boxId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put units of a product of the transfer into a box (adding to what it holds)
+         * @description All boxes together may hold at most what ships of the line: its packed quantity once an outlet transfer is being packed, its planned quantity before that and on a supplier return (422 BOXED_QUANTITY_EXCEEDED). A product that is no line of the transfer is 404 ITEM_NOT_FOUND; a box that is not on it, 404 BOX_NOT_FOUND.
+         */
+        post: operations["PutInBoxRoute_put"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/boxes/{boxId}/items/take-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take units of a product out of a box: they are no longer boxed
+         * @description Taking out more than the box holds of the product is 422 NOT_ENOUGH_IN_BOX.
+         */
+        post: operations["TakeOutOfBoxRoute_takeOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/boxes/{boxId}/weight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the weight a scale measured for a box; it replaces the computed weight and any earlier measure
+         * @description Above the box type’s maxWeightG is 422 BOX_TOO_HEAVY, naming the maximum.
+         */
+        put: operations["WeighBoxRoute_weigh"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/boxes/{boxId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a box from the transfer: what was in it is no longer boxed
+         * @description A box that is not on the transfer (or no longer is) is 404 BOX_NOT_FOUND.
+         */
+        delete: operations["RemoveBoxRoute_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/shipment/booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for the boxes to be booked with a carrier, at a service and price a freight quote offered; a worker makes the booking
+         * @description The order number is TR-<transferId>-v<boxSetVersion>. Needs at least one box (422 NOTHING_BOXED) and no empty box (422 EMPTY_BOX, naming them); while a booking is active another is 409 BOOKING_ACTIVE, and the boxes are frozen until it is cancelled.
+         */
+        post: operations["RequestBookingRoute_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/shipment/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for the shipment booking to be cancelled with the carrier; a worker cancels it
+         * @description Only while a booking is asked for or booked (else 409 BOOKING_NOT_REQUESTED); asking again while it is being cancelled changes nothing.
+         */
+        post: operations["CancelBookingRoute_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/sync-status": {
         parameters: {
             query?: never;
@@ -604,6 +744,23 @@ export interface paths {
         put?: never;
         /** Lightspeed's webhook deliveries: checked, deduplicated and queued for the worker */
         post: operations["LightspeedWebhookController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/starshipit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starshipit's tracking webhooks: checked and recorded on the transfer the order number names */
+        post: operations["StarshipitWebhookController_receive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -726,6 +883,157 @@ export interface paths {
         /** Retire a box type (admin): kept for the shipments that used it, offered for no new one */
         post: operations["BoxTypesController_retire"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/missing-dimensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Catalogue products (not composite) with no dimensions yet, by name, a page at a time */
+        get: operations["ProductDimensionsController_missing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{productId}/dimensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product’s dimensions and weight; ETag is their version */
+        get: operations["ProductDimensionsController_detail"];
+        /** Set a product’s dimensions and weight (manager, admin): the whole measurement anew; the same again changes nothing */
+        put: operations["ProductDimensionsController_set"];
+        post?: never;
+        /** Clear a product’s dimensions (manager, admin): it is listed as missing them again */
+        delete: operations["ProductDimensionsController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/dimensions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set many products’ dimensions from a CSV (manager, admin): each row on its own, reported row by row */
+        post: operations["ProductDimensionsController_importCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/packing-suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Boxes the transfer’s goods could be packed in, and what goes in each (3D, turned as needed, within each box’s weight limit)
+         * @description Outlet transfers and supplier returns only. Lines whose product has no dimensions are listed in missingDimensions and left out; lines no box type can take are listed in unpackable.
+         */
+        get: operations["PackingSuggestionController_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/freight-quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Carrier prices for the transfer’s boxes, from the source outlet’s shipping address to the destination’s
+         * @description The parcels are the suggested packing’s. A quote is kept for FREIGHT_QUOTE_TTL_SECONDS and reused for the same origin, destination and parcels (`cached: true`), so looking again costs no carrier call.
+         */
+        get: operations["FreightQuotesController_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/boxes/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Our own label for each box, as a PDF: one 4 × 6 inch page per box with its code (Code 128), number, route, weight and contents
+         * @description The code is the box label the packer scanned, else BX- and the start of the box’s id. The weight is the measured one, else the contents’ and the box’s own when every product has a weight.
+         */
+        get: operations["BoxLabelsController_labels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outlets/{outletId}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An outlet’s shipping address; ETag is its version */
+        get: operations["ShippingAddressesController_outletAddress"];
+        /** Set an outlet’s shipping address (admin): the whole address anew; the same again changes nothing */
+        put: operations["ShippingAddressesController_setOutletAddress"];
+        post?: never;
+        /** Clear an outlet’s shipping address (admin) */
+        delete: operations["ShippingAddressesController_clearOutletAddress"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{supplierId}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A supplier’s shipping address (where returns go); ETag is its version */
+        get: operations["ShippingAddressesController_supplierAddress"];
+        /** Set a supplier’s shipping address (admin): the whole address anew; the same again changes nothing */
+        put: operations["ShippingAddressesController_setSupplierAddress"];
+        post?: never;
+        /** Clear a supplier’s shipping address (admin) */
+        delete: operations["ShippingAddressesController_clearSupplierAddress"];
         options?: never;
         head?: never;
         patch?: never;
@@ -968,6 +1276,106 @@ export interface components {
             /** @description The version of the transfer the note made */
             version: number;
         };
+        BoxTypeSnapshotResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            innerLengthMm: number;
+            innerWidthMm: number;
+            innerHeightMm: number;
+            /** @description The box’s own weight, empty */
+            tareWeightG: number;
+            /** @description The most the box may weigh packed */
+            maxWeightG: number;
+        };
+        BoxItemResponse: {
+            productId: string;
+            quantity: number;
+        };
+        TransferBoxResponse: {
+            /** Format: uuid */
+            boxId: string;
+            /** @description The box type as it was when the box was added */
+            boxType: components["schemas"]["BoxTypeSnapshotResponse"];
+            /** @description The scanned box label code; null when the box type was picked */
+            label: string | null;
+            /** @description One entry per product in the box */
+            contents: components["schemas"]["BoxItemResponse"][];
+            /** @description The gross weight a scale measured, in grams; null until weighed */
+            measuredWeightG: number | null;
+            /** Format: date-time */
+            addedAt: string;
+            /** @description The version of the transfer at which the box last changed */
+            version: number;
+        };
+        ShipmentServiceResponse: {
+            code: string;
+            name: string;
+        };
+        BoxActorResponse: {
+            id: string;
+            name: string | null;
+        };
+        ShipmentTrackingEventResponse: {
+            trackingNumber: string;
+            /** @enum {string} */
+            status: "PRINTED" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "DELIVERED" | "AWAITING_PICKUP" | "AWAITING_COLLECTION" | "ATTEMPTED_DELIVERY" | "EXCEPTION" | "CANCELLED" | "UNKNOWN";
+            /** @description The carrier’s own words for the status */
+            rawStatus: string;
+            /** Format: date-time */
+            at: string;
+            details: string | null;
+            /** @enum {string} */
+            source: "WEBHOOK" | "POLL";
+        };
+        ShipmentTrackingResponse: {
+            /**
+             * @description The newest status by the carrier’s time; null before any
+             * @enum {string|null}
+             */
+            status: "PRINTED" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "DELIVERED" | "AWAITING_PICKUP" | "AWAITING_COLLECTION" | "ATTEMPTED_DELIVERY" | "EXCEPTION" | "CANCELLED" | "UNKNOWN" | null;
+            /** Format: date-time */
+            at: string | null;
+            /** @description Every update recorded, in the order received */
+            events: components["schemas"]["ShipmentTrackingEventResponse"][];
+        };
+        ShipmentResponse: {
+            /** @enum {string} */
+            status: "REQUESTED" | "BOOKED" | "CANCELLING";
+            /** @description The carrier order number: TR-<transferId>-v<boxSetVersion> */
+            orderNumber: string;
+            /** @description The box-set version the booking was asked for */
+            boxSetVersion: number;
+            service: components["schemas"]["ShipmentServiceResponse"];
+            quotedPriceCents: number;
+            currency: string | null;
+            carrierOrderId: string | null;
+            carrierName: string | null;
+            trackingNumbers: string[];
+            /** @description The evidence ids of the carrier labels */
+            labelEvidenceIds: string[];
+            /** @description The carrier’s price once booked */
+            priceCents: number | null;
+            requestedBy: components["schemas"]["BoxActorResponse"];
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            bookedAt: string | null;
+            /** @description Why the carrier refused the last cancellation asked */
+            cancellationRefusedReason: string | null;
+            tracking: components["schemas"]["ShipmentTrackingResponse"];
+            /** Format: date-time */
+            deliveredAt: string | null;
+        };
+        ShipmentHistoryEntryResponse: {
+            orderNumber: string;
+            /** @enum {string} */
+            outcome: "FAILED" | "CANCELLED";
+            /** @description The failure’s reason, or the cancellation’s outcome (DELETED, ARCHIVED, NOT_FOUND) */
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
         ReceiptEvidenceResponse: {
             /** Format: uuid */
             evidenceId: string;
@@ -1065,6 +1473,16 @@ export interface components {
             lightspeedDivergence: components["schemas"]["LightspeedDivergenceResponse"] | null;
             lightspeedDivergences: components["schemas"]["LightspeedDivergenceResponse"][];
             addedNotes: components["schemas"]["TransferNoteResponse"][];
+            /** @description The boxes the goods are packed in, in the order added */
+            boxes: components["schemas"]["TransferBoxResponse"][];
+            /** @description The version at which the boxes last changed (0 before any box) */
+            boxSetVersion: number;
+            /** @description The carrier booking while asked for, booked or being cancelled; null otherwise */
+            shipment: components["schemas"]["ShipmentResponse"] | null;
+            /** @description Bookings that failed or were cancelled, oldest first */
+            shipmentHistory: components["schemas"]["ShipmentHistoryEntryResponse"][];
+            /** @description The freight cost: the carrier’s price once booked, else the quote; null without a booking */
+            freightCostCents: number | null;
             receipts: components["schemas"]["ReceiptResponse"][];
             lines: components["schemas"]["TransferLineResponse"][];
             totals: components["schemas"]["TransferTotalsResponse"];
@@ -1100,6 +1518,16 @@ export interface components {
             lightspeedDivergence: components["schemas"]["LightspeedDivergenceResponse"] | null;
             lightspeedDivergences: components["schemas"]["LightspeedDivergenceResponse"][];
             addedNotes: components["schemas"]["TransferNoteResponse"][];
+            /** @description The boxes the goods are packed in, in the order added */
+            boxes: components["schemas"]["TransferBoxResponse"][];
+            /** @description The version at which the boxes last changed (0 before any box) */
+            boxSetVersion: number;
+            /** @description The carrier booking while asked for, booked or being cancelled; null otherwise */
+            shipment: components["schemas"]["ShipmentResponse"] | null;
+            /** @description Bookings that failed or were cancelled, oldest first */
+            shipmentHistory: components["schemas"]["ShipmentHistoryEntryResponse"][];
+            /** @description The freight cost: the carrier’s price once booked, else the quote; null without a booking */
+            freightCostCents: number | null;
             receipts: components["schemas"]["ReceiptResponse"][];
             totals: components["schemas"]["TransferTotalsResponse"];
             /** @description null until the sync relay has reached the transfer */
@@ -1119,6 +1547,12 @@ export interface components {
             transferId?: string;
             /** Format: uuid */
             boxTypeId?: string;
+            /** @description The product whose dimensions the event is of */
+            productId?: string;
+            /** @description The outlet whose shipping address the event is of */
+            outletId?: string;
+            /** @description The supplier whose shipping address the event is of */
+            supplierId?: string;
             /** @description The version of its aggregate the event made */
             version: number;
             /** @example TransferCreated */
@@ -1324,6 +1758,68 @@ export interface components {
              * @example Two boxes; the blue one is fragile
              */
             text: string;
+        };
+        AddBoxDto: {
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so a retried request names the same box
+             */
+            boxId: string;
+            /**
+             * Format: uuid
+             * @description A box type of the catalogue (GET /box-types), not retired; the box keeps a copy of it as it is now
+             */
+            boxTypeId: string;
+            /**
+             * @description The scanned box label code, unique on the transfer; omit when the box type was picked
+             * @example BX-000123
+             */
+            label?: string;
+        };
+        BoxItemsDto: {
+            /**
+             * @description A product that is a line of the transfer
+             * @example 0a1b2c3d-product
+             */
+            productId: string;
+            /** @example 4 */
+            quantity: number;
+        };
+        WeighBoxDto: {
+            /**
+             * @description The gross weight a scale measured, in grams; at most the box type’s maxWeightG
+             * @example 3250
+             */
+            weightG: number;
+        };
+        RequestBookingDto: {
+            /**
+             * @description The carrier service code a freight quote offered
+             * @example CPOLE
+             */
+            serviceCode: string;
+            /**
+             * @description The service’s name, as the quote showed it
+             * @example Courier Post Overnight
+             */
+            serviceName: string;
+            /**
+             * @description The quoted price, in cents
+             * @example 1250
+             */
+            quotedPriceCents: number;
+            /**
+             * @description ISO 4217 code of the quote’s currency
+             * @example NZD
+             */
+            currency?: string | null;
+        };
+        CancelBookingDto: {
+            /**
+             * @description Why the booking is cancelled, 1–1,000 characters once trimmed
+             * @example Wrong service chosen
+             */
+            reason: string;
         };
         AttemptCountsResponse: {
             completed: number;
@@ -1561,6 +2057,15 @@ export interface components {
             /** @description The delivery was seen before and is dropped */
             duplicate: boolean;
         };
+        TrackingWebhookResponse: {
+            /**
+             * @description RECORDED on the transfer; ALREADY_RECORDED (a repeated delivery); IGNORED: about no shipment this service holds
+             * @enum {string}
+             */
+            outcome: "RECORDED" | "ALREADY_RECORDED" | "IGNORED";
+            /** @description The transfer the update was recorded on */
+            transferId: string | null;
+        };
         OutletResponse: {
             id: string;
             name: string;
@@ -1707,27 +2212,290 @@ export interface components {
              */
             maxWeightG: number;
         };
+        UnmeasuredProductResponse: {
+            id: string;
+            name: string;
+            variantName: string | null;
+            sku: string | null;
+        };
+        UnmeasuredProductPageResponse: {
+            items: components["schemas"]["UnmeasuredProductResponse"][];
+            /** @description Pass as `after` for the next page; null on the last */
+            nextCursor?: string | null;
+        };
+        ProductDimensionsResponse: {
+            productId: string;
+            /** @description Null once cleared */
+            lengthMm: number | null;
+            /** @description Null once cleared */
+            widthMm: number | null;
+            /** @description Null once cleared */
+            heightMm: number | null;
+            /** @description Null once cleared */
+            weightG: number | null;
+            /** @description lengthMm × widthMm × heightMm; null once cleared */
+            volumeMm3: number | null;
+            /** @description Also the ETag */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Who made the last change */
+            updatedBy: string;
+        };
+        ProductMeasurementDto: {
+            /**
+             * @description Outside length of one unit, whole mm
+             * @example 250
+             */
+            lengthMm: number;
+            /**
+             * @description Outside width of one unit, whole mm
+             * @example 200
+             */
+            widthMm: number;
+            /**
+             * @description Outside height of one unit, whole mm
+             * @example 300
+             */
+            heightMm: number;
+            /**
+             * @description One unit, packed as sold, whole g (at most 1 t)
+             * @example 1600
+             */
+            weightG: number;
+        };
+        RefusedImportRowResponse: {
+            /** @description The row in the file, the header being row 1 */
+            row: number;
+            sku: string;
+            /** @description Why the row was not applied, naming what is allowed */
+            reason: string;
+            /** @example INVALID_PRODUCT_DIMENSIONS */
+            code: string;
+        };
+        DimensionsImportReportResponse: {
+            /** @description Rows that changed a product’s dimensions */
+            applied: number;
+            /** @description Rows that stated what the product already had */
+            unchanged: number;
+            refused: components["schemas"]["RefusedImportRowResponse"][];
+        };
+        SuggestedContentResponse: {
+            productId: string;
+            sku: string | null;
+            name: string | null;
+            /** @description Units of the product in this box (or, for a left-out line, on the line) */
+            quantity: number;
+        };
+        SuggestedBoxResponse: {
+            boxTypeId: string;
+            boxTypeName: string;
+            /** @description The box type’s inner length, mm */
+            lengthMm: number;
+            /** @description The box type’s inner width, mm */
+            widthMm: number;
+            /** @description The box type’s inner height, mm */
+            heightMm: number;
+            contents: components["schemas"]["SuggestedContentResponse"][];
+            /** @description The contents’ weight in grams */
+            contentsWeightG: number;
+            /** @description Contents plus the box’s own weight, in grams */
+            grossWeightG: number;
+            /** @description The contents’ volume in cubic millimetres */
+            filledVolumeMm3: number;
+            /** @description How much of the box’s inner volume the contents take, in percent (one decimal) */
+            fillPercent: number;
+        };
+        UnpackableLineResponse: {
+            productId: string;
+            sku: string | null;
+            name: string | null;
+            /** @description Units of the product in this box (or, for a left-out line, on the line) */
+            quantity: number;
+            /** @enum {string} */
+            reason: "LARGER_THAN_EVERY_BOX_TYPE" | "HEAVIER_THAN_EVERY_BOX_TYPE";
+        };
+        PackingSuggestionResponse: {
+            transferId: string;
+            /** @description The transfer version the suggestion was made from */
+            transferVersion: number;
+            boxes: components["schemas"]["SuggestedBoxResponse"][];
+            /** @description Lines no box type on offer can take */
+            unpackable: components["schemas"]["UnpackableLineResponse"][];
+            /** @description Lines left out because their product has no dimensions or weight yet */
+            missingDimensions: components["schemas"]["SuggestedContentResponse"][];
+            /** @description The fewest boxes any packing of the measured lines could use, by volume and weight */
+            lowerBound: number;
+        };
+        PartyResponse: {
+            /** @enum {string} */
+            kind: "outlet" | "supplier";
+            id: string;
+        };
+        QuotedParcelResponse: {
+            boxTypeName: string;
+            /** @description Gross weight (contents and box), grams */
+            weightG: number;
+            /** @description mm */
+            lengthMm: number;
+            /** @description mm */
+            widthMm: number;
+            /** @description mm */
+            heightMm: number;
+        };
+        ServiceQuoteResponse: {
+            /**
+             * @description The carrier’s service code; book with it
+             * @example 7B05
+             */
+            serviceCode: string;
+            /** @example PARCEL POST + SIGNATURE */
+            serviceName: string;
+            /**
+             * @description The price in cents
+             * @example 1015
+             */
+            priceCents: number;
+            /** @description ISO 4217; null: the Starshipit account’s own currency */
+            currency: string | null;
+        };
+        FreightQuoteResponse: {
+            transferId: string;
+            /** @description The transfer version the parcels were worked out from */
+            transferVersion: number;
+            /** @description Where the goods leave from: the source outlet */
+            from: components["schemas"]["PartyResponse"];
+            /** @description Where they go: the destination outlet, or the supplier of a return */
+            to: components["schemas"]["PartyResponse"];
+            /**
+             * @description The transfer’s own boxes once it has some (their measured weight, else contents and tare), the suggested packing before
+             * @enum {string}
+             */
+            parcelsFrom: "BOXES" | "SUGGESTION";
+            parcels: components["schemas"]["QuotedParcelResponse"][];
+            /** @description Cheapest first */
+            quotes: components["schemas"]["ServiceQuoteResponse"][];
+            /**
+             * Format: date-time
+             * @description When Starshipit priced it
+             */
+            quotedAt: string;
+            /** @description True when the quote was kept from an earlier look at the same shipment (no carrier call) */
+            cached: boolean;
+        };
+        ShippingAddressFieldsResponse: {
+            contactName: string;
+            company: string | null;
+            street: string;
+            suburb: string | null;
+            city: string | null;
+            state: string | null;
+            postCode: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example AU
+             */
+            countryCode: string;
+            phone: string | null;
+            email: string | null;
+            deliveryInstructions: string | null;
+        };
+        ShippingAddressResponse: {
+            /** @enum {string} */
+            partyKind: "outlet" | "supplier";
+            /** @description The outlet’s or supplier’s id in the catalogue */
+            partyId: string;
+            /** @description Null once cleared */
+            address: components["schemas"]["ShippingAddressFieldsResponse"] | null;
+            /** @description Also the ETag */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Who made the last change */
+            updatedBy: string;
+        };
+        ShippingAddressDto: {
+            /**
+             * @description Who freight asks for; trimmed
+             * @example Nora North
+             */
+            contactName: string;
+            /**
+             * @description The business name on the label; trimmed, and null when left out, null or blank
+             * @example Homewares North
+             */
+            company?: string | null;
+            /**
+             * @description Street address; trimmed
+             * @example 12 Dock Road
+             */
+            street: string;
+            /**
+             * @description Suburb or locality; trimmed, and null when left out, null or blank
+             * @example Northcote
+             */
+            suburb?: string | null;
+            /**
+             * @description City; trimmed, and null when left out, null or blank
+             * @example Melbourne
+             */
+            city?: string | null;
+            /**
+             * @description State, territory or region; trimmed, and null when left out, null or blank
+             * @example VIC
+             */
+            state?: string | null;
+            /**
+             * @description Post code; trimmed
+             * @example 3070
+             */
+            postCode: string;
+            /**
+             * @description ISO 3166-1 alpha-2 country code, upper case
+             * @example AU
+             * @enum {string}
+             */
+            countryCode: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+            /**
+             * @description Contact phone number; trimmed, and null when left out, null or blank
+             * @example +61 3 9000 0000
+             */
+            phone?: string | null;
+            /**
+             * @description Contact email (name@domain.tld); trimmed, and null when left out, null or blank
+             * @example dock@north.example
+             */
+            email?: string | null;
+            /**
+             * @description For the driver; trimmed, and null when left out, null or blank
+             * @example Rear roller door, 7–3 weekdays
+             */
+            deliveryInstructions?: string | null;
+        };
         EvidenceResponse: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "PHOTO" | "SIGNATURE";
             /** @example image/jpeg */
             mediaType: string;
             byteSize: number;
             /** @description Of the bytes as kept (after the location is removed) */
             sha256: string;
+            /** @enum {string} */
+            kind: "PHOTO" | "SIGNATURE";
         };
         EvidenceMetaResponse: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "PHOTO" | "SIGNATURE";
             /** @example image/jpeg */
             mediaType: string;
             byteSize: number;
             /** @description Of the bytes as kept (after the location is removed) */
             sha256: string;
+            /**
+             * @description LABEL: a carrier label PDF the booking worker kept (uploadedBy booking-runner)
+             * @enum {string}
+             */
+            kind: "PHOTO" | "SIGNATURE" | "LABEL";
             uploadedBy: string;
             /** Format: date-time */
             createdAt: string;
@@ -2131,7 +2899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2140,7 +2908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2498,7 +3266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2507,7 +3275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2607,7 +3375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2616,7 +3384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2720,7 +3488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2729,7 +3497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2833,7 +3601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2842,7 +3610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2946,7 +3714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2955,7 +3723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3054,7 +3822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3063,7 +3831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3162,7 +3930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3171,7 +3939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3270,7 +4038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3279,7 +4047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3382,7 +4150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3391,7 +4159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3490,7 +4258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3499,7 +4267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3598,7 +4366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3607,7 +4375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3710,7 +4478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3719,7 +4487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3822,7 +4590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3831,7 +4599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3934,7 +4702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3943,7 +4711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4127,7 +4895,7 @@ export interface operations {
                 /** @description ISO-8601, exclusive */
                 to?: string;
                 /** @description The command, as entries record it */
-                command?: "CreateTransfer" | "AddItem" | "ChangeItemQuantity" | "RemoveItem" | "RecordPackedQuantity" | "MarkPacked" | "SubmitTransfer" | "ApproveTransfer" | "RejectTransfer" | "SendTransfer" | "ReceiveTransfer" | "CorrectReceipt" | "RecordCount" | "CompleteStocktake" | "CancelTransfer" | "RecordExternalChange" | "AddTransferNote" | "RetrySync";
+                command?: "CreateTransfer" | "AddItem" | "ChangeItemQuantity" | "RemoveItem" | "RecordPackedQuantity" | "MarkPacked" | "SubmitTransfer" | "ApproveTransfer" | "RejectTransfer" | "SendTransfer" | "ReceiveTransfer" | "CorrectReceipt" | "RecordCount" | "CompleteStocktake" | "CancelTransfer" | "RecordExternalChange" | "AddTransferNote" | "RetrySync" | "AddBox" | "PutInBox" | "TakeOutOfBox" | "WeighBox" | "RemoveBox" | "RequestBooking" | "CancelBooking" | "RecordBooking" | "RecordBookingFailure" | "RecordBookingCancelled" | "RecordCancellationRefused" | "RecordTrackingUpdate";
                 /** @description Entries of transfers from or to this outlet */
                 outletId?: string;
                 limit?: number;
@@ -4322,7 +5090,7 @@ export interface operations {
                 /** @description ISO-8601, exclusive */
                 to?: string;
                 /** @description The command, as entries record it */
-                command?: "CreateTransfer" | "AddItem" | "ChangeItemQuantity" | "RemoveItem" | "RecordPackedQuantity" | "MarkPacked" | "SubmitTransfer" | "ApproveTransfer" | "RejectTransfer" | "SendTransfer" | "ReceiveTransfer" | "CorrectReceipt" | "RecordCount" | "CompleteStocktake" | "CancelTransfer" | "RecordExternalChange" | "AddTransferNote" | "RetrySync";
+                command?: "CreateTransfer" | "AddItem" | "ChangeItemQuantity" | "RemoveItem" | "RecordPackedQuantity" | "MarkPacked" | "SubmitTransfer" | "ApproveTransfer" | "RejectTransfer" | "SendTransfer" | "ReceiveTransfer" | "CorrectReceipt" | "RecordCount" | "CompleteStocktake" | "CancelTransfer" | "RecordExternalChange" | "AddTransferNote" | "RetrySync" | "AddBox" | "PutInBox" | "TakeOutOfBox" | "WeighBox" | "RemoveBox" | "RequestBooking" | "CancelBooking" | "RecordBooking" | "RecordBookingFailure" | "RecordBookingCancelled" | "RecordCancellationRefused" | "RecordTrackingUpdate";
                 /** @description Entries of transfers from or to this outlet */
                 outletId?: string;
             };
@@ -4435,7 +5203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such transfer or line */
+            /** @description No such transfer, line or box */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4444,7 +5212,791 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Version conflict (If-Match stale, or lost races exhausted), or a receipt or correction id reused for other content */
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Illegal transition (names current status and allowed actions) or a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AddBoxRoute_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the transfer has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddBoxDto"];
+            };
+        };
+        responses: {
+            /** @description The transfer after the command; ETag is its version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (problem+json naming each bad field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the side of the transfer your outlets are on, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer, line or box */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Illegal transition (names current status and allowed actions) or a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PutInBoxRoute_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the transfer has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                boxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoxItemsDto"];
+            };
+        };
+        responses: {
+            /** @description The transfer after the command; ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (problem+json naming each bad field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the side of the transfer your outlets are on, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer, line or box */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Illegal transition (names current status and allowed actions) or a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    TakeOutOfBoxRoute_takeOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the transfer has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                boxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoxItemsDto"];
+            };
+        };
+        responses: {
+            /** @description The transfer after the command; ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (problem+json naming each bad field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the side of the transfer your outlets are on, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer, line or box */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Illegal transition (names current status and allowed actions) or a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    WeighBoxRoute_weigh: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the transfer has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                boxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeighBoxDto"];
+            };
+        };
+        responses: {
+            /** @description The transfer after the command; ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (problem+json naming each bad field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the side of the transfer your outlets are on, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer, line or box */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Illegal transition (names current status and allowed actions) or a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    RemoveBoxRoute_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the transfer has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                boxId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transfer after the command; ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (problem+json naming each bad field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the side of the transfer your outlets are on, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer, line or box */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Illegal transition (names current status and allowed actions) or a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    RequestBookingRoute_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the transfer has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestBookingDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the transfer after the command (a worker does the rest); ETag is its version */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (problem+json naming each bad field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the side of the transfer your outlets are on, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer, line or box */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Illegal transition (names current status and allowed actions) or a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CancelBookingRoute_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the transfer has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelBookingDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the transfer after the command (a worker does the rest); ETag is its version */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (problem+json naming each bad field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the side of the transfer your outlets are on, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer, line or box */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted), a receipt, correction or box id reused for other content, a box label taken, boxes frozen once sent, or a shipment booking active (BOOKING_ACTIVE) or not asked for */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4857,6 +6409,83 @@ export interface operations {
                 };
             };
             /** @description The queue cannot take it now: Lightspeed retries (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    StarshipitWebhookController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description lower-case hex HMAC-SHA256 of the raw body, keyed with STARSHIPIT_WEBHOOK_SECRET */
+                "x-starshipit-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded, already recorded, or about nothing this service holds: Starshipit need not send it again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingWebhookResponse"];
+                };
+            };
+            /** @description The body is not a tracking update (INVALID_WEBHOOK) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The signature is missing or does not match the body (INVALID_SIGNATURE) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many deliveries (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No webhook secret is configured (WEBHOOKS_NOT_CONFIGURED): Starshipit retries */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5538,6 +7167,1255 @@ export interface operations {
             };
         };
     };
+    ProductDimensionsController_missing: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of products; nextCursor is null on the last */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmeasuredProductPageResponse"];
+                };
+            };
+            /** @description Invalid limit, or a cursor this API did not issue (INVALID_CURSOR) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ProductDimensionsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product’s id in the catalogue (1 to 100 characters) */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dimensions; ETag is their version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDimensionsResponse"];
+                };
+            };
+            /** @description The id is not 1 to 100 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The product has no dimensions (PRODUCT_DIMENSIONS_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ProductDimensionsController_set: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the dimensions have moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The product’s id in the catalogue (1 to 100 characters) */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductMeasurementDto"];
+            };
+        };
+        responses: {
+            /** @description The product’s dimensions after the command; ETag is their version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDimensionsResponse"];
+                };
+            };
+            /** @description Invalid request or measurement (problem+json naming each bad field and its bounds; INVALID_PRODUCT_DIMENSIONS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Only managers and admins keep products’ dimensions (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The product is not in the catalogue (PRODUCT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ProductDimensionsController_clear: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the dimensions have moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The product’s id in the catalogue (1 to 100 characters) */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product’s dimensions after the command; ETag is their version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDimensionsResponse"];
+                };
+            };
+            /** @description Invalid request or measurement (problem+json naming each bad field and its bounds; INVALID_PRODUCT_DIMENSIONS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Only managers and admins keep products’ dimensions (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No dimensions were ever set for the product (PRODUCT_DIMENSIONS_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ProductDimensionsController_importCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description CSV in UTF-8 with the header sku,length_mm,width_mm,height_mm,weight_g; sku is a product's SKU or barcode. At most 262144 bytes and 5000 rows. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description How many rows changed a product, how many stated what it had, and each refused row with its reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DimensionsImportReportResponse"];
+                };
+            };
+            /** @description Unreadable CSV (CSV_MALFORMED), or a header other than the expected columns (CSV_HEADER_INVALID, naming them) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Only managers and admins keep products’ dimensions (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than 262144 bytes, or has more than 5000 rows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not text/csv in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PackingSuggestionController_suggest: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated ids of the box types to pack into (up to 50); all box types on offer when left out */
+                boxTypeIds?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suggestion, made from the transfer as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackingSuggestionResponse"];
+                };
+            };
+            /** @description boxTypeIds is not a list of up to 50 ids */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description You may not read this transfer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer (TRANSFER_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description A purchase order or stocktake (NOT_SHIPPED_BY_US), or a box type not on offer (BOX_TYPE_NOT_OFFERED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FreightQuotesController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services and their prices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreightQuoteResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description You may not read this transfer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer (TRANSFER_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description A purchase order or stocktake (NOT_SHIPPED_BY_US); lines without dimensions or that no box type takes (PARCELS_UNKNOWN); no units (NOTHING_TO_SHIP); an outlet or supplier without a shipping address (SHIPPING_ADDRESS_MISSING); Starshipit refused the request (CARRIER_REFUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Starshipit refused our credentials (CARRIER_AUTH_FAILED) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Freight is not set up (FREIGHT_NOT_CONFIGURED), or Starshipit is busy or down (CARRIER_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BoxLabelsController_labels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The labels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description You may not read this transfer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such transfer (TRANSFER_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The transfer has no boxes (NOTHING_BOXED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ShippingAddressesController_outletAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The outlet’s id in the catalogue (1 to 100 characters) */
+                outletId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address; ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingAddressResponse"];
+                };
+            };
+            /** @description The id is not 1 to 100 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The outlet has no shipping address (SHIPPING_ADDRESS_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ShippingAddressesController_setOutletAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the address has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The outlet’s id in the catalogue (1 to 100 characters) */
+                outletId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingAddressDto"];
+            };
+        };
+        responses: {
+            /** @description The outlet’s shipping address after the command; ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingAddressResponse"];
+                };
+            };
+            /** @description Invalid request or address (problem+json naming each bad field and its limit; INVALID_SHIPPING_ADDRESS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Only admins keep shipping addresses (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The outlet is not in the catalogue (OUTLET_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ShippingAddressesController_clearOutletAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the address has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The outlet’s id in the catalogue (1 to 100 characters) */
+                outletId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outlet’s shipping address after the command; ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingAddressResponse"];
+                };
+            };
+            /** @description Invalid request or address (problem+json naming each bad field and its limit; INVALID_SHIPPING_ADDRESS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Only admins keep shipping addresses (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No shipping address was ever set for the outlet (SHIPPING_ADDRESS_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ShippingAddressesController_supplierAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The supplier’s id in the catalogue (1 to 100 characters) */
+                supplierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address; ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingAddressResponse"];
+                };
+            };
+            /** @description The id is not 1 to 100 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The supplier has no shipping address (SHIPPING_ADDRESS_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ShippingAddressesController_setSupplierAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the address has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The supplier’s id in the catalogue (1 to 100 characters) */
+                supplierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingAddressDto"];
+            };
+        };
+        responses: {
+            /** @description The supplier’s shipping address after the command; ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingAddressResponse"];
+                };
+            };
+            /** @description Invalid request or address (problem+json naming each bad field and its limit; INVALID_SHIPPING_ADDRESS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Only admins keep shipping addresses (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The supplier is not in the catalogue (SUPPLIER_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ShippingAddressesController_clearSupplierAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last saw; 409 if the address has moved on */
+                "If-Match"?: string;
+                /** @description Same key + same body replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The supplier’s id in the catalogue (1 to 100 characters) */
+                supplierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The supplier’s shipping address after the command; ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingAddressResponse"];
+                };
+            };
+            /** @description Invalid request or address (problem+json naming each bad field and its limit; INVALID_SHIPPING_ADDRESS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Only admins keep shipping addresses (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No shipping address was ever set for the supplier (SHIPPING_ADDRESS_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Version conflict (If-Match stale, or lost races exhausted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is larger than the API takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     EvidenceController_upload: {
         parameters: {
             query?: never;
@@ -5662,6 +8540,7 @@ export interface operations {
                     "image/heic": string;
                     "image/heif": string;
                     "image/svg+xml": string;
+                    "application/pdf": string;
                 };
             };
             /** @description The id is not a UUID */

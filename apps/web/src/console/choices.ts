@@ -10,6 +10,8 @@ export const STATUSES: readonly Status[] = ['OPEN', 'PACKING', 'PACKED', 'PENDIN
 export const COMMANDS: readonly Command[] = [
   'CreateTransfer', 'AddItem', 'ChangeItemQuantity', 'RemoveItem', 'RecordPackedQuantity', 'MarkPacked', 'SubmitTransfer', 'ApproveTransfer', 'RejectTransfer',
   'SendTransfer', 'ReceiveTransfer', 'CorrectReceipt', 'RecordCount', 'CompleteStocktake', 'CancelTransfer', 'RecordExternalChange', 'AddTransferNote', 'RetrySync',
+  'AddBox', 'PutInBox', 'TakeOutOfBox', 'WeighBox', 'RemoveBox',
+  'RequestBooking', 'CancelBooking', 'RecordBooking', 'RecordBookingFailure', 'RecordBookingCancelled', 'RecordCancellationRefused', 'RecordTrackingUpdate',
 ];
 
 /** `value` when it is one of `choices` (a hand-edited URL may carry anything), else undefined. */

@@ -8,7 +8,7 @@ export type Paged<T> =
 /**
  * A list read page by page: the first page whenever `key` changes (new filters), the next one on
  * `more()`, appended. `read(next)` answers a page's items and what to pass for the next page
- * (null when there is none).
+ * (null when there is none). `remove(gone)` takes out of the list shown the items done with here.
  */
 export function usePages<T, Next>(key: string, first: Next, read: (next: Next) => Promise<{ items: T[]; next: Next | null }>) {
   const [state, setState] = useState<Paged<T>>({ kind: 'loading' });
@@ -35,5 +35,7 @@ export function usePages<T, Next>(key: string, first: Next, read: (next: Next) =
       setState({ ...state, loadingMore: false, moreError: (error as Error).message });
     }
   };
-  return { state, more };
+  const remove = (gone: (item: T) => boolean) =>
+    setState((now) => (now.kind === 'loaded' ? { ...now, items: now.items.filter((item) => !gone(item)) } : now));
+  return { state, more, remove };
 }

@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, markPacked, recordPacked, sendTransfer, transfer, type TransferDetail } from '../api.js';
+import { addBox, ApiError, markPacked, putInBox, recordPacked, removeBox, sendTransfer, takeOutOfBox, transfer, weighBox, type TransferDetail } from '../api.js';
+import type { BoxActions } from '../boxes/box-card.js';
+import { boxRefusal, kilograms } from '../boxes/box-refusal.js';
+import { Boxes } from '../boxes/boxes.js';
 import { indexByCode } from '../counting/code-index.js';
 import { ScanField } from '../counting/scan-field.js';
 import { OverPackConfirm, overPackOf, type OverPack } from './over-pack.js';
@@ -21,7 +24,18 @@ const withoutCount = (counts: Counts, productId: string): Counts => Object.fromE
 /** Packing one outbound transfer by scanning, then marking it packed and sending it. */
 export function Pack({ transferId }: { transferId: string }) {
   const [detail, setDetail] = useState<TransferDetail | null>(null);
-  const [counts, setCounts] = useState<Counts>({});
+  const [counts, setCountsState] = useState<Counts>({});
+  // The box queue reads the counts and the transfer as they are now, not as the last render saw them.
+  const countsRef = useRef<Counts>({});
+  const setCounts = (change: (now: Counts) => Counts) => {
+    countsRef.current = change(countsRef.current);
+    setCountsState(countsRef.current);
+  };
+  const detailRef = useRef<TransferDetail | null>(null);
+  detailRef.current = detail;
+  const boxQueue = useRef<Promise<void>>(Promise.resolve());
+  const [openBoxId, setOpenBoxId] = useState<string | null>(null);
+  const [labelFor, setLabelFor] = useState<string | null>(null);
   const [message, setMessage] = useState<Message>({ text: '' });
   const [busy, setBusy] = useState(false);
   const [overPack, setOverPack] = useState<OverPack | null>(null);
@@ -37,19 +51,91 @@ export function Pack({ transferId }: { transferId: string }) {
     setCounts((now) => ({ ...now, [productId]: value }));
   };
 
+  const productName = (productId: string) => nameOf(lines.find((line) => line.productId === productId) ?? { productId });
+  const boxNumber = (boxId: string | null, of = detailRef.current) => (of?.boxes.findIndex((box) => box.boxId === boxId) ?? -1) + 1;
+
+  /** Box commands run one after the other, in the order pressed or scanned, each on the answer of the last. */
+  const boxWork = (work: () => Promise<TransferDetail>, done: (result: TransferDetail) => string) => {
+    boxQueue.current = boxQueue.current.then(async () => {
+      try {
+        const result = await work();
+        detailRef.current = result;
+        setDetail(result);
+        setMessage({ text: done(result) });
+      } catch (error) {
+        setMessage({ text: boxRefusal(error, productName), refused: true });
+        setOverPack(overPackOf(error));
+        if (error instanceof ApiError && (error.status === 404 || error.status === 409)) await load();
+      }
+    });
+  };
+
+  const newBox = (boxTypeId: string, label?: string) => {
+    const boxId = crypto.randomUUID();
+    setLabelFor(null);
+    boxWork(
+      () => addBox(transferId, { boxId, boxTypeId, ...(label ? { label } : {}) }),
+      (result) => {
+        setOpenBoxId(boxId);
+        return `Box ${boxNumber(boxId, result)} is open: scan the products that go in it.`;
+      },
+    );
+  };
+
+  /** With a box open, a scan counts the unit as packed (saved at once) and puts it in that box. */
+  const scanIntoBox = (productId: string, code: string, boxId: string) => {
+    boxWork(
+      async () => {
+        let current = detailRef.current!;
+        const line = current.lines.find((candidate) => candidate.productId === productId)!;
+        const wanted = countsRef.current[productId];
+        if (wanted !== undefined && wanted !== line.packedQuantity) {
+          const intent = `packed:${productId}:`;
+          current = await recordPacked(transferId, productId, { packedQuantity: wanted }, { version: current.version, idempotencyKey: keys.keyFor(`${intent}${wanted}`) });
+          keys.forget(intent);
+          detailRef.current = current;
+          setDetail(current);
+          setCounts((now) => (now[productId] === wanted ? withoutCount(now, productId) : now));
+        }
+        return putInBox(transferId, boxId, productId, 1);
+      },
+      (result) => `+1 ${code} into box ${boxNumber(boxId, result)}`,
+    );
+  };
+
   const scan = (code: string) => {
     const line = lines.find((candidate) => candidate.productId === byCode.get(code));
+    if (labelFor) {
+      if (line) return setMessage({ text: `${code} is the code of ${nameOf(line)}, not a box: scan the label on the new box, or press Cancel.`, refused: true });
+      return newBox(labelFor, code);
+    }
     if (!line) return setMessage({ text: `No line has code ${code}.`, refused: true });
     setOverPack(null);
     setCounts((now) => ({ ...now, [line.productId]: countOf(line, now) + 1 }));
+    if (openBoxId && detail?.boxes.some((box) => box.boxId === openBoxId)) return scanIntoBox(line.productId, code, openBoxId);
     setMessage({ text: `+1 ${code}` });
+  };
+
+  const boxActions: BoxActions = {
+    open: (boxId) => {
+      setOpenBoxId(boxId);
+      setMessage({ text: `Box ${boxNumber(boxId)} is open: scan the products that go in it.` });
+    },
+    takeOneOut: (boxId, productId) =>
+      boxWork(() => takeOutOfBox(transferId, boxId, productId, 1), (result) => `Took one ${productName(productId)} out of box ${boxNumber(boxId, result)}: it is not boxed now.`),
+    weigh: (boxId, weightG) => boxWork(() => weighBox(transferId, boxId, weightG), (result) => `Box ${boxNumber(boxId, result)} weighs ${kilograms(weightG)}.`),
+    remove: (boxId) => {
+      const number = boxNumber(boxId);
+      if (openBoxId === boxId) setOpenBoxId(null);
+      boxWork(() => removeBox(transferId, boxId), () => `Box ${number} removed: what was in it is not boxed now.`);
+    },
   };
 
   /** Writes each changed count, one after the other, each against the version the last answer gave. */
   const saveCounts = async (from: TransferDetail): Promise<TransferDetail> => {
     let current = from;
-    for (const line of changedLines(from.lines, counts)) {
-      const packedQuantity = countOf(line, counts);
+    for (const line of changedLines(from.lines, countsRef.current)) {
+      const packedQuantity = countOf(line, countsRef.current);
       const intent = `packed:${line.productId}:`;
       current = await recordPacked(transferId, line.productId, { packedQuantity }, { version: current.version, idempotencyKey: keys.keyFor(`${intent}${packedQuantity}`) });
       keys.forget(intent);
@@ -85,8 +171,9 @@ export function Pack({ transferId }: { transferId: string }) {
 
   const act = (what: 'save' | 'pack' | 'send') =>
     run(async () => {
-      if (!detail) return '';
-      let result = await saveCounts(detail);
+      await boxQueue.current;
+      if (!detailRef.current) return '';
+      let result = await saveCounts(detailRef.current);
       if (what === 'pack') result = await markPacked(transferId, { version: result.version, idempotencyKey: keys.keyFor('action:pack') });
       if (what === 'send') result = await sendTransfer(transferId, { version: result.version, idempotencyKey: keys.keyFor('action:send') });
       keys.forget(`action:${what}`);
@@ -115,6 +202,7 @@ export function Pack({ transferId }: { transferId: string }) {
       <p class="muted">
         to {detail.destinationOutletId} · {detail.status}
       </p>
+      {labelFor && <p class="notice">Scan the label on the new box.</p>}
       <ScanField onCode={scan} />
       <p role="status" aria-live="polite" class={message.refused ? 'error' : undefined}>
         {message.text}
@@ -131,6 +219,19 @@ export function Pack({ transferId }: { transferId: string }) {
         onConfirm={(over) => void confirmOverPack(over)}
       />
       <ShortLinesNote lines={short} countOf={(line) => countOf(line, counts)} />
+      <Boxes
+        detail={detail}
+        packedUnits={lines.reduce((sum, line) => sum + countOf(line, counts), 0)}
+        openBoxId={openBoxId}
+        labelFor={labelFor}
+        nameOf={productName}
+        onLabelFor={(boxTypeId) => {
+          setLabelFor(boxTypeId);
+          setMessage({ text: boxTypeId ? 'Scan the label on the new box.' : 'Scanning products again.' });
+        }}
+        onNewBox={(boxTypeId) => newBox(boxTypeId)}
+        actions={boxActions}
+      />
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => void act('save')}>Save packed counts</button>
         <button type="button" disabled={busy} onClick={() => void act('pack')}>Mark packed</button>

@@ -1,6 +1,18 @@
 import { DomainError } from '../shared/domain-error.js';
 import { decideAddTransferNote } from '../transfer/commands/add-transfer-note/decide.js';
 import { decideRetrySync } from '../transfer/commands/retry-sync/decide.js';
+import { decideAddBox } from '../transfer/commands/add-box/decide.js';
+import { decidePutInBox } from '../transfer/commands/put-in-box/decide.js';
+import { decideRemoveBox } from '../transfer/commands/remove-box/decide.js';
+import { decideTakeOutOfBox } from '../transfer/commands/take-out-of-box/decide.js';
+import { decideWeighBox } from '../transfer/commands/weigh-box/decide.js';
+import { decideRequestBooking } from '../transfer/commands/request-booking/decide.js';
+import { decideCancelBooking } from '../transfer/commands/cancel-booking/decide.js';
+import { decideRecordBooking } from '../transfer/commands/record-booking/decide.js';
+import { decideRecordBookingFailure } from '../transfer/commands/record-booking-failure/decide.js';
+import { decideRecordBookingCancelled } from '../transfer/commands/record-booking-cancelled/decide.js';
+import { decideRecordCancellationRefused } from '../transfer/commands/record-cancellation-refused/decide.js';
+import { decideRecordTrackingUpdate } from '../transfer/commands/record-tracking-update/decide.js';
 import { decideAddItem } from '../transfer/commands/add-item/decide.js';
 import { decideApproveTransfer } from '../transfer/commands/approve-transfer/decide.js';
 import { decideCancelTransfer } from '../transfer/commands/cancel-transfer/decide.js';
@@ -48,6 +60,18 @@ function decideEvents(state: TransferState | null, command: TransferCommand, con
   if (!state) throw new DomainError('TRANSFER_NOT_FOUND', 'No such transfer', {});
   if (command.type === 'AddTransferNote') return decideAddTransferNote(state, command, context);
   if (command.type === 'RetrySync') return decideRetrySync(state, command);
+  if (command.type === 'AddBox') return decideAddBox(state, command, context);
+  if (command.type === 'PutInBox') return decidePutInBox(state, command, context);
+  if (command.type === 'TakeOutOfBox') return decideTakeOutOfBox(state, command, context);
+  if (command.type === 'WeighBox') return decideWeighBox(state, command, context);
+  if (command.type === 'RemoveBox') return decideRemoveBox(state, command, context);
+  if (command.type === 'RequestBooking') return decideRequestBooking(state, command, context);
+  if (command.type === 'CancelBooking') return decideCancelBooking(state, command, context);
+  if (command.type === 'RecordBooking') return decideRecordBooking(state, command, context);
+  if (command.type === 'RecordBookingFailure') return decideRecordBookingFailure(state, command, context);
+  if (command.type === 'RecordBookingCancelled') return decideRecordBookingCancelled(state, command, context);
+  if (command.type === 'RecordCancellationRefused') return decideRecordCancellationRefused(state, command, context);
+  if (command.type === 'RecordTrackingUpdate') return decideRecordTrackingUpdate(state, command, context);
   if (replayedVersion(state, command, context) !== null) return [];
   const row = requireTransition(state.type, state.status, transitionBySwitch(command));
   checkGuards(row.guards ?? [], state, context.rules);
@@ -85,7 +109,7 @@ function decideEvents(state: TransferState | null, command: TransferCommand, con
   }
 }
 
-function transitionBySwitch(command: Exclude<TransferCommand, { type: 'CreateTransfer' | 'AddTransferNote' | 'RetrySync' }>): Transition {
+function transitionBySwitch(command: Exclude<TransferCommand, { type: 'CreateTransfer' | 'AddTransferNote' | 'RetrySync' | 'AddBox' | 'PutInBox' | 'TakeOutOfBox' | 'WeighBox' | 'RemoveBox' | 'RequestBooking' | 'CancelBooking' | 'RecordBooking' | 'RecordBookingFailure' | 'RecordBookingCancelled' | 'RecordCancellationRefused' | 'RecordTrackingUpdate' }>): Transition {
   switch (command.type) {
     case 'AddItem':
       return 'addItem';

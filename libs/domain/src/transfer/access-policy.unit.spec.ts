@@ -39,8 +39,8 @@ const SENDING_WORK: TransferAction[] = [
 ];
 
 describe('who may act on a transfer, and at which outlet', () => {
-  it('covers every action of the transition table, plus reading, creating, adding a note and retrying the sync', () => {
-    expect(Object.keys(ACCESS_TABLE).sort()).toEqual(['read', 'create', ...TRANSITIONS, 'addNote', 'retrySync'].sort());
+  it('covers every action of the transition table, plus reading, creating, adding a note, retrying the sync, packing boxes, booking a shipment and (workers only) recording it', () => {
+    expect(Object.keys(ACCESS_TABLE).sort()).toEqual(['read', 'create', ...TRANSITIONS, 'addNote', 'retrySync', 'packBoxes', 'bookShipment', 'recordShipment'].sort());
   });
 
   it('decides each role with its own scope: staff of C who also audit may read an A → B transfer but not cancel or receive it', () => {
@@ -49,7 +49,7 @@ describe('who may act on a transfer, and at which outlet', () => {
   });
 
   it('leaves receiving to the destination: the sending outlet may not confirm its own delivery', () => {
-    expect(allowed(subject(['staff'], ['A']), A_TO_B)).toEqual(['read', ...SENDING_WORK, 'addNote']);
+    expect(allowed(subject(['staff'], ['A']), A_TO_B)).toEqual(['read', ...SENDING_WORK, 'addNote', 'packBoxes', 'bookShipment']);
     expect(mayAct(subject(['staff'], ['A']), 'receivePartial', A_TO_B)).toBe(false);
     expect(mayAct(subject(['staff'], ['A']), 'receiveFinal', A_TO_B)).toBe(false);
   });

@@ -6,6 +6,54 @@ import { ADD_TRANSFER_NOTE_ACCESS } from './commands/add-transfer-note/access.js
 import { ADD_TRANSFER_NOTE_ACTION } from './commands/add-transfer-note/command.js';
 import { decideAddTransferNote } from './commands/add-transfer-note/decide.js';
 import { TRANSFER_NOTE_ADDED } from './commands/add-transfer-note/event.js';
+import { PACK_BOXES_ACCESS } from './commands/add-box/access.js';
+import { PACK_BOXES_ACTION } from './commands/add-box/command.js';
+import { decideAddBox } from './commands/add-box/decide.js';
+import { BOX_ADDED } from './commands/add-box/event.js';
+import { PUT_IN_BOX_ACCESS } from './commands/put-in-box/access.js';
+import { PUT_IN_BOX_ACTION } from './commands/put-in-box/command.js';
+import { decidePutInBox } from './commands/put-in-box/decide.js';
+import { ITEMS_BOXED } from './commands/put-in-box/event.js';
+import { REMOVE_BOX_ACCESS } from './commands/remove-box/access.js';
+import { REMOVE_BOX_ACTION } from './commands/remove-box/command.js';
+import { decideRemoveBox } from './commands/remove-box/decide.js';
+import { BOX_REMOVED } from './commands/remove-box/event.js';
+import { TAKE_OUT_OF_BOX_ACCESS } from './commands/take-out-of-box/access.js';
+import { TAKE_OUT_OF_BOX_ACTION } from './commands/take-out-of-box/command.js';
+import { decideTakeOutOfBox } from './commands/take-out-of-box/decide.js';
+import { ITEMS_UNBOXED } from './commands/take-out-of-box/event.js';
+import { WEIGH_BOX_ACCESS } from './commands/weigh-box/access.js';
+import { WEIGH_BOX_ACTION } from './commands/weigh-box/command.js';
+import { decideWeighBox } from './commands/weigh-box/decide.js';
+import { BOX_WEIGHED } from './commands/weigh-box/event.js';
+import { BOOK_SHIPMENT_ACCESS } from './commands/request-booking/access.js';
+import { BOOK_SHIPMENT_ACTION } from './commands/request-booking/command.js';
+import { decideRequestBooking } from './commands/request-booking/decide.js';
+import { BOOKING_REQUESTED } from './commands/request-booking/event.js';
+import { CANCEL_BOOKING_ACCESS } from './commands/cancel-booking/access.js';
+import { CANCEL_BOOKING_ACTION } from './commands/cancel-booking/command.js';
+import { decideCancelBooking } from './commands/cancel-booking/decide.js';
+import { BOOKING_CANCELLATION_REQUESTED } from './commands/cancel-booking/event.js';
+import { RECORD_SHIPMENT_ACCESS } from './commands/record-booking/access.js';
+import { RECORD_SHIPMENT_ACTION } from './commands/record-booking/command.js';
+import { decideRecordBooking } from './commands/record-booking/decide.js';
+import { SHIPMENT_BOOKED } from './commands/record-booking/event.js';
+import { RECORD_BOOKING_FAILURE_ACCESS } from './commands/record-booking-failure/access.js';
+import { RECORD_BOOKING_FAILURE_ACTION } from './commands/record-booking-failure/command.js';
+import { decideRecordBookingFailure } from './commands/record-booking-failure/decide.js';
+import { BOOKING_FAILED } from './commands/record-booking-failure/event.js';
+import { RECORD_BOOKING_CANCELLED_ACCESS } from './commands/record-booking-cancelled/access.js';
+import { RECORD_BOOKING_CANCELLED_ACTION } from './commands/record-booking-cancelled/command.js';
+import { decideRecordBookingCancelled } from './commands/record-booking-cancelled/decide.js';
+import { BOOKING_CANCELLED } from './commands/record-booking-cancelled/event.js';
+import { RECORD_CANCELLATION_REFUSED_ACCESS } from './commands/record-cancellation-refused/access.js';
+import { RECORD_CANCELLATION_REFUSED_ACTION } from './commands/record-cancellation-refused/command.js';
+import { decideRecordCancellationRefused } from './commands/record-cancellation-refused/decide.js';
+import { BOOKING_CANCELLATION_REFUSED } from './commands/record-cancellation-refused/event.js';
+import { RECORD_TRACKING_UPDATE_ACCESS } from './commands/record-tracking-update/access.js';
+import { RECORD_TRACKING_UPDATE_ACTION } from './commands/record-tracking-update/command.js';
+import { decideRecordTrackingUpdate } from './commands/record-tracking-update/decide.js';
+import { TRACKING_UPDATED } from './commands/record-tracking-update/event.js';
 import { ADD_ITEM_ACCESS } from './commands/add-item/access.js';
 import { ADD_ITEM_ACTION } from './commands/add-item/command.js';
 import { decideAddItem } from './commands/add-item/decide.js';
@@ -94,15 +142,30 @@ export const COMMAND_DEFINITIONS = [
     decide: decideAddTransferNote,
   }),
   annotation({ type: 'RetrySync', action: RETRY_SYNC_ACTION, access: RETRY_SYNC_ACCESS, events: [SYNC_RETRIED], decide: decideRetrySync }),
+  // Boxes: packing, not lifecycle steps. They share one action, packBoxes, whose row AddBox brings.
+  annotation({ type: 'AddBox', action: PACK_BOXES_ACTION, access: PACK_BOXES_ACCESS, events: [BOX_ADDED], decide: decideAddBox }),
+  annotation({ type: 'PutInBox', action: PUT_IN_BOX_ACTION, access: PUT_IN_BOX_ACCESS, events: [ITEMS_BOXED], decide: decidePutInBox }),
+  annotation({ type: 'TakeOutOfBox', action: TAKE_OUT_OF_BOX_ACTION, access: TAKE_OUT_OF_BOX_ACCESS, events: [ITEMS_UNBOXED], decide: decideTakeOutOfBox }),
+  annotation({ type: 'WeighBox', action: WEIGH_BOX_ACTION, access: WEIGH_BOX_ACCESS, events: [BOX_WEIGHED], decide: decideWeighBox }),
+  annotation({ type: 'RemoveBox', action: REMOVE_BOX_ACTION, access: REMOVE_BOX_ACCESS, events: [BOX_REMOVED], decide: decideRemoveBox }),
+  // Shipment booking: freight, not lifecycle steps. Staff book and cancel (bookShipment); the workers record the carrier's answers (recordShipment, no person).
+  annotation({ type: 'RequestBooking', action: BOOK_SHIPMENT_ACTION, access: BOOK_SHIPMENT_ACCESS, events: [BOOKING_REQUESTED], decide: decideRequestBooking }),
+  annotation({ type: 'CancelBooking', action: CANCEL_BOOKING_ACTION, access: CANCEL_BOOKING_ACCESS, events: [BOOKING_CANCELLATION_REQUESTED], decide: decideCancelBooking }),
+  annotation({ type: 'RecordBooking', action: RECORD_SHIPMENT_ACTION, access: RECORD_SHIPMENT_ACCESS, events: [SHIPMENT_BOOKED], decide: decideRecordBooking }),
+  annotation({ type: 'RecordBookingFailure', action: RECORD_BOOKING_FAILURE_ACTION, access: RECORD_BOOKING_FAILURE_ACCESS, events: [BOOKING_FAILED], decide: decideRecordBookingFailure }),
+  annotation({ type: 'RecordBookingCancelled', action: RECORD_BOOKING_CANCELLED_ACTION, access: RECORD_BOOKING_CANCELLED_ACCESS, events: [BOOKING_CANCELLED], decide: decideRecordBookingCancelled }),
+  annotation({ type: 'RecordCancellationRefused', action: RECORD_CANCELLATION_REFUSED_ACTION, access: RECORD_CANCELLATION_REFUSED_ACCESS, events: [BOOKING_CANCELLATION_REFUSED], decide: decideRecordCancellationRefused }),
+  annotation({ type: 'RecordTrackingUpdate', action: RECORD_TRACKING_UPDATE_ACTION, access: RECORD_TRACKING_UPDATE_ACCESS, events: [TRACKING_UPDATED], decide: decideRecordTrackingUpdate }),
 ] as const satisfies readonly CommandDefinition[];
 
 /** The events the commands' own folders define, as the registry lists them. */
 export const REGISTERED_EVENT_DEFINITIONS: readonly EventDefinition[] = (COMMAND_DEFINITIONS as readonly CommandDefinition[]).flatMap((definition) => definition.events);
 /** The actions of commands that annotate a transfer without a transition (they have access rows of their own). */
 export type AnnotationAction = Extract<(typeof COMMAND_DEFINITIONS)[number], { kind: 'annotation' }>['action'];
-export const ANNOTATION_ACTIONS: readonly AnnotationAction[] = (COMMAND_DEFINITIONS as readonly CommandDefinition[]).flatMap((definition) =>
-  definition.kind === 'annotation' ? [definition.action as AnnotationAction] : [],
-);
+export const ANNOTATION_ACTIONS: readonly AnnotationAction[] = [
+  // Once each: several commands may share an action (every box command takes packBoxes).
+  ...new Set((COMMAND_DEFINITIONS as readonly CommandDefinition[]).flatMap((definition) => (definition.kind === 'annotation' ? [definition.action as AnnotationAction] : []))),
+];
 export type RegisteredEvent = EventOf<OwnEventsOf<(typeof COMMAND_DEFINITIONS)[number]>>;
 
 const DEFINITION_OF_TYPE: ReadonlyMap<string, CommandDefinition> = new Map(COMMAND_DEFINITIONS.map((definition) => [definition.type, definition]));

@@ -28,6 +28,18 @@ const EVERY_COMMAND_TYPE: Readonly<Record<TransferCommandType, true>> = {
   RecordExternalChange: true,
   AddTransferNote: true,
   RetrySync: true,
+  AddBox: true,
+  PutInBox: true,
+  TakeOutOfBox: true,
+  WeighBox: true,
+  RemoveBox: true,
+  RequestBooking: true,
+  CancelBooking: true,
+  RecordBooking: true,
+  RecordBookingFailure: true,
+  RecordBookingCancelled: true,
+  RecordCancellationRefused: true,
+  RecordTrackingUpdate: true,
 };
 
 const actionsOwnedBy = (definition: CommandDefinition) => Object.keys(definition.access);
@@ -73,6 +85,20 @@ describe('the command registry', () => {
         expect(actionsOwnedBy(definition)).toContain(actionOfCommand(command));
       }),
     );
+  });
+
+  it('lets the box commands share one action, packBoxes, whose row AddBox alone brings', () => {
+    const boxCommands = COMMAND_DEFINITIONS.filter((definition) => definition.kind === 'annotation' && definition.action === 'packBoxes');
+    expect(boxCommands.map((definition) => definition.type)).toEqual(['AddBox', 'PutInBox', 'TakeOutOfBox', 'WeighBox', 'RemoveBox']);
+    expect(boxCommands.filter((definition) => actionsOwnedBy(definition).length > 0).map((definition) => definition.type)).toEqual(['AddBox']);
+    expect(ACCESS_TABLE.packBoxes).toBeDefined();
+  });
+
+  it('takes, for every command, an action of the access table', () => {
+    for (const definition of COMMAND_DEFINITIONS) {
+      const actions = definition.kind === 'transition' ? actionsOwnedBy(definition) : [definition.action];
+      for (const action of actions) expect(ACCESS_TABLE[action as keyof typeof ACCESS_TABLE]).toBeDefined();
+    }
   });
 
   it('refuses a command type it does not know, as a programming error', () => {

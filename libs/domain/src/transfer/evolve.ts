@@ -33,6 +33,10 @@ export function evolve(state: TransferState | null, event: TransferEvent, at: Ev
       corrections: [],
       lightspeedDivergences: [],
       addedNotes: [],
+      boxes: [],
+      boxSetVersion: 0,
+      shipment: null,
+      shipmentHistory: [],
     };
   }
   if (!state) throw new Error(`${event.type} cannot be the first event of a transfer`);

@@ -17,9 +17,10 @@ import type { TransferState } from './transfer-state.js';
 /** The role of the service's own workers (the Lightspeed poller, webhooks and the outbound sync). */
 export const SYSTEM_ROLE = 'system';
 
-/** What the workers may do, on any transfer: note a change found in Lightspeed. No person may. */
+/** What the workers may do, on any transfer: note a change found in Lightspeed, record what the carrier answered. No person may. */
 const SYSTEM_GRANTS: Readonly<Partial<Record<TransferAction, Readonly<Record<string, OutletScope>>>>> = {
   noteExternalChange: { [SYSTEM_ROLE]: 'anyOutlet' },
+  recordShipment: { [SYSTEM_ROLE]: 'anyOutlet' },
 };
 
 /** The action of the access table a command takes: `create`, the transition it attempts, or an annotation's own. */

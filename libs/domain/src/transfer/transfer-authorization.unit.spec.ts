@@ -83,4 +83,25 @@ describe('who may run a command on a transfer', () => {
     expect(refusal(() => authorizeTransferCommand(actor(['manager', 'admin']), note, transferAToB, 't-1')).code).toBe('FORBIDDEN');
     expect(refusal(() => authorizeTransferCommand(actor([SYSTEM_ROLE]), { type: 'SendTransfer' }, transferAToB, 't-1')).code).toBe('FORBIDDEN');
   });
+
+  it('lets the service itself, and no person, record what the carrier answered of a booking; staff of the sending side book it', () => {
+    const booked: TransferCommand = {
+      type: 'RecordBooking',
+      orderNumber: 'TR-t-1-v2',
+      carrierOrderId: 'ssi-1',
+      carrierName: 'NZ Post',
+      trackingNumbers: ['TRK1'],
+      labelEvidenceIds: [],
+      priceCents: null,
+    };
+    const tracked: TransferCommand = { type: 'RecordTrackingUpdate', trackingNumber: 'TRK1', status: 'DELIVERED', rawStatus: 'Delivered', at: '2024-01-02T00:00:00.000Z', details: null, source: 'WEBHOOK' };
+    for (const command of [booked, tracked]) {
+      expect(() => authorizeTransferCommand(actor([SYSTEM_ROLE]), command, transferAToB, 't-1')).not.toThrow();
+      expect(refusal(() => authorizeTransferCommand(actor(['manager', 'admin']), command, transferAToB, 't-1')).code).toBe('FORBIDDEN');
+    }
+    const request: TransferCommand = { type: 'RequestBooking', serviceCode: 'CPOLE', serviceName: 'Overnight', quotedPriceCents: 900, currency: null };
+    expect(() => authorizeTransferCommand(actor(['staff'], ['A']), request, transferAToB, 't-1')).not.toThrow();
+    expect(refusal(() => authorizeTransferCommand(actor(['staff'], ['B']), request, transferAToB, 't-1')).code).toBe('FORBIDDEN');
+    expect(refusal(() => authorizeTransferCommand(actor([SYSTEM_ROLE]), request, transferAToB, 't-1')).code).toBe('FORBIDDEN');
+  });
 });

@@ -1,3 +1,5 @@
+import type { TransferBox } from './boxes.js';
+import type { Shipment, ShipmentHistoryEntry } from './shipment.js';
 import type { TransferNote } from './commands/add-transfer-note/event.js';
 import type { RecordedCorrection, RecordedReceipt } from './recorded-deliveries.js';
 import type { Status } from './status.js';
@@ -30,6 +32,14 @@ export interface TransferState {
   lightspeedDivergences: LightspeedDivergence[];
   /** Notes added to the transfer after it was made, oldest first (`notes` is the text given at creation). */
   addedNotes: TransferNote[];
+  /** The boxes the goods are packed in, in the order they were added (a removed box is gone). */
+  boxes: TransferBox[];
+  /** The transfer version at which the boxes last changed (0 before any box): a carrier booking is keyed on it. */
+  boxSetVersion: number;
+  /** The carrier booking of the boxes while one is asked for, booked or being cancelled; null otherwise. */
+  shipment: Shipment | null;
+  /** Bookings that failed or were cancelled, oldest first. */
+  shipmentHistory: ShipmentHistoryEntry[];
 }
 
 /** A line Lightspeed holds with a value this service did not write there (someone edited it in Lightspeed). */

@@ -3,7 +3,7 @@ import type { SqlClient } from '../database/sql-client.js';
 
 export interface EvidenceMeta {
   id: string;
-  kind: 'PHOTO' | 'SIGNATURE';
+  kind: 'PHOTO' | 'SIGNATURE' | 'LABEL';
   mediaType: string;
   byteSize: number;
   sha256: string;

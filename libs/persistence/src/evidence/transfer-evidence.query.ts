@@ -40,13 +40,20 @@ export async function transferEvidence(client: SqlClient, transferId: string): P
   }));
 }
 
-/** Where the transfers that the evidence is attached to sit: whoever may read one of them may read the evidence. */
+/**
+ * Where the transfers that the evidence is attached to sit: whoever may read one of them may read the evidence.
+ * Attached: to a receipt (transfer_evidence), or as a carrier label of the transfer's shipment.
+ */
 export async function transfersHoldingEvidence(client: SqlClient, evidenceId: string): Promise<TransferPlace[]> {
   const { rows } = await client.query<TransferPlace>({
     name: 'transfer-evidence.holders',
     text: `SELECT DISTINCT t.type, t.source_outlet_id AS "sourceOutletId", t.destination_outlet_id AS "destinationOutletId"
            FROM transfer_evidence e JOIN transfer_read_model t ON t.id = e.transfer_id
-           WHERE e.evidence_id = $1`,
+           WHERE e.evidence_id = $1::uuid
+           UNION
+           SELECT t.type, t.source_outlet_id AS "sourceOutletId", t.destination_outlet_id AS "destinationOutletId"
+           FROM transfer_read_model t
+           WHERE t.document->'shipment'->'labelEvidenceIds' ? $1::text`,
     values: [evidenceId],
   });
   return rows;

@@ -18,6 +18,8 @@ const ORDER_BY: Record<(typeof PROJECTION_TABLES)[number], string> = {
   audit_trail: 'stream_id, from_version',
   transfer_evidence: 'transfer_id, receipt_id, evidence_id',
   box_type_read_model: 'id',
+  product_dimensions: 'product_id',
+  shipping_addresses: 'party_kind, party_id',
 };
 
 describe('the projections', () => {

@@ -2,6 +2,8 @@ import type { TransferState } from '#domain';
 import type { Database } from '../database/database.js';
 import type { SqlClient } from '../database/sql-client.js';
 import { rebuildBoxTypeRows } from '../box-types/rebuild-box-types.js';
+import { rebuildProductDimensionsRows } from '../product-dimensions/rebuild-product-dimensions.js';
+import { rebuildShippingAddressRows } from '../shipping-addresses/rebuild-shipping-addresses.js';
 import { readStreamsByPrefix } from '../event-store/read-streams.js';
 import type { StoredEvent } from '../event-store/stored-event.js';
 import { foldStored, TRANSFER_STREAM_PREFIX, transferIdOfStream } from '../transfers/transfer-stream.js';
@@ -17,7 +19,7 @@ import {
 } from './projection-rows.js';
 import { insertStreamAuditRows, insertTransferEvidence, replaceStockInTransit, upsertReadModels } from './projection-writers.js';
 
-export const PROJECTION_TABLES = ['transfer_read_model', 'stock_in_transit', 'audit_trail', 'transfer_evidence', 'box_type_read_model'] as const;
+export const PROJECTION_TABLES = ['transfer_read_model', 'stock_in_transit', 'audit_trail', 'transfer_evidence', 'box_type_read_model', 'product_dimensions', 'shipping_addresses'] as const;
 
 /** Events read per query: a batch of the largest events (a 2,000-line creation) stays a few MB. */
 const READ_BATCH = 500;
@@ -29,6 +31,10 @@ export interface RebuildReport {
   transfers: number;
   auditRows: number;
   boxTypes: number;
+  /** Products with dimensions. */
+  measuredProducts: number;
+  /** Outlets and suppliers with a shipping address. */
+  shippingAddresses: number;
   /** Streams named `transfer-…` that are no transfer id in its one spelling: not projected. */
   skippedStreams: string[];
   seconds: number;
@@ -36,7 +42,8 @@ export interface RebuildReport {
 
 /**
  * Throws the projections away and replays every transfer stream into them, then every box-type
- * stream into the catalogue's read model, in one transaction.
+ * stream into the catalogue's read model, every product-dimensions stream and every shipping-address
+ * stream into its table, in one transaction.
  * The tables are locked against writers (readers still see the old rows until commit), so a
  * command that commits during the rebuild waits, then projects on top of the rebuilt rows.
  *
@@ -60,11 +67,15 @@ export async function rebuildProjections(database: Database): Promise<RebuildRep
     streams.finish();
     await rows.write();
     const boxTypes = await rebuildBoxTypeRows(client, READ_BATCH);
+    const dimensions = await rebuildProductDimensionsRows(client, READ_BATCH);
+    const addresses = await rebuildShippingAddressRows(client, READ_BATCH);
     return {
-      events: events + boxTypes.events,
+      events: events + boxTypes.events + dimensions.events + addresses.events,
       transfers: rows.transfers,
       auditRows: rows.auditRows,
       boxTypes: boxTypes.boxTypes,
+      measuredProducts: dimensions.products,
+      shippingAddresses: addresses.addresses,
       skippedStreams: streams.skipped,
       seconds: (performance.now() - started) / 1000,
     };

@@ -2,6 +2,7 @@ import {
   allowedTransitions,
   computeTotals,
   formatMoney,
+  freightCostCents,
   lineVariance,
   openDivergence,
   type LightspeedDivergence,
@@ -66,6 +67,16 @@ export interface TransferView {
   lightspeedDivergences: LightspeedDivergence[];
   /** Notes added after creation, oldest first: text, who (id and name), when and at which version. */
   addedNotes: TransferState['addedNotes'];
+  /** The boxes the goods are packed in, in the order added: box type (as copied), label, contents, measured weight, when and at which version each last changed. */
+  boxes: TransferState['boxes'];
+  /** The version at which the boxes last changed (0 before any box): what a carrier booking is keyed on. */
+  boxSetVersion: number;
+  /** The carrier booking of the boxes while asked for, booked or being cancelled (its tracking with it); null otherwise. */
+  shipment: TransferState['shipment'];
+  /** Bookings that failed or were cancelled, oldest first. */
+  shipmentHistory: TransferState['shipmentHistory'];
+  /** What the freight costs: the carrier's price once booked, else the quote; null without a booking. */
+  freightCostCents: number | null;
   /** Every delivery recorded, oldest first (an audit entry shows the receipt's events, not this list). */
   receipts: ReceiptView[];
   lines: TransferLineView[];
@@ -125,6 +136,11 @@ export function toTransferHeaderView(state: TransferState): TransferHeaderView {
     lightspeedDivergence: openDivergence({ status: state.status, lightspeedDivergences: state.lightspeedDivergences ?? [] }),
     lightspeedDivergences: state.lightspeedDivergences ?? [],
     addedNotes: state.addedNotes,
+    boxes: state.boxes,
+    boxSetVersion: state.boxSetVersion,
+    shipment: state.shipment ?? null,
+    shipmentHistory: state.shipmentHistory ?? [],
+    freightCostCents: freightCostCents(state.shipment ?? null),
   };
 }
 

@@ -64,7 +64,7 @@ export async function listTransfers(client: SqlClient, filter: TransferListFilte
     values,
   );
   const page = rows.slice(0, filter.limit).map(({ document }) => {
-    const { lines: _lines, ...summary } = document;
+    const { lines: _lines, ...summary } = withBoxes(document);
     return summary;
   });
   const last = page.at(-1);
@@ -80,7 +80,19 @@ export async function findTransferView(client: SqlClient, transferId: string): P
     text: 'SELECT document FROM transfer_read_model WHERE id = $1',
     values: [transferId],
   });
-  return rows[0]?.document ?? null;
+  return rows[0] ? withBoxes(rows[0].document) : null;
+}
+
+/** A document projected before transfers had boxes (or shipments) has none: it shows `boxes: []`, `shipment: null` until its next change or a rebuild. */
+function withBoxes(document: TransferView): TransferView {
+  return {
+    ...document,
+    boxes: document.boxes ?? [],
+    boxSetVersion: document.boxSetVersion ?? 0,
+    shipment: document.shipment ?? null,
+    shipmentHistory: document.shipmentHistory ?? [],
+    freightCostCents: document.freightCostCents ?? null,
+  };
 }
 
 /** Transfers fetched per query by `allTransfers`. */

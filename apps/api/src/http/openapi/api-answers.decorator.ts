@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiResponse, getSchemaPath, type SchemaObject } from '@
 import { PROBLEM_CONTENT_TYPE } from '../problem.js';
 import { ProblemResponse } from './problem.response.js';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503;
 
 /** A success: a JSON body of `type`, a body of another media type (`content`), or no body. */
 export interface Success {
@@ -23,6 +23,7 @@ const ERROR_DESCRIPTIONS: Readonly<Record<ErrorStatus, string>> = {
   415: 'The body is not of a media type this route takes',
   422: 'A business rule refuses it',
   429: 'Too many requests: Retry-After says when to try again (RATE_LIMITED)',
+  502: 'A service this one relies on refused or failed it',
   503: 'A dependency is unavailable: retry later',
 };
 

@@ -13,12 +13,15 @@ const ANY_JSON = {
   anyOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
 };
 
-/** An event as stored: `transferId` or `boxTypeId` names its aggregate. */
-export class EventResponse implements Omit<EventResource, 'transferId' | 'boxTypeId'> {
+/** An event as stored: `transferId`, `boxTypeId`, `productId` (of a product's dimensions), or `outletId` or `supplierId` (of a shipping address) names its aggregate. */
+export class EventResponse implements Omit<EventResource, 'transferId' | 'boxTypeId' | 'productId' | 'outletId' | 'supplierId'> {
   @ApiProperty({ description: 'Its place in the global order' }) position!: number;
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiPropertyOptional({ format: 'uuid' }) transferId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) boxTypeId?: string;
+  @ApiPropertyOptional({ description: 'The product whose dimensions the event is of' }) productId?: string;
+  @ApiPropertyOptional({ description: 'The outlet whose shipping address the event is of' }) outletId?: string;
+  @ApiPropertyOptional({ description: 'The supplier whose shipping address the event is of' }) supplierId?: string;
   @ApiProperty({ description: 'The version of its aggregate the event made' }) version!: number;
   @ApiProperty({ example: 'TransferCreated' }) type!: string;
   @ApiProperty() schemaVersion!: number;

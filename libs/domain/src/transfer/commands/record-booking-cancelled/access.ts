@@ -1,0 +1,4 @@
+import type { AccessRows } from '../../access-grants.js';
+
+/** None of its own: it takes recordShipment, the row RecordBooking brings. */
+export const RECORD_BOOKING_CANCELLED_ACCESS = {} satisfies AccessRows;
