@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Database } from '#persistence';
 import type { CarrierSandbox } from '../../apps/carrier-sandbox/src/sandbox.js';
 import { API_KEY, openSandbox, SUBSCRIPTION_KEY } from '../../libs/freight/src/testing/freight-test-kit.js';
-import { expectProblem, expectStatus, MUGS, openScenario, SPOONS, TEA, type Scenario } from '../support/transfers-client.js';
+import { expectProblem, expectStatus, MUGS, openScenario, readBytes, SPOONS, TEA, type Scenario } from '../support/transfers-client.js';
 
 const MUG = { lengthMm: 120, widthMm: 90, heightMm: 100, weightG: 350 };
 const TEA_TIN = { lengthMm: 80, widthMm: 80, heightMm: 150, weightG: 250 };
@@ -110,11 +110,7 @@ describe('freight quotes', () => {
 
   it('prints our own label for each box: one PDF page per box, for whoever may read the transfer', async () => {
     const { transfer } = await packedInBoxes([['BX-L1', [[MUGS, 6]]], ['BX-L2', [[TEA, 4]]]]);
-    const pdf = await scenario.api.http().get(`/api/v1/transfers/${transfer.id}/boxes/labels`).set(scenario.who.sam).buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const pdf = await readBytes(scenario.http.get(`/transfers/${transfer.id}/boxes/labels`, scenario.who.sam));
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = (pdf.body as Buffer).toString('latin1');

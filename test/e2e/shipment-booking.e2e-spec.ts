@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { SYSTEM_ROLE, type TransferCommand } from '#domain';
-import { CommandPipeline, TransferAggregate } from '#persistence';
+import type { TransferCommand } from '#domain';
+import { asWorker as recordAsWorker, CARTON } from '../support/shipments.js';
 import { expectProblem, expectStatus, MUGS, type Auth, useScenario } from '../support/transfers-client.js';
 
-const CARTON = { innerLengthMm: 400, innerWidthMm: 300, innerHeightMm: 250, tareWeightG: 450, maxWeightG: 16_000 };
 const BOOKING = { serviceCode: 'CPOLE', serviceName: 'Courier Post Overnight', quotedPriceCents: 1_250, currency: 'NZD' };
-const BOOKER = { id: 'shipment-booker', name: 'Shipment booker', roles: [SYSTEM_ROLE], outlets: [] };
 
 /**
  * Staff ask for the boxes to be booked (202: a worker books them) or the booking cancelled; the worker
@@ -19,9 +17,7 @@ describe('shipment booking on a transfer', () => {
   const book = (id: string, auth: Auth, body: Record<string, unknown> = BOOKING, headers?: Record<string, string>) =>
     scenario.http.post(`/transfers/${id}/shipment/booking`, auth, body, headers);
   const cancel = (id: string, auth: Auth, reason = 'Wrong service') => scenario.http.post(`/transfers/${id}/shipment/cancellation`, auth, { reason });
-  /** What the booking worker does: a command through the one pipeline, as the system. */
-  const asWorker = (id: string, command: TransferCommand) =>
-    scenario.api.app.get(CommandPipeline).handle(scenario.api.app.get(TransferAggregate), id, command, { actor: BOOKER, correlationId: randomUUID(), causationId: null });
+  const asWorker = (id: string, command: TransferCommand) => recordAsWorker(scenario, id, command);
 
   /** An outlet transfer by Ana with one box holding 4 mugs; its id and the box's. */
   const boxed = async (): Promise<{ id: string; boxId: string }> => {

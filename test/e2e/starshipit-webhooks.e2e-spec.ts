@@ -1,12 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SYSTEM_ROLE } from '#domain';
-import { CommandPipeline, TransferAggregate } from '#persistence';
-import { expectProblem, expectStatus, MUGS, openScenario, type Scenario } from '../support/transfers-client.js';
+import { bookAndRecord, boxOfMugs, CARTON } from '../support/shipments.js';
+import { expectProblem, expectStatus, openScenario, type Scenario } from '../support/transfers-client.js';
 
 const SECRET = 'starshipit-webhook-secret-for-tests';
-const CARTON = { name: 'Webhook carton', innerLengthMm: 400, innerWidthMm: 300, innerHeightMm: 250, tareWeightG: 450, maxWeightG: 16_000 };
-const BOOKER = { id: 'shipment-booker', name: 'Shipment booker', roles: [SYSTEM_ROLE], outlets: [] };
 const sign = (body: string, secret = SECRET) => createHmac('sha256', secret).update(body).digest('hex');
 
 /** Starshipit's tracking webhooks: signed over the raw body, recorded on the transfer once however often they come. */
@@ -16,7 +13,7 @@ describe('Starshipit tracking webhooks', () => {
 
   beforeAll(async () => {
     Object.assign(scenario, await openScenario({ env: { STARSHIPIT_WEBHOOK_SECRET: SECRET } }));
-    boxTypeId = expectStatus(await scenario.http.post('/box-types', scenario.who.alex, CARTON), 201).body.id;
+    boxTypeId = expectStatus(await scenario.http.post('/box-types', scenario.who.alex, { ...CARTON, name: 'Webhook carton' }), 201).body.id;
   });
   afterAll(async () => {
     await scenario.api?.close();
@@ -32,19 +29,9 @@ describe('Starshipit tracking webhooks', () => {
 
   /** An outlet transfer packed in one box whose booking the worker has recorded: its id and order number. */
   const booked = async (): Promise<{ id: string; orderNumber: string }> => {
-    const { http, who, step, api } = scenario;
-    const { id } = await step.createOutletTransfer(who.ana);
-    const boxId = randomUUID();
-    expectStatus(await http.post(`/transfers/${id}/boxes`, who.ana, { boxId, boxTypeId }), 201);
-    expectStatus(await http.post(`/transfers/${id}/boxes/${boxId}/items`, who.ana, { productId: MUGS, quantity: 4 }), 200);
-    const { orderNumber } = expectStatus(await http.post(`/transfers/${id}/shipment/booking`, who.ana, { serviceCode: '7B05', serviceName: 'Parcel Post', quotedPriceCents: 1_015 }), 202).body.shipment;
-    await api.app.get(CommandPipeline).handle(
-      api.app.get(TransferAggregate),
-      id,
-      { type: 'RecordBooking', orderNumber, carrierOrderId: '42', carrierName: 'NZ Post', trackingNumbers: ['TRK-1'], labelEvidenceIds: [], priceCents: 1_015 },
-      { actor: BOOKER, correlationId: randomUUID(), causationId: null },
-    );
-    return { id, orderNumber };
+    const { id } = await scenario.step.createOutletTransfer(scenario.who.ana);
+    await boxOfMugs(scenario, id, boxTypeId, scenario.who.ana);
+    return { id, orderNumber: await bookAndRecord(scenario, id, scenario.who.ana) };
   };
 
   it('records a signed update on the transfer once, however often Starshipit sends it', async () => {

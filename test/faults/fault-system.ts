@@ -27,7 +27,16 @@ export interface FaultSystemOptions {
   /** Where the sandbox delivers webhooks; default the API. */
   webhookUrl?: string;
   env?: Record<string, string>;
+  /** Starts the carrier (Starshipit) sandbox too, its tracking webhooks going to the API, and points API and worker at it. */
+  carrier?: boolean;
 }
+
+/** The carrier sandbox's account, and the secret its tracking webhooks are signed with. */
+export const CARRIER_KEYS = {
+  STARSHIPIT_API_KEY: 'fault-suite-starshipit-key',
+  STARSHIPIT_SUBSCRIPTION_KEY: 'fault-suite-subscription-key',
+  STARSHIPIT_WEBHOOK_SECRET: 'fault-suite-starshipit-webhook-secret',
+};
 
 /** A database migrated once on `postgres`, for each scenario's database to be cloned from. */
 export async function migratedTemplate(postgres: PrivatePostgres, root: string): Promise<string> {
@@ -58,6 +67,8 @@ export class FaultSystem {
   readonly api: ServiceProcess;
   readonly workers: ServiceProcess[];
   readonly sandbox: ServiceProcess;
+  /** The carrier sandbox, when the scenario asked for one. */
+  readonly carrier: ServiceProcess | null;
 
   private constructor(
     readonly name: string,
@@ -67,6 +78,7 @@ export class FaultSystem {
     readonly databaseUrl: string,
     private readonly infra: Infrastructure,
     workers: number,
+    readonly carrierUrl: string | null,
   ) {
     const { workdir, root } = infra;
     this.api = new ServiceProcess('api', env, workdir, root);
@@ -85,6 +97,13 @@ export class FaultSystem {
       workdir,
       root,
     );
+    const carrier = carrierUrl === null ? null : new URL(carrierUrl);
+    this.carrier = carrier && new ServiceProcess('carrier-sandbox', { ...env, CARRIER_SANDBOX_HOST: carrier.hostname, CARRIER_SANDBOX_PORT: carrier.port, CARRIER_SANDBOX_WEBHOOK_URL: `${apiUrl}/webhooks/starshipit` }, workdir, root);
+  }
+
+  /** Every process of the system: what must still run after a fault. */
+  get services(): ServiceProcess[] {
+    return [this.api, ...this.workers, this.sandbox, ...(this.carrier ? [this.carrier] : [])];
   }
 
   static async open(infra: Infrastructure, name: string, options: FaultSystemOptions = {}): Promise<FaultSystem> {
@@ -92,9 +111,10 @@ export class FaultSystem {
     await withConnection(infra.postgres.url, (client) =>
       client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)} TEMPLATE ${pg.escapeIdentifier(infra.template)}`),
     );
-    const [apiPort, sandboxPort] = [await freePort(), await freePort()];
+    const [apiPort, sandboxPort, carrierPort] = [await freePort(), await freePort(), await freePort()];
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+    const carrierUrl = options.carrier ? `http://127.0.0.1:${carrierPort}` : null;
     const databaseUrl = infra.postgres.urlFor(database);
     const env = testEnvironment(databaseUrl, {
       REDIS_URL: infra.redis.url,
@@ -107,11 +127,16 @@ export class FaultSystem {
       LIGHTSPEED_RATE_LIMIT: '100000',
       RATE_LIMIT_MAX: '10000000',
       ...(options.webhookUrl ? { SANDBOX_WEBHOOK_URL: options.webhookUrl } : {}),
+      ...(carrierUrl ? { STARSHIPIT_BASE_URL: carrierUrl, ...CARRIER_KEYS } : {}),
       ...options.env,
     });
-    const system = new FaultSystem(name, env, apiUrl, sandboxUrl, databaseUrl, infra, options.workers ?? 1);
+    const system = new FaultSystem(name, env, apiUrl, sandboxUrl, databaseUrl, infra, options.workers ?? 1, carrierUrl);
     system.sandbox.start();
     await until('the sandbox', async () => (await fetch(`${sandboxUrl}/admin/stats`)).ok);
+    if (system.carrier) {
+      system.carrier.start();
+      await until('the carrier sandbox', async () => (await fetch(`${carrierUrl}/admin/stats`)).ok);
+    }
     await system.startApi();
     for (const worker of system.workers) worker.start();
     return system;
@@ -150,9 +175,20 @@ export class FaultSystem {
     return withConnection(this.databaseUrl, async (client) => (await client.query<R>(text, values)).rows);
   }
 
+  /** A call to the carrier sandbox's admin routes (no auth: it binds to loopback). */
+  async carrierAdmin<T>(path: string, body?: unknown): Promise<T> {
+    if (!this.carrierUrl) throw new Error('This system has no carrier sandbox');
+    const response = await fetch(`${this.carrierUrl}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+    });
+    if (!response.ok) throw new Error(`carrier ${path}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
   /** The last lines the services wrote, to explain a violation. */
   logTail(lines = 15): string {
-    return [this.api, ...this.workers, this.sandbox]
+    return this.services
       .map((service) => `--- ${service.name}\n${service.output.trim().split('\n').slice(-lines).map((line) => line.slice(0, 400)).join('\n')}`)
       .join('\n');
   }
@@ -160,6 +196,7 @@ export class FaultSystem {
   async close(): Promise<void> {
     await Promise.all([...this.workers, this.api].map((service) => service.stop()));
     await this.sandbox.stop();
+    await this.carrier?.stop();
     await withConnection(this.infra.postgres.url, (client) =>
       client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(new URL(this.databaseUrl).pathname.slice(1))} WITH (FORCE)`),
     ).catch(() => undefined);

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { affectsLightspeed, TRANSFER_EVENT_TYPES } from '#domain';
 import { INBOUND_QUEUE_NAME, SYNC_QUEUE_NAME } from '#observability';
 import { Database, PROJECTION_TABLES, rebuildProjections } from '#persistence';
 import type { CommandClient } from './command-client.js';
@@ -241,6 +242,9 @@ interface SyncStatusReport {
   transfers: { PENDING: number; SYNCED: number; FAILED: number; NEEDS_ATTENTION: number };
 }
 
+/** Events that change nothing Lightspeed holds (notes, boxes, bookings, divergence notes): no sync follows them. */
+const UNSYNCED_EVENT_TYPES = TRANSFER_EVENT_TYPES.filter((type) => !affectsLightspeed(type));
+
 /**
  * Nothing stays in a retry loop: within `deadlineMs` every event is relayed, the queues are empty,
  * no transfer is PENDING, and every FAILED (dead-lettered) or NEEDS_ATTENTION (refused) transfer says why.
@@ -253,8 +257,9 @@ export async function nothingRetriesForever(system: FaultSystem, admin: CommandC
       `SELECT count(*) FILTER (WHERE s.transfer_id IS NULL OR s.synced_version < r.version AND s.status NOT IN ('FAILED', 'NEEDS_ATTENTION'))::int AS count,
               count(*) FILTER (WHERE s.status = 'PENDING')::int AS pending
        FROM (SELECT substr(stream_id, 10)::uuid AS id, max(stream_version) AS version FROM events
-             WHERE stream_id LIKE 'transfer-%' AND event_type <> 'LightspeedDivergenceDetected' GROUP BY stream_id) r
+             WHERE stream_id LIKE 'transfer-%' AND event_type <> ALL($1::text[]) GROUP BY stream_id) r
        LEFT JOIN transfer_sync_state s ON s.transfer_id = r.id`,
+      [UNSYNCED_EVENT_TYPES],
     );
     const status = await admin.get<SyncStatusReport>('/admin/sync-status').catch(() => null);
     const busy = await busyQueues(system);

@@ -13,6 +13,7 @@ import type { InvariantResult } from './invariants.js';
 import { settings, seconds, type FaultScenario } from './scenario.js';
 import { apiSigkill } from './scenarios/api-sigkill.js';
 import { caseVariantIds } from './scenarios/case-variant-ids.js';
+import { freightFaults } from './scenarios/freight-faults.js';
 import { poisonRelay } from './scenarios/poison-relay.js';
 import { postgresRestart } from './scenarios/postgres-restart.js';
 import { txidBoundary } from './scenarios/txid-boundary.js';
@@ -22,7 +23,7 @@ import { webhookChaos } from './scenarios/webhook-chaos.js';
 import { webhookFlood } from './scenarios/webhook-flood.js';
 import { workerSigkill } from './scenarios/worker-sigkill.js';
 
-const SCENARIOS: FaultScenario[] = [workerSigkill, apiSigkill, redisOutage, postgresRestart, lightspeedFaults, webhookChaos, webhookFlood, poisonRelay, txidBoundary, caseVariantIds];
+const SCENARIOS: FaultScenario[] = [workerSigkill, apiSigkill, redisOutage, postgresRestart, lightspeedFaults, webhookChaos, webhookFlood, poisonRelay, txidBoundary, caseVariantIds, freightFaults];
 
 function repositoryRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

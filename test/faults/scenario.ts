@@ -22,6 +22,7 @@ export function settings() {
     caseVariantTransfers: int('FAULT_CASE_VARIANT_TRANSFERS', 200),
     floodTransfers: int('FAULT_FLOOD_TRANSFERS', 60),
     poisonTransfers: int('FAULT_POISON_TRANSFERS', 200),
+    freightTransfers: int('FAULT_FREIGHT_TRANSFERS', 12),
     floodProducts: int('FAULT_FLOOD_PRODUCTS', 250),
     floodChangesPerProduct: int('FAULT_FLOOD_CHANGES_PER_PRODUCT', 8),
     floodBudget: int('FAULT_FLOOD_BUDGET', 1_500),
@@ -88,11 +89,11 @@ export async function onStage(
     const clients = [crew.manager, crew.approver];
     const invariants = await checkInvariants(system, clients, stage.admin, { settleMs: Math.max(context.settings.settleMs, settleMs ?? 0), remoteStatus });
     if (extra) invariants.push(...(await extra()));
-    const crashed = [system.api, ...system.workers, system.sandbox].filter((service) => !service.running).map((service) => service.name);
+    const crashed = system.services.filter((service) => !service.running).map((service) => service.name);
     invariants.push({
       name: 'no service process died of the fault (only the suite kills them)',
       held: crashed.length === 0,
-      detail: crashed.length === 0 ? 'API, worker and sandbox still running' : `${crashed.join(', ')} exited`,
+      detail: crashed.length === 0 ? `${system.services.map((service) => service.name).join(', ')} still running` : `${crashed.join(', ')} exited`,
     });
     const outcome = { figures: { ...figures, ...(await transfersByKind(system)), commands: clients.reduce((sum, client) => sum + client.records.length, 0), ...prefixed(clients) }, invariants };
     if (invariants.some((invariant) => !invariant.held)) context.log(system.logTail());

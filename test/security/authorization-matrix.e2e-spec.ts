@@ -317,6 +317,8 @@ describe('the authorization matrix of docs/security.md, request by request again
       true,
     ),
     'GET /api/v1/approvals': get(`${V1}/approvals`),
+    // Staff see only deliveries bound for their outlets (test/e2e/delivered-unreceived.e2e-spec.ts shows the filtering).
+    'GET /api/v1/freight/unreceived': get(`${V1}/freight/unreceived`),
     'GET /api/v1/events': get(`${V1}/events`),
     'GET /api/v1/audit': { outletBound: true, call: () => ({ method: 'GET', path: `${V1}/audit?limit=200` }) },
     'GET /api/v1/exports/transfers': { outletBound: true, call: () => ({ method: 'GET', path: `${V1}/exports/transfers` }) },

@@ -232,6 +232,7 @@ const CASES: Record<string, FuzzCase> = {
   'POST /api/v1/transfers/:id/shipment/cancellation': { who: ['manager', 'staff'], params: transferId, body: reason, target: { state: 'open' }, numRuns: 20 },
   'POST /api/v1/transfers/:id/cancel': { who: ['manager'], params: transferId, body: reason, target: { state: 'open', consumes: true }, numRuns: 30 },
   'GET /api/v1/approvals': { who: ['manager', 'staff'], numRuns: 10 },
+  'GET /api/v1/freight/unreceived': { who: ['manager', 'staff'], numRuns: 10 },
   'GET /api/v1/events': { who: ['manager'], query: { after: fc.integer({ min: 0, max: 50 }), limit: fc.integer({ min: 1, max: 1000 }) }, numRuns: 40 },
   'GET /api/v1/audit': { who: ['manager', 'staff'], query: { ...page, ...auditFilters }, numRuns: 60 },
   'GET /api/v1/exports/transfers': { who: ['manager', 'staff'], query: transferFilters, numRuns: 30 },

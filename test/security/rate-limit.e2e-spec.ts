@@ -88,19 +88,22 @@ describe('rate limiting: each caller gets RATE_LIMIT_MAX requests per window, co
   });
 
   it('shares the count between API instances through Redis', async () => {
-    const ann = manager();
-    await spend(ann, LIMIT);
+    // Two instances of their own with a window far longer than starting them takes, so the count cannot expire between them.
     const environment = testEnvironment(api.database.url, {
       JWT_SECRET: api.jwtSecret,
-      QUEUE_PREFIX,
+      QUEUE_PREFIX: `rate-limit-shared-${randomUUID()}`,
       RATE_LIMIT_MAX: String(LIMIT),
-      RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+      RATE_LIMIT_WINDOW_SECONDS: '600',
     });
-    const second: NestFastifyApplication = await createApp({ ignoreEnvFile: true, env: environment });
+    const instances: NestFastifyApplication[] = await Promise.all([createApp({ ignoreEnvFile: true, env: environment }), createApp({ ignoreEnvFile: true, env: environment })]);
     try {
-      expectProblem(await request(second.getHttpServer()).get(`${V1}/transfers`).set(ann), 429, 'RATE_LIMITED');
+      const [first, second] = instances.map((instance) => (auth: { Authorization: string }) => request(instance.getHttpServer()).get(`${V1}/transfers`).set(auth));
+      const ann = manager();
+      const spent = await Promise.all(Array.from({ length: LIMIT }, () => first!(ann)));
+      expect(spent.map((response) => response.status)).toEqual([200, 200, 200]);
+      expectProblem(await second!(ann), 429, 'RATE_LIMITED');
     } finally {
-      await second.close();
+      await Promise.all(instances.map((instance) => instance.close()));
     }
   });
 

@@ -10,6 +10,8 @@ export interface ApiFixture {
   app: NestFastifyApplication;
   database: TestDatabase;
   jwtSecret: string;
+  /** The variables the API runs with: a worker given the same shares its database and queues. */
+  env: Record<string, string>;
   http(): ReturnType<typeof request>;
   /** A bearer header for a user with these roles and outlets. */
   as(sub: string, roles: Role[], outlets?: string[]): { Authorization: string };
@@ -26,6 +28,7 @@ export async function openApiFixture(env: Record<string, string> = {}): Promise<
     app,
     database,
     jwtSecret,
+    env: environment,
     http: () => request(app.getHttpServer()),
     as: (sub, roles, outlets = []) => ({
       Authorization: `Bearer ${issueToken(jwtSecret, { sub, name: `User ${sub}`, roles, outlets })}`,

@@ -71,6 +71,14 @@ export function expectProblem(response: Response, status: number, code: string):
   return response.body;
 }
 
+/** The answer's body as bytes (a PDF, an image), whatever its media type. */
+export const readBytes = (test: Test): Test =>
+  test.buffer(true).parse((response, done) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
 export const MUGS = 'MUG-01';
 export const TEA = 'TEA-02';
 export const SPOONS = 'SPOON-03';

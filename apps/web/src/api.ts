@@ -318,3 +318,30 @@ export const removeBox = (id: string, boxId: string): Promise<TransferDetail> =>
 
 /** The labels PDF, one page per box: opened in a tab, the session cookie authenticates it. */
 export const boxLabelsUrl = (id: string): string => `/api/v1/transfers/${encodeURIComponent(id)}/boxes/labels`;
+
+export type FreightQuote = components['schemas']['FreightQuoteResponse'];
+export type ServiceQuote = FreightQuote['quotes'][number];
+export type Shipment = NonNullable<TransferDetail['shipment']>;
+export type UnreceivedShipment = components['schemas']['UnreceivedShipmentResponse'];
+
+/** The carrier's services and prices for the transfer's boxes (or the suggested packing before there are any). */
+export const freightQuotes = (id: string): Promise<FreightQuote> => answer(api.GET('/api/v1/transfers/{id}/freight-quotes', { params: { path: { id } } }));
+
+/** Asks for the boxes to be booked at a quoted service; the worker books them (202). */
+export const requestBooking = (id: string, quote: ServiceQuote): Promise<TransferDetail> =>
+  answer(
+    api.POST('/api/v1/transfers/{id}/shipment/booking', {
+      params: { path: { id } },
+      body: { serviceCode: quote.serviceCode, serviceName: quote.serviceName, quotedPriceCents: quote.priceCents, currency: quote.currency },
+    }),
+  );
+
+/** Asks for the booking to be cancelled before it ships; the worker cancels it with the carrier (202). */
+export const cancelBooking = (id: string, reason: string): Promise<TransferDetail> =>
+  answer(api.POST('/api/v1/transfers/{id}/shipment/cancellation', { params: { path: { id } }, body: { reason } }));
+
+/** Deliveries the carrier made a while ago that nobody has started receiving (the caller's outlets, or all for ops). */
+export const unreceivedShipments = () => answer(api.GET('/api/v1/freight/unreceived'));
+
+/** A kept file (a carrier label, a photo): opened in a tab, the session cookie authenticates it. */
+export const evidenceUrl = (id: string): string => `/api/v1/evidence/${encodeURIComponent(id)}`;

@@ -1,4 +1,5 @@
 import { inboundTransfers } from './api.js';
+import { UnreceivedShipments } from './shipment/unreceived.js';
 import { useTransferList } from './use-transfer-list.js';
 import { SyncStatus } from './sync/sync-status.js';
 
@@ -10,6 +11,7 @@ export function InboundList({ outletId }: { outletId: string | null }) {
     <main class="page">
       <h1>Inbound{outletId ? ` to ${outletId}` : ''}</h1>
       {!outletId && <p>Your token names no outlet, so nothing is inbound to you.</p>}
+      {outletId && <UnreceivedShipments linkTo={(id) => `#/transfers/${id}`} quietWhenNone />}
       {outletId && state.kind === 'loading' && <p aria-busy="true">Loading…</p>}
       {state.kind === 'failed' && (
         <p class="error" role="alert">

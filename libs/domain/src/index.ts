@@ -39,6 +39,7 @@ export * from './shipping-address/validation.js';
 export * from './transfer/approval-figures.js';
 export { BOXED_TYPES, BOXING_STATUSES, MAX_BOX_LABEL_LENGTH, boxedQuantity, type BoxActor, type BoxItem, type BoxTypeSnapshot, type TransferBox } from './transfer/boxes.js';
 export {
+  DEFAULT_UNRECEIVED_AFTER_HOURS,
   MAX_ORDER_NUMBER_LENGTH,
   TRACKING_STATUSES,
   bookingOrderNumber,

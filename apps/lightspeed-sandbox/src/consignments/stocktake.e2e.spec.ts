@@ -3,8 +3,8 @@ import { createConsignment, startTestSandbox, waitFor, type TestSandbox } from '
 
 let t: TestSandbox;
 beforeAll(async () => {
-  // Slow enough that a test can act while the stocktake is still IN_PROGRESS.
-  t = await startTestSandbox({ stocktakeProcessingMs: 150 });
+  // Slow enough that a test can act while the stocktake is still IN_PROGRESS, even on a loaded CI machine.
+  t = await startTestSandbox({ stocktakeProcessingMs: 1_000 });
 });
 afterAll(async () => t.sandbox.close());
 beforeEach(() => t.sandbox.reset());

@@ -1001,6 +1001,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/freight/unreceived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shipments the carrier reports delivered more than FREIGHT_UNRECEIVED_AFTER_HOURS ago whose transfer is still SENT (nobody has started receiving)
+         * @description Staff see those bound for their outlets; managers, auditors and admins see every one, supplier returns included. At most 200, oldest delivery first.
+         */
+        get: operations["UnreceivedShipmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outlets/{outletId}/address": {
         parameters: {
             query?: never;
@@ -2382,6 +2402,29 @@ export interface components {
             quotedAt: string;
             /** @description True when the quote was kept from an earlier look at the same shipment (no carrier call) */
             cached: boolean;
+        };
+        UnreceivedShipmentResponse: {
+            /** Format: uuid */
+            transferId: string;
+            /** @example TR-3f0c…-v2 */
+            orderNumber: string;
+            /** @description The outlet that should receive it; null for a supplier return */
+            destinationOutletId: string | null;
+            /** @description The supplier of a return; null otherwise */
+            supplierId: string | null;
+            /**
+             * Format: date-time
+             * @description When the carrier reports it delivered
+             */
+            deliveredAt: string;
+            /** @description Whole hours since the carrier delivered it */
+            hoursSinceDelivery: number;
+        };
+        UnreceivedShipmentListResponse: {
+            /** @description How long a delivered shipment may wait to be received before it is listed, in hours (FREIGHT_UNRECEIVED_AFTER_HOURS) */
+            afterHours: number;
+            /** @description Oldest delivery first */
+            items: components["schemas"]["UnreceivedShipmentResponse"][];
         };
         ShippingAddressFieldsResponse: {
             contactName: string;
@@ -7826,6 +7869,53 @@ export interface operations {
                 };
             };
             /** @description Too many requests (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    UnreceivedShipmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delivered, not received */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreceivedShipmentListResponse"];
+                };
+            };
+            /** @description No valid bearer token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Your roles, or the outlets you work at, do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again (RATE_LIMITED) */
             429: {
                 headers: {
                     [name: string]: unknown;

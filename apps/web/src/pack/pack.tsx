@@ -5,6 +5,7 @@ import { boxRefusal, kilograms } from '../boxes/box-refusal.js';
 import { Boxes } from '../boxes/boxes.js';
 import { indexByCode } from '../counting/code-index.js';
 import { ScanField } from '../counting/scan-field.js';
+import { Shipping } from '../shipment/shipping.js';
 import { OverPackConfirm, overPackOf, type OverPack } from './over-pack.js';
 import { changedLines, countOf, nameOf, shortLines, type Counts } from './pack-counts.js';
 import { PackLineRow } from './pack-line-row.js';
@@ -232,6 +233,7 @@ export function Pack({ transferId }: { transferId: string }) {
         onNewBox={(boxTypeId) => newBox(boxTypeId)}
         actions={boxActions}
       />
+      <Shipping detail={detail} onChanged={setDetail} />
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => void act('save')}>Save packed counts</button>
         <button type="button" disabled={busy} onClick={() => void act('pack')}>Mark packed</button>

@@ -10,6 +10,7 @@ import type { Attachment, OutboxReceipt } from '../outbox/outbox-record.js';
 import { forget, keep } from '../outbox/outbox-store.js';
 import { useOutbox } from '../outbox/use-outbox.js';
 import { WaitingReceipts } from '../outbox/waiting-receipts.js';
+import { ShipmentPanel } from '../shipment/shipment-panel.js';
 import { SyncStatus } from '../sync/sync-status.js';
 import { discardDraft, useCountDraft } from './count-draft.js';
 import { useExtraOffer } from './extra-offer.js';
@@ -181,6 +182,7 @@ export function Receive({ transferId }: { transferId: string }) {
     <main class="page">
       <h1>Receive {detail.reference ?? detail.id.slice(0, 8)}</h1>
       <SyncStatus sync={detail.sync} divergent={detail.lightspeedDivergence !== null} />
+      <ShipmentPanel detail={detail} />
       <ScanField onCode={scan} />
       <p role="status" aria-live="polite">{message}</p>
       {extra.offer && <button type="button" onClick={() => addExtra(extra.offer!)}>Add {extra.offer.name} as an extra line</button>}

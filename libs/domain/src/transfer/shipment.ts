@@ -3,6 +3,9 @@ import type { Party } from '../shipping-address/shipping-address.js';
 import type { BoxActor, TransferBox } from './boxes.js';
 import type { TransferState } from './transfer-state.js';
 
+/** How long a shipment the carrier delivered may wait to be received before it is flagged, unless configured. */
+export const DEFAULT_UNRECEIVED_AFTER_HOURS = 24;
+
 /** Starshipit's limit on an order number. */
 export const MAX_ORDER_NUMBER_LENGTH = 50;
 

@@ -22,7 +22,9 @@ let closeRedis: () => Promise<void>;
 let outletId: string;
 
 beforeAll(async () => {
-  sandbox = await openSandbox();
+  // A stocktake's background processing would move it on (IN_PROGRESS → IN_PROGRESS_PROCESSED) while a
+  // test reads it back; these tests are about the client's retries, so it never runs here.
+  sandbox = await openSandbox({ stocktakeProcessingMs: 3_600_000 });
   ({ redis, prefix, close: closeRedis } = await openTestRedis());
   outletId = (await personalClient(sandbox, redis, freshPrefix(prefix)).client.listOutlets()).items[0]!.id;
 });

@@ -22,3 +22,28 @@ export async function listPendingShipments(client: SqlClient, limit: number): Pr
   });
   return rows;
 }
+
+export interface FreightBacklog {
+  requested: number;
+  cancelling: number;
+  /** When the longest-waiting booking or cancellation last changed; null when none waits. */
+  oldestWaitingSince: Date | null;
+  /** Shipments the carrier delivered before the cut-off whose transfer is still SENT. */
+  deliveredUnreceived: number;
+}
+
+/** What the freight gauges show: bookings and cancellations the worker has yet to make, and deliveries nobody received. */
+export async function freightBacklog(client: SqlClient, deliveredBefore: Date): Promise<FreightBacklog> {
+  const { rows } = await client.query<FreightBacklog>({
+    name: 'query.freight-backlog',
+    text: `SELECT count(*) FILTER (WHERE document->'shipment'->>'status' = 'REQUESTED')::int AS requested,
+                  count(*) FILTER (WHERE document->'shipment'->>'status' = 'CANCELLING')::int AS cancelling,
+                  min(updated_at) FILTER (WHERE document->'shipment'->>'status' IN ('REQUESTED', 'CANCELLING')) AS "oldestWaitingSince",
+                  count(*) FILTER (WHERE status = 'SENT' AND (document->'shipment'->>'deliveredAt')::timestamptz < $1)::int AS "deliveredUnreceived"
+             FROM transfer_read_model
+            WHERE document->'shipment'->>'status' IN ('REQUESTED', 'CANCELLING')
+               OR (status = 'SENT' AND document->'shipment'->>'deliveredAt' IS NOT NULL)`,
+    values: [deliveredBefore.toISOString()],
+  });
+  return rows[0] as FreightBacklog;
+}

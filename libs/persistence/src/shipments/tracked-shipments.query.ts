@@ -34,9 +34,14 @@ export interface UnreceivedShipment {
 
 /**
  * Shipments the carrier delivered before `deliveredBefore` whose transfer is still SENT: nobody has
- * started receiving them. Oldest delivery first.
+ * started receiving them. Oldest delivery first; `toOutlets` keeps those bound for one of these outlets.
  */
-export async function listDeliveredUnreceived(client: SqlClient, deliveredBefore: Date, limit: number): Promise<UnreceivedShipment[]> {
+export async function listDeliveredUnreceived(
+  client: SqlClient,
+  deliveredBefore: Date,
+  limit: number,
+  toOutlets: readonly string[] | null = null,
+): Promise<UnreceivedShipment[]> {
   const { rows } = await client.query<UnreceivedShipment>({
     name: 'query.delivered-unreceived',
     text: `SELECT id AS "transferId", document->'shipment'->>'orderNumber' AS "orderNumber", destination_outlet_id AS "destinationOutletId",
@@ -45,9 +50,10 @@ export async function listDeliveredUnreceived(client: SqlClient, deliveredBefore
             WHERE status = 'SENT'
               AND document->'shipment'->>'deliveredAt' IS NOT NULL
               AND (document->'shipment'->>'deliveredAt')::timestamptz < $1
+              AND ($3::text[] IS NULL OR destination_outlet_id = ANY($3::text[]))
             ORDER BY (document->'shipment'->>'deliveredAt')::timestamptz, id
             LIMIT $2`,
-    values: [deliveredBefore.toISOString(), limit],
+    values: [deliveredBefore.toISOString(), limit, toOutlets],
   });
   return rows;
 }

@@ -1,4 +1,5 @@
 import { syncHistory, syncStatus } from '../../api.js';
+import { UnreceivedShipments } from '../../shipment/unreceived.js';
 import { DataTable } from '../data-table.js';
 import { usePolling } from '../use-polling.js';
 import { AttemptsChart } from './attempts-chart.js';
@@ -53,6 +54,7 @@ export function SyncHealth() {
             </ul>
           </section>
           <DeadLetters failures={report.recentFailures} onRetried={status.refresh} />
+          <UnreceivedShipments linkTo={(id) => `#/console/transfers/${id}`} quietWhenNone={false} />
           <section aria-labelledby="inbound-title">
             <h2 id="inbound-title">From Lightspeed</h2>
             <p>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { transfer, transferEvidence, type TransferDetail as Detail, type TransferEvidence } from '../../api.js';
+import { ShipmentPanel } from '../../shipment/shipment-panel.js';
 import { SyncStatus } from '../../sync/sync-status.js';
 import { Decision } from '../approvals/decision.js';
 import { DataTable } from '../data-table.js';
@@ -7,7 +8,7 @@ import { EvidenceList } from '../history/evidence-list.js';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; detail: Detail; evidence: TransferEvidence[] };
 
-/** One transfer for the console: lines and totals, where Lightspeed stands, evidence, notes, its history, and a manager's decision when one waits. */
+/** One transfer for the console: lines and totals, where Lightspeed stands, its shipment and tracking, evidence, notes, its history, and a manager's decision when one waits. */
 export function TransferDetail({ transferId, canDecide }: { transferId: string; canDecide: boolean }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [message, setMessage] = useState('');
@@ -55,6 +56,7 @@ export function TransferDetail({ transferId, canDecide }: { transferId: string; 
           )}
         </DataTable>
       )}
+      <ShipmentPanel detail={detail} />
       <EvidenceList evidence={evidence} />
       <section aria-labelledby="notes-title">
         <h2 id="notes-title">Notes</h2>
