@@ -21,10 +21,13 @@ export interface DockApp {
   close(): Promise<void>;
 }
 
-/** Builds apps/web into a directory of its own (for WEB_APP_DIR); `remove` deletes it. */
+/**
+ * Builds apps/web into a directory of its own (for WEB_APP_DIR); `remove` deletes it. Jest's two workers may
+ * build at once: each writes its own directory, so Vite's one-build-per-project lock is bypassed.
+ */
 export async function buildDockApp(): Promise<{ directory: string; remove(): void }> {
   const directory = mkdtempSync(join(tmpdir(), 'dock-app-'));
-  await promisify(execFile)(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'apps/web', '--logLevel', 'warn'], {
+  await promisify(execFile)(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'apps/web', '--logLevel', 'warn', '--bypass-lock'], {
     env: { ...process.env, WEB_OUT_DIR: directory },
   });
   return { directory, remove: () => rmSync(directory, { recursive: true, force: true }) };

@@ -133,11 +133,22 @@ describe('the booking runner (real carrier sandbox, PostgreSQL)', () => {
     expect(ordersCreated(orderNumber)).toBe(1);
   });
 
-  it('a carrier refusal ends the booking FAILED with Starshipit’s words', async () => {
+  it('a carrier refusal ends the booking FAILED with Starshipit’s words, leaving no order at the carrier', async () => {
     const { id, orderNumber } = await requested('ZZZ');
     const after = await untilSettled(id);
     expect(after.shipment).toBeNull();
     expect(after.shipmentHistory.at(-1)).toMatchObject({ orderNumber, outcome: 'FAILED', reason: expect.stringContaining('ZZZ is not enabled') });
+    expect(sandbox.orders.all().filter((order) => order.order_number === orderNumber)).toEqual([]);
+  });
+
+  it('books the same boxes again at a service the carrier takes, under the same order number, after a refusal', async () => {
+    const { id, orderNumber } = await requested('ZZZ');
+    expect((await untilSettled(id)).shipment).toBeNull();
+    await run(pipeline, id, { type: 'RequestBooking', serviceCode: '7B05', serviceName: 'Parcel Post', quotedPriceCents: 1_250, currency: 'AUD' });
+    const booked = await untilSettled(id);
+    expect(booked.shipment).toMatchObject({ status: 'BOOKED', orderNumber });
+    expect(sandbox.orders.all().filter((order) => order.order_number === orderNumber)).toHaveLength(1);
+    expect(sandbox.orders.all().find((order) => order.order_number === orderNumber)?.carrier_service_code).toBe('7B05');
   });
 
   it('cancels an unshipped carrier order (DELETED) and a printed one (ARCHIVED)', async () => {

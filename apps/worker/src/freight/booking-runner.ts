@@ -80,7 +80,8 @@ class NotBookable extends Error {}
  * Books and cancels at the carrier what staff asked for, exactly once however often it runs or crashes:
  *
  * - REQUESTED → `bookShipment` (idempotent by order number: it finds an order a crashed pass created),
- *   the label PDFs kept as LABEL evidence, then RecordBooking; a carrier refusal → RecordBookingFailure.
+ *   the label PDFs kept as LABEL evidence, then RecordBooking; a carrier refusal → any order it left
+ *   unshipped deleted, then RecordBookingFailure.
  * - CANCELLING → `cancelShipment` → RecordBookingCancelled, or RecordCancellationRefused when delivered.
  *
  * A carrier that is down or rate-limits leaves the shipment as it is, retried with a per-transfer backoff.
@@ -164,7 +165,12 @@ export class BookingRunner {
       booking = await bookShipment(this.carrier, { orderNumber, order }, this.options.bookingOptions);
     } catch (error) {
       if (!(error instanceof CarrierRejected)) throw error;
-      return this.fail(at, `Starshipit refused the order: ${wordsOf(error)}`);
+      // The refusal may come after the order was made (printing its labels): delete it, so the order number
+      // is free for the next booking of these boxes and no unshipped order is left behind at the carrier.
+      // Unreachable, this throws and the whole booking is tried again later.
+      const leftOver = await cancelShipment(this.carrier, { orderNumber });
+      const removed = leftOver.outcome === 'DELETED' ? ' (its unshipped order was deleted)' : '';
+      return this.fail(at, `Starshipit refused the order: ${wordsOf(error)}${removed}`);
     }
     const labelEvidenceIds: string[] = [];
     for (const pdf of booking.labels) labelEvidenceIds.push(await this.keepLabel(pdf));

@@ -35,9 +35,21 @@ export function prepareUnit(unit: PackingUnit): PreparedUnit {
  * at a corner that an earlier unit's faces make, slid back along the other two axes until it meets a
  * unit or a wall; corners are tried lowest first, each unit in its flattest orientation first.
  */
+/**
+ * A corner a unit may be put at, with what it has learnt: a box only fills, so a cube that did not fit
+ * there never will (nor a larger one), and nor will a shape that fitted no way round.
+ */
+interface Corner {
+  at: Edges;
+  /** The smallest cube edge found not to fit; Infinity until one is. */
+  blockedCube: number;
+  /** The shapes that fitted no way round; null until one did not. */
+  refused: Set<string> | null;
+}
+
 export class FillingBox {
   readonly placements: Placement[] = [];
-  private points: Edges[] = [[0, 0, 0]];
+  private corners: Corner[] = [corner([0, 0, 0])];
   private readonly inner: Edges;
   private readonly refused = new Set<string>();
   private readonly occupied: OccupancyGrid<Placement>;
@@ -68,27 +80,35 @@ export class FillingBox {
     if (unit.weightG > this.payloadLeft || volumeMm3(unit.edges) > this.volumeLeft) return false;
     // A box only fills up: a shape it once refused is not offered to it again, which keeps many identical units cheap.
     if (this.refused.has(unit.shape)) return false;
-    const smallest: Edges = [this.smallestEdge, this.smallestEdge, this.smallestEdge];
-    const dead = new Set<Edges>();
+    let dead = 0;
     try {
-      for (const point of this.points) {
-        // A corner where not even the smallest cube fits never takes anything again: the box only fills.
-        if (!this.isFree(point, smallest)) {
-          dead.add(point);
+      for (const candidate of this.corners) {
+        if (!this.cubeFits(candidate, unit.core[0])) {
+          // A corner where not even the smallest cube fits never takes anything again.
+          if (candidate.blockedCube <= this.smallestEdge) dead++;
           continue;
         }
-        if (!this.isFree(point, unit.core)) continue;
-        const edges = unit.ways.find((way) => this.isFree(point, way));
+        if (candidate.refused?.has(unit.shape)) continue;
+        const edges = unit.ways.find((way) => this.isFree(candidate.at, way));
         if (edges) {
-          this.place({ productId: unit.productId, at: point, edges, weightG: unit.weightG });
+          this.place({ productId: unit.productId, at: candidate.at, edges, weightG: unit.weightG });
           return true;
         }
+        (candidate.refused ??= new Set()).add(unit.shape);
       }
       this.refused.add(unit.shape);
       return false;
     } finally {
-      if (dead.size > 0) this.points = this.points.filter((point) => !dead.has(point));
+      if (dead > 0) this.corners = this.corners.filter((candidate) => candidate.blockedCube > this.smallestEdge);
     }
+  }
+
+  /** Whether a cube of that edge fits at the corner, remembering a no (which stays a no). */
+  private cubeFits(candidate: Corner, edge: number): boolean {
+    if (edge >= candidate.blockedCube) return false;
+    if (this.isFree(candidate.at, [edge, edge, edge])) return true;
+    candidate.blockedCube = edge;
+    return false;
   }
 
   private isFree(at: Edges, edges: Edges): boolean {
@@ -103,25 +123,25 @@ export class FillingBox {
     this.volumeLeft -= volumeMm3(placement.edges);
     this.payloadLeft -= placement.weightG;
     const fresh = [0, 1, 2].flatMap((axis) => {
-      const corner = [...placement.at] as [number, number, number];
-      corner[axis] += placement.edges[axis]!;
-      return [0, 1, 2].filter((other) => other !== axis).map((other) => this.slideBack(corner, other));
+      const point = [...placement.at] as [number, number, number];
+      point[axis] += placement.edges[axis]!;
+      return [0, 1, 2].filter((other) => other !== axis).map((other) => this.slideBack(point, other));
     });
-    this.points = this.points.filter((point) => !inside(point, placement));
-    for (const point of fresh) if (this.isInsideBox(point)) this.insertPoint(point);
+    this.corners = this.corners.filter((candidate) => !inside(candidate.at, placement));
+    for (const point of fresh) if (this.isInsideBox(point)) this.insertCorner(point);
   }
 
   /** Keeps the corners lowest first (z, then y, then x), each once. */
-  private insertPoint(point: Edges): void {
+  private insertCorner(point: Edges): void {
     let low = 0;
-    let high = this.points.length;
+    let high = this.corners.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (lowerFirst(this.points[middle]!, point) < 0) low = middle + 1;
+      if (lowerFirst(this.corners[middle]!.at, point) < 0) low = middle + 1;
       else high = middle;
     }
-    if (low < this.points.length && lowerFirst(this.points[low]!, point) === 0) return;
-    this.points.splice(low, 0, point);
+    if (low < this.corners.length && lowerFirst(this.corners[low]!.at, point) === 0) return;
+    this.corners.splice(low, 0, corner(point));
   }
 
   /** The point moved towards 0 along `axis` until it meets the far face of a unit or the wall. */
@@ -143,6 +163,10 @@ export class FillingBox {
   private isInsideBox(point: Edges): boolean {
     return point.every((coordinate, axis) => coordinate < this.inner[axis]!);
   }
+}
+
+function corner(at: Edges): Corner {
+  return { at, blockedCube: Infinity, refused: null };
 }
 
 function inside(point: Edges, placement: Placement): boolean {

@@ -129,14 +129,18 @@ describe('errors', () => {
 });
 
 describe('rate limiter', () => {
-  it('spaces calls so that the Developer tier (2 per second) answers no 429', async () => {
+  it('spaces calls to the Developer tier (2 per second), so five at once are all answered within the few retries allowed', async () => {
     const limited = await openSandbox({ rateLimit: { limit: 2, windowMs: 1000 } });
     try {
       const { client, calls } = testClient(limited, { rateLimit: { requestsPerSecond: 2 } });
       const started = Date.now();
       await Promise.all([1, 2, 3, 4, 5].map(() => client.quote(MELBOURNE, SYDNEY, [SATCHEL])));
       expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
-      expect(calls.filter((call) => call.status === 429).length).toBeLessThanOrEqual(1);
+      // Unspaced, three of the five would meet 429s in the same window through all three 10 ms retries. Spaced, a 429
+      // can still come from network jitter at a window's edge (the sandbox's window starts when the first call lands),
+      // and is retried.
+      expect(calls.filter((call) => call.status === 200)).toHaveLength(5);
+      expect(calls.filter((call) => call.status === 429).length).toBeLessThan(5);
     } finally {
       await limited.close();
     }

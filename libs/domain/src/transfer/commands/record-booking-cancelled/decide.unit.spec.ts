@@ -22,6 +22,16 @@ describe('recording a cancelled booking', () => {
     given(history(...cancelled)).when(addBox(BOX_2)).thenStatus('OPEN');
   });
 
+  it('books the same boxes under a new order number after the carrier archived the old one, and under the same one after a delete', () => {
+    const order = orderOf(requested());
+    const cancelling = [...booked(), cancelBooking()];
+    const archived = play([...cancelling, by(BOOKER, recordBookingCancelled(order, 'ARCHIVED')), requestBooking()]).state.shipment?.orderNumber;
+    expect(archived).toMatch(/^TR-.+-v\d+$/);
+    expect(archived).not.toBe(order);
+    const deleted = play([...cancelling, by(BOOKER, recordBookingCancelled(order, 'DELETED')), requestBooking()]).state.shipment?.orderNumber;
+    expect(deleted).toBe(order);
+  });
+
   it('needs a cancellation asked for', () => {
     given(history(...booked())).when(recordBookingCancelled(orderOf(requested())), { by: BOOKER }).thenFails('BOOKING_NOT_REQUESTED');
   });

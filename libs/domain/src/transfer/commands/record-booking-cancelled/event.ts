@@ -12,5 +12,9 @@ export const BOOKING_CANCELLED = eventDefinition<BookingCancelled>({
   type: 'BookingCancelled',
   schemaVersion: 1,
   affectsLightspeed: false,
-  apply: (state, event, at) => endShipment(state, 'CANCELLED', event.data.outcome, at.recordedAt),
+  // Starshipit keeps an archived order and refuses its number ever again: the next booking of these boxes takes a new one.
+  apply: (state, event, at) => {
+    const ended = endShipment(state, 'CANCELLED', event.data.outcome, at.recordedAt);
+    return event.data.outcome === 'ARCHIVED' ? { ...ended, boxSetVersion: at.version } : ended;
+  },
 });
