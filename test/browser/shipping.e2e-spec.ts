@@ -1,74 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
 import type { Page } from 'playwright-core';
-import { Database } from '#persistence';
-import { startCarrierSandbox, type CarrierSandbox } from '../../apps/carrier-sandbox/src/sandbox.js';
-import { WorkerModule } from '../../apps/worker/src/worker.module.js';
-import { advanceShipment, API_KEY, SUBSCRIPTION_KEY } from '../../libs/freight/src/testing/freight-test-kit.js';
-import { freePort } from '../support/private-redis.js';
+import type { CarrierSandbox } from '../../apps/carrier-sandbox/src/sandbox.js';
+import { advanceShipment } from '../../libs/freight/src/testing/freight-test-kit.js';
+import { carrierSettings, seedFreightCatalogue, startCarrierAndWorker, type FreightSystem } from '../support/freight-system.js';
 import { expectStatus, MUGS, TEA, type Scenario } from '../support/transfers-client.js';
 import { checkAtPhoneAndTablet, seriousAccessibilityViolations } from './support/chromium.js';
 import { openDockApp, type DockApp } from './support/dock-app.js';
 import { until } from './support/dock-steps.js';
 
 const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
-const SECRET = 'shipping-browser-webhook-secret';
 const HOUR_MS = 3_600_000;
 /** The carrier's clock runs 26 hours behind: what it delivers now has waited longer than the 24 hours allowed. */
 const CARRIER_LAG_MS = 26 * HOUR_MS;
 const CARTON = { name: 'Carton M', innerLengthMm: 400, innerWidthMm: 300, innerHeightMm: 300, tareWeightG: 500, maxWeightG: 16_000 };
-const address = (street: string, city: string, state: string, postCode: string) => ({ contactName: 'Store manager', street, city, state, postCode, countryCode: 'AU' });
 
 // page.evaluate takes expressions as text where they name the page's globals: this file is typed for Node.
 /** Ana books the boxes she packed from the dock app; the carrier delivers; Sam is told it waits to be received; Maria follows it in the console. */
 describe('shipping from the dock app, tracking in the dock app and the console', () => {
   let dock: DockApp;
   let scenario: Scenario;
+  let freight: FreightSystem;
   let carrier: CarrierSandbox;
-  let worker: INestApplicationContext;
   let page: Page;
   let origin: string;
   let transferId: string;
 
   beforeAll(async () => {
-    const carrierPort = await freePort();
-    dock = await openDockApp({
-      env: {
-        STARSHIPIT_BASE_URL: `http://127.0.0.1:${carrierPort}`,
-        STARSHIPIT_API_KEY: API_KEY,
-        STARSHIPIT_SUBSCRIPTION_KEY: SUBSCRIPTION_KEY,
-        STARSHIPIT_WEBHOOK_SECRET: SECRET,
-        STARSHIPIT_RATE_LIMIT: '20',
-        FREIGHT_RUNNER_INTERVAL_MS: '100',
-        FREIGHT_UNRECEIVED_AFTER_HOURS: '24',
-      },
-    });
+    const { carrierPort, env } = await carrierSettings({ FREIGHT_UNRECEIVED_AFTER_HOURS: '24' });
+    dock = await openDockApp({ env });
     ({ scenario, origin } = dock);
-    carrier = await startCarrierSandbox({
-      port: carrierPort,
-      apiKeys: [API_KEY],
-      subscriptionKey: SUBSCRIPTION_KEY,
-      rateLimit: { limit: 100 },
-      webhook: { url: `${origin}/webhooks/starshipit`, secret: SECRET, retryBaseMs: 50 },
-      now: () => Date.now() - CARRIER_LAG_MS,
-    });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ignoreEnvFile: true, env: scenario.api.env }), { logger: ['error'] });
-    await worker.init();
-
+    freight = await startCarrierAndWorker(scenario, origin, carrierPort, { now: () => Date.now() - CARRIER_LAG_MS });
+    carrier = freight.carrier;
+    await seedFreightCatalogue(scenario);
     const { http, who, step } = scenario;
-    await scenario.api.app.get(Database).withClient(async (client) => {
-      for (const id of ['north', 'south']) await client.query('INSERT INTO lightspeed_outlets (id, name, version) VALUES ($1, $1, 1) ON CONFLICT DO NOTHING', [id]);
-      for (const [id, name] of [[MUGS, 'Stoneware mug'], [TEA, 'Green tea 100g']]) {
-        await client.query('INSERT INTO lightspeed_products (id, name, sku, active, version, is_composite) VALUES ($1, $2, $1, true, 1, false) ON CONFLICT DO NOTHING', [id, name]);
-      }
-    });
-    expectStatus(await http.put('/outlets/north/address', who.alex, address('1 Swanston St', 'Melbourne', 'VIC', '3000')), 200);
-    expectStatus(await http.put('/outlets/south/address', who.alex, address('7 George St', 'Sydney', 'NSW', '2000')), 200);
-    expectStatus(await http.put(`/products/${MUGS}/dimensions`, who.maria, { lengthMm: 120, widthMm: 90, heightMm: 100, weightG: 350 }), 200);
-    expectStatus(await http.put(`/products/${TEA}/dimensions`, who.maria, { lengthMm: 80, widthMm: 80, heightMm: 150, weightG: 250 }), 200);
     const boxTypeId = expectStatus(await http.post('/box-types', who.alex, CARTON), 201).body.id as string;
     transferId = (await step.packedOutletTransfer(who.ana)).id as string;
     for (const [productId, quantity] of [[MUGS, 10], [TEA, 4]] as const) {
@@ -80,9 +46,8 @@ describe('shipping from the dock app, tracking in the dock app and the console',
   }, 120_000);
 
   afterAll(async () => {
-    await worker?.close();
+    await freight?.close();
     await dock?.close();
-    await carrier?.close();
   });
 
   const shipment = async () => ((await scenario.step.detail(scenario.who.ana, transferId)) as unknown as { shipment: { status: string; trackingNumbers: string[] } | null }).shipment;

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Database } from '#persistence';
-import { startCarrierSandbox, type CarrierSandbox } from '../../apps/carrier-sandbox/src/sandbox.js';
-import { WorkerModule } from '../../apps/worker/src/worker.module.js';
-import { advanceShipment, API_KEY, SUBSCRIPTION_KEY } from '../../libs/freight/src/testing/freight-test-kit.js';
+import type { CarrierSandbox } from '../../apps/carrier-sandbox/src/sandbox.js';
+import { advanceShipment } from '../../libs/freight/src/testing/freight-test-kit.js';
 import { eventually } from '../support/eventually.js';
-import { freePort } from '../support/private-redis.js';
+import { carrierSettings, seedFreightCatalogue, startCarrierAndWorker, type FreightSystem } from '../support/freight-system.js';
 import { expectStatus, MUGS, openScenario, readBytes, TEA, type Scenario } from '../support/transfers-client.js';
 
-const SECRET = 'freight-journey-webhook-secret';
-const MUG = { lengthMm: 120, widthMm: 90, heightMm: 100, weightG: 350 };
-const TEA_TIN = { lengthMm: 80, widthMm: 80, heightMm: 150, weightG: 250 };
 const CARTON = { name: 'Journey carton', innerLengthMm: 400, innerWidthMm: 300, innerHeightMm: 300, tareWeightG: 500, maxWeightG: 16_000 };
-const address = (street: string, city: string, state: string, postCode: string) => ({ contactName: 'Store manager', street, city, state, postCode, countryCode: 'AU' });
 
 /**
  * One outlet transfer's whole freight journey, every part real: the API, the worker's booking runner and
@@ -23,51 +15,20 @@ const address = (street: string, city: string, state: string, postCode: string) 
  */
 describe('a transfer’s freight journey: quote, book, labels, tracking, delivered, received', () => {
   const scenario = {} as Scenario;
+  let freight: FreightSystem;
   let carrier: CarrierSandbox;
-  let worker: INestApplicationContext;
 
   beforeAll(async () => {
-    const carrierPort = await freePort();
-    Object.assign(
-      scenario,
-      await openScenario({
-        listen: true,
-        env: {
-          STARSHIPIT_BASE_URL: `http://127.0.0.1:${carrierPort}`,
-          STARSHIPIT_API_KEY: API_KEY,
-          STARSHIPIT_SUBSCRIPTION_KEY: SUBSCRIPTION_KEY,
-          STARSHIPIT_WEBHOOK_SECRET: SECRET,
-          STARSHIPIT_RATE_LIMIT: '20',
-          FREIGHT_RUNNER_INTERVAL_MS: '100',
-          FREIGHT_TRACKING_POLL_INTERVAL_MS: '600000',
-        },
-      }),
-    );
+    const { carrierPort, env } = await carrierSettings({ FREIGHT_TRACKING_POLL_INTERVAL_MS: '600000' });
+    Object.assign(scenario, await openScenario({ listen: true, env }));
     const apiPort = (scenario.api.app.getHttpServer().address() as AddressInfo).port;
-    carrier = await startCarrierSandbox({
-      port: carrierPort,
-      apiKeys: [API_KEY],
-      subscriptionKey: SUBSCRIPTION_KEY,
-      rateLimit: { limit: 100 },
-      webhook: { url: `http://127.0.0.1:${apiPort}/webhooks/starshipit`, secret: SECRET, retryBaseMs: 50 },
-    });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ignoreEnvFile: true, env: scenario.api.env }), { logger: ['error'] });
-    await worker.init();
-
-    await scenario.api.app.get(Database).withClient(async (client) => {
-      for (const id of ['north', 'south']) await client.query('INSERT INTO lightspeed_outlets (id, name, version) VALUES ($1, $1, 1)', [id]);
-      for (const id of [MUGS, TEA]) await client.query('INSERT INTO lightspeed_products (id, name, sku, active, version, is_composite) VALUES ($1, $1, $1, true, 1, false)', [id]);
-    });
-    const { http, who } = scenario;
-    expectStatus(await http.put('/outlets/north/address', who.alex, address('1 Swanston St', 'Melbourne', 'VIC', '3000')), 200);
-    expectStatus(await http.put('/outlets/south/address', who.alex, address('7 George St', 'Sydney', 'NSW', '2000')), 200);
-    expectStatus(await http.put(`/products/${MUGS}/dimensions`, who.maria, MUG), 200);
-    expectStatus(await http.put(`/products/${TEA}/dimensions`, who.maria, TEA_TIN), 200);
+    freight = await startCarrierAndWorker(scenario, `http://127.0.0.1:${apiPort}`, carrierPort);
+    carrier = freight.carrier;
+    await seedFreightCatalogue(scenario);
   });
   afterAll(async () => {
-    await worker?.close();
+    await freight?.close();
     await scenario.api?.close();
-    await carrier?.close();
   });
 
   it('prices, books once, prints labels, tracks to delivered, and the destination receives it', async () => {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EnvironmentVariables } from '#config';
-import { DEFAULT_UNRECEIVED_AFTER_HOURS } from '#domain';
+import { DEFAULT_UNRECEIVED_AFTER_HOURS, hoursSince, unreceivedCutOff } from '#domain';
 import { Database, listDeliveredUnreceived } from '#persistence';
 import { readScope, requireRole } from '../auth/access-policy.js';
 import type { Actor } from '../auth/actor.js';
@@ -12,7 +12,6 @@ import { UnreceivedShipmentListResponse } from './unreceived-shipments.response.
 
 /** More than this waiting at once is a backlog for ops, not a list to page through. */
 const LIST_LIMIT = 200;
-const HOUR_MS = 3_600_000;
 
 /** Shipments the carrier delivered a while ago that nobody has started receiving: stock that may be lost at the door. */
 @ApiTags('freight')
@@ -37,10 +36,10 @@ export class UnreceivedShipmentsController {
   async list(@CurrentActor() actor: Actor): Promise<UnreceivedShipmentListResponse> {
     requireRole(actor, 'read');
     const now = Date.now();
-    const rows = await this.database.withClient((client) => listDeliveredUnreceived(client, new Date(now - this.afterHours * HOUR_MS), LIST_LIMIT, readScope(actor)));
+    const rows = await this.database.withClient((client) => listDeliveredUnreceived(client, unreceivedCutOff(this.afterHours, now), LIST_LIMIT, readScope(actor)));
     return {
       afterHours: this.afterHours,
-      items: rows.map((row) => ({ ...row, deliveredAt: new Date(row.deliveredAt).toISOString(), hoursSinceDelivery: Math.floor((now - Date.parse(row.deliveredAt)) / HOUR_MS) })),
+      items: rows.map((row) => ({ ...row, deliveredAt: new Date(row.deliveredAt).toISOString(), hoursSinceDelivery: hoursSince(row.deliveredAt, now) })),
     };
   }
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EnvironmentVariables } from '#config';
-import { DEFAULT_UNRECEIVED_AFTER_HOURS } from '#domain';
+import { unreceivedCutOff } from '#domain';
 import { openBlobStore, type BlobStore, type BlobStoreOptions } from '#evidence';
 import { carrierFromSettings } from '#freight';
 import { CommandPipeline, Database, freightBacklog, LeaderLock, TransferAggregate } from '#persistence';
@@ -25,7 +25,7 @@ export class BookingRunnerService implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger('BookingRunner');
   private readonly intervalMs: number;
   private readonly pollIntervalMs: number;
-  private readonly unreceivedAfterMs: number;
+  private readonly unreceivedAfterHours: number | undefined;
   private readonly metrics = new FreightMetrics();
   private readonly leader: LeaderLock;
   private readonly stopping = new AbortController();
@@ -41,7 +41,7 @@ export class BookingRunnerService implements OnApplicationBootstrap, OnApplicati
   ) {
     this.intervalMs = config.get('FREIGHT_RUNNER_INTERVAL_MS', { infer: true }) ?? DEFAULT_FREIGHT_RUNNER_INTERVAL_MS;
     this.pollIntervalMs = config.get('FREIGHT_TRACKING_POLL_INTERVAL_MS', { infer: true }) ?? DEFAULT_TRACKING_POLL_INTERVAL_MS;
-    this.unreceivedAfterMs = (config.get('FREIGHT_UNRECEIVED_AFTER_HOURS', { infer: true }) ?? DEFAULT_UNRECEIVED_AFTER_HOURS) * 3_600_000;
+    this.unreceivedAfterHours = config.get('FREIGHT_UNRECEIVED_AFTER_HOURS', { infer: true });
     this.leader = new LeaderLock(database, 'freight:booking-runner');
   }
 
@@ -83,7 +83,7 @@ export class BookingRunnerService implements OnApplicationBootstrap, OnApplicati
             await poller.runOnce();
             nextPoll = Date.now() + this.pollIntervalMs;
           }
-          this.metrics.show(await this.database.withClient((client) => freightBacklog(client, new Date(Date.now() - this.unreceivedAfterMs))));
+          this.metrics.show(await this.database.withClient((client) => freightBacklog(client, unreceivedCutOff(this.unreceivedAfterHours, Date.now()))));
         }
         if (failures > 0) this.logger.log(`booking runner resumed after ${failures} failed pass(es)`);
         failures = 0;

@@ -6,6 +6,18 @@ import type { TransferState } from './transfer-state.js';
 /** How long a shipment the carrier delivered may wait to be received before it is flagged, unless configured. */
 export const DEFAULT_UNRECEIVED_AFTER_HOURS = 24;
 
+const HOUR_MS = 3_600_000;
+
+/** Deliveries before this moment, still unreceived, are flagged: `afterHours` (FREIGHT_UNRECEIVED_AFTER_HOURS, else the default) before `now`. */
+export function unreceivedCutOff(afterHours: number | undefined, now: number): Date {
+  return new Date(now - (afterHours ?? DEFAULT_UNRECEIVED_AFTER_HOURS) * HOUR_MS);
+}
+
+/** Whole hours from a carrier time to `now`. */
+export function hoursSince(at: string, now: number): number {
+  return Math.floor((now - Date.parse(at)) / HOUR_MS);
+}
+
 /** Starshipit's limit on an order number. */
 export const MAX_ORDER_NUMBER_LENGTH = 50;
 
